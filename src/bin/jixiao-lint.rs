@@ -1,0 +1,234 @@
+//! `jixiao-lint`: the checker on the command line, for batch work and as the
+//! reference the web page must agree with.
+//!
+//! ```text
+//! jixiao-lint check [--format human|json] [--lang zh|en] FILE…   (- reads stdin)
+//! jixiao-lint rules [--format text|markdown] [--lang zh|en]
+//! jixiao-lint explain RULE [--lang zh|en]
+//! ```
+//! Exit status: 0 clean (warnings allowed), 1 an error-severity finding, 2 an
+//! input that could not be read or a usage error.
+
+use jixiao_lint::rules::{self, Rule};
+use jixiao_lint::text::Lang;
+use jixiao_lint::{check_bytes, Config, Report};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+用法 Usage:
+  jixiao-lint check [--format human|json] [--lang zh|en] FILE…   检查表格（- 表示标准输入）
+  jixiao-lint rules [--format text|markdown] [--lang zh|en]       列出全部规则
+  jixiao-lint explain RULE [--lang zh|en]                        说明一条规则
+退出码 Exit status: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input or usage error";
+
+struct Options {
+    format: String,
+    lang: Lang,
+    rest: Vec<String>,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options {
+        format: String::new(),
+        lang: Lang::Zh,
+        rest: Vec::new(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or(format!("{name} 需要一个值 / {name} needs a value"))
+        };
+        match arg.as_str() {
+            "--format" | "-f" => options.format = value("--format")?,
+            "--lang" => {
+                options.lang = match value("--lang")?.as_str() {
+                    "zh" => Lang::Zh,
+                    "en" => Lang::En,
+                    other => return Err(format!("未知语言 unknown language: {other}")),
+                }
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("未知选项 unknown option: {flag}"))
+            }
+            _ => options.rest.push(arg.clone()),
+        }
+    }
+    Ok(options)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let options = match parse_options(rest) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match command.as_str() {
+        "check" => check(&options),
+        "rules" => list_rules(&options),
+        "explain" => explain(&options),
+        "--help" | "-h" | "help" => {
+            println!("{USAGE}");
+            Ok(0)
+        }
+        "--version" | "-V" => {
+            println!("jixiao-lint {}", env!("CARGO_PKG_VERSION"));
+            Ok(0)
+        }
+        other => Err(format!("未知命令 unknown command: {other}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// One input: its report, or why it could not be read.
+struct Checked {
+    path: String,
+    outcome: Result<Report, String>,
+}
+
+fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+fn check(options: &Options) -> Result<u8, String> {
+    if options.rest.is_empty() {
+        return Err(format!("没有要检查的文件 / no file to check\n\n{USAGE}"));
+    }
+    let config = Config::default();
+    let checked: Vec<Checked> = options
+        .rest
+        .iter()
+        .map(|path| {
+            let outcome = match read_input(path) {
+                Err(e) => Err(format!("无法读取 cannot read: {e}")),
+                Ok(bytes) => check_bytes(&bytes, &config)
+                    .map_err(|e| e.message().get(options.lang).to_owned()),
+            };
+            Checked {
+                path: path.clone(),
+                outcome,
+            }
+        })
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    match options.format.as_str() {
+        "" | "human" => print_human(&checked, options.lang, &mut stdout),
+        "json" => print_json(&checked, &mut stdout),
+        other => return Err(format!("未知格式 unknown format: {other}")),
+    }
+    .map_err(|e| e.to_string())?;
+    let unreadable = checked.iter().any(|c| c.outcome.is_err());
+    let errors = checked
+        .iter()
+        .any(|c| c.outcome.as_ref().is_ok_and(Report::has_errors));
+    Ok(if unreadable { 2 } else { u8::from(errors) })
+}
+
+fn print_human(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    for Checked { path, outcome } in checked {
+        let report = match outcome {
+            Ok(report) => report,
+            Err(message) => {
+                writeln!(out, "{path}: {message}")?;
+                continue;
+            }
+        };
+        for d in &report.diagnostics {
+            let severity = d.severity.label().get(lang);
+            write!(
+                out,
+                "{path}:{}: {severity}[{}] {}",
+                d.cell,
+                d.rule,
+                d.message.get(lang)
+            )?;
+            if let Some(project) = &d.project {
+                write!(out, "  ({project})")?;
+            }
+            writeln!(out)?;
+        }
+        let s = &report.summary;
+        match lang {
+            Lang::Zh => writeln!(
+                out,
+                "{path}: {} 个单位，{} 个项目，{} 项指标；错误 {}，警告 {}，提示 {}",
+                s.units, s.projects, s.indicators, s.errors, s.warnings, s.infos
+            )?,
+            Lang::En => writeln!(
+                out,
+                "{path}: {} units, {} projects, {} indicators; {} errors, {} warnings, {} infos",
+                s.units, s.projects, s.indicators, s.errors, s.warnings, s.infos
+            )?,
+        }
+    }
+    Ok(())
+}
+
+fn print_json(checked: &[Checked], out: &mut impl Write) -> std::io::Result<()> {
+    let files: Vec<serde_json::Value> = checked
+        .iter()
+        .map(|Checked { path, outcome }| match outcome {
+            Ok(report) => serde_json::json!({
+                "path": path,
+                "layout": report.layout,
+                "summary": report.summary,
+                "diagnostics": report.diagnostics,
+            }),
+            Err(message) => serde_json::json!({ "path": path, "error": message }),
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "files": files }))?;
+    writeln!(out)
+}
+
+fn list_rules(options: &Options) -> Result<u8, String> {
+    let text = match options.format.as_str() {
+        "" | "text" => rules::REGISTRY
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:<26} {:<8} {}\n",
+                    r.id,
+                    r.severity.id(),
+                    r.title.get(options.lang)
+                )
+            })
+            .collect(),
+        "markdown" => rules::docs::markdown(options.lang),
+        other => return Err(format!("未知格式 unknown format: {other}")),
+    };
+    print!("{text}");
+    Ok(0)
+}
+
+fn explain(options: &Options) -> Result<u8, String> {
+    let [id] = options.rest.as_slice() else {
+        return Err(format!("请给出一个规则 id / give one rule id\n\n{USAGE}"));
+    };
+    let rule: &Rule = rules::rule(id).ok_or_else(|| {
+        format!("没有这条规则 no such rule: {id}（jixiao-lint rules 列出全部规则）")
+    })?;
+    print!("{}", rules::docs::explain(rule, options.lang));
+    Ok(0)
+}

@@ -1,0 +1,181 @@
+//! The indicator framework: 一级 / 二级 indicators and their numeric codes as
+//! Guangzhou/Guangdong tables use them (财预〔2015〕88号 lineage), plus the cost
+//! names of the 2021 central variant, accepted at either level.
+
+use serde::Serialize;
+
+/// The first-level indicator families.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// 1-产出指标
+    Output,
+    /// 2-效益指标
+    Benefit,
+    /// 3-满意度指标
+    Satisfaction,
+    /// 成本指标 as a first level (财预〔2021〕101号).
+    Cost,
+}
+
+impl Family {
+    pub const ALL: [Family; 4] = [
+        Family::Output,
+        Family::Benefit,
+        Family::Satisfaction,
+        Family::Cost,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Output => "产出指标",
+            Family::Benefit => "效益指标",
+            Family::Satisfaction => "满意度指标",
+            Family::Cost => "成本指标",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Family::Output => "Output",
+            Family::Benefit => "Benefit",
+            Family::Satisfaction => "Satisfaction",
+            Family::Cost => "Cost",
+        }
+    }
+
+    /// The numeric code in the Guangzhou framework (the 2021 cost level has none).
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Family::Output => Some("1"),
+            Family::Benefit => Some("2"),
+            Family::Satisfaction => Some("3"),
+            Family::Cost => None,
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.code() == Some(code))
+    }
+
+    pub fn from_name(name: &str) -> Option<Family> {
+        let key = name_key(name);
+        Family::ALL.into_iter().find(|f| name_key(f.name()) == key)
+    }
+}
+
+/// A second-level indicator of the framework.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Level2 {
+    pub code: Option<&'static str>,
+    pub name: &'static str,
+    pub name_en: &'static str,
+    pub family: Family,
+}
+
+const fn l2(
+    code: &'static str,
+    name: &'static str,
+    name_en: &'static str,
+    family: Family,
+) -> Level2 {
+    Level2 {
+        code: Some(code),
+        name,
+        name_en,
+        family,
+    }
+}
+
+/// Every known second-level indicator. Codes 1x/2x/3x belong to 1/2/3.
+pub const LEVEL2: [Level2; 12] = [
+    l2("11", "数量指标", "Quantity", Family::Output),
+    l2("12", "质量指标", "Quality", Family::Output),
+    l2("13", "时效指标", "Timeliness", Family::Output),
+    l2("14", "成本指标", "Cost", Family::Output),
+    l2("21", "经济效益指标", "Economic benefit", Family::Benefit),
+    l2("22", "社会效益指标", "Social benefit", Family::Benefit),
+    l2("23", "生态效益指标", "Ecological benefit", Family::Benefit),
+    l2(
+        "24",
+        "可持续影响指标",
+        "Sustainable impact",
+        Family::Benefit,
+    ),
+    l2(
+        "31",
+        "服务对象满意度指标",
+        "Beneficiary satisfaction",
+        Family::Satisfaction,
+    ),
+    // The 2021 central variant: cost as a first level with three kinds, no codes.
+    Level2 {
+        code: None,
+        name: "经济成本指标",
+        name_en: "Economic cost",
+        family: Family::Cost,
+    },
+    Level2 {
+        code: None,
+        name: "社会成本指标",
+        name_en: "Social cost",
+        family: Family::Cost,
+    },
+    Level2 {
+        code: None,
+        name: "生态环境成本指标",
+        name_en: "Environmental cost",
+        family: Family::Cost,
+    },
+];
+
+impl Level2 {
+    pub fn from_code(code: &str) -> Option<&'static Level2> {
+        LEVEL2.iter().find(|l| l.code == Some(code))
+    }
+
+    pub fn from_name(name: &str) -> Option<&'static Level2> {
+        let key = name_key(name);
+        LEVEL2.iter().find(|l| name_key(l.name) == key)
+    }
+
+    /// Cost indicators: 14-成本指标 in the 2015 framework, or any 2021 cost kind.
+    pub fn is_cost(&self) -> bool {
+        self.family == Family::Cost || self.code == Some("14")
+    }
+}
+
+/// Compares framework names as budget software does: half-width, no spaces, and
+/// without a trailing 指标 (`22-社会效益` is `22-社会效益指标`).
+pub fn name_key(name: &str) -> String {
+    let key = crate::text::normalize_key(name);
+    match key.strip_suffix("指标") {
+        Some(stem) if !stem.is_empty() => stem.to_owned(),
+        _ => key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_with_or_without_the_trailing_word() {
+        assert_eq!(
+            Level2::from_name("社会效益").map(|l| l.code),
+            Some(Some("22"))
+        );
+        assert_eq!(
+            Level2::from_name("服务对象满意度").map(|l| l.code),
+            Some(Some("31"))
+        );
+        assert_eq!(
+            Level2::from_name("数量 指标").map(|l| l.code),
+            Some(Some("11"))
+        );
+        assert_eq!(Family::from_name("产出"), Some(Family::Output));
+        assert_eq!(Family::from_name("成本指标"), Some(Family::Cost));
+        assert!(Level2::from_name("经济成本指标").is_some_and(|l| l.is_cost()));
+        assert_eq!(Level2::from_code("99"), None);
+    }
+}

@@ -1,0 +1,447 @@
+//! Indicator: reads the 绩效指标 cell, which packs every indicator of a project
+//! into one text:
+//!
+//! `N、{一级code}-{一级name}, {二级code}-{二级name}, {三级name}；实施周期指标值:{value}, 年度指标值:{value}; ;`
+//!
+//! Separators vary (`,` `，` `;` `；` `; ;` `;,` …) and names may contain commas,
+//! so the scanner anchors on the `N、` numbers and on the words 实施周期指标值 /
+//! 年度指标值 rather than on commas. Hand-written: a regex engine would weigh more
+//! in the wasm than this whole module.
+
+pub mod framework;
+pub mod value;
+
+use framework::{Family, Level2};
+use serde::Serialize;
+use std::ops::Range;
+pub use value::{parse_value, Operator, Value, ValueKind};
+
+/// A level as written in the cell: optional numeric code and a name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Level {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+impl Level {
+    pub fn is_empty(&self) -> bool {
+        self.code.is_none() && self.name.is_empty()
+    }
+
+    /// `2-效益指标` as written, for messages.
+    pub fn label(&self) -> String {
+        match &self.code {
+            Some(code) => format!("{code}-{}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Indicator {
+    /// The `N` of `N、`, when written.
+    pub number: Option<u32>,
+    /// Byte range of the whole indicator in the cell text, for highlighting.
+    pub span: Range<usize>,
+    pub level1: Level,
+    pub level2: Level,
+    /// The third-level name (三级指标).
+    pub name: String,
+    pub period: Value,
+    pub annual: Value,
+}
+
+impl Indicator {
+    /// The first-level family: by code when the code is known, else by name.
+    pub fn family(&self) -> Option<Family> {
+        self.level1
+            .code
+            .as_deref()
+            .and_then(Family::from_code)
+            .or_else(|| Family::from_name(&self.level1.name))
+            .or_else(|| self.level2_known().map(|l| l.family))
+    }
+
+    /// The framework's second level: by code when the code is known, else by name.
+    pub fn level2_known(&self) -> Option<&'static Level2> {
+        self.level2
+            .code
+            .as_deref()
+            .and_then(Level2::from_code)
+            .or_else(|| Level2::from_name(&self.level2.name))
+    }
+
+    pub fn is_cost(&self) -> bool {
+        self.family() == Some(Family::Cost) || self.level2_known().is_some_and(Level2::is_cost)
+    }
+
+    pub fn is_satisfaction(&self) -> bool {
+        self.family() == Some(Family::Satisfaction)
+    }
+
+    /// Both values, labelled for messages.
+    pub fn values(&self) -> [(&'static str, &'static str, &Value); 2] {
+        [
+            ("实施周期指标值", "period value", &self.period),
+            ("年度指标值", "annual value", &self.annual),
+        ]
+    }
+
+    /// A target is quantitative when either value carries a number.
+    pub fn is_quantitative(&self) -> bool {
+        self.period.has_number() || self.annual.has_number()
+    }
+
+    /// `N、三级名称` for messages.
+    pub fn label(&self) -> String {
+        match self.number {
+            Some(n) => format!("{n}、{}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// What the scanner made of one 绩效指标 cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct IndicatorCell {
+    pub indicators: Vec<Indicator>,
+    /// Text that belongs to no indicator (before the first `N、`).
+    pub leftover: Option<String>,
+}
+
+const PERIOD_LABELS: [&str; 4] = [
+    "实施周期指标值",
+    "实施周期目标值",
+    "实施期指标值",
+    "中长期指标值",
+];
+const ANNUAL_LABELS: [&str; 2] = ["年度指标值", "年度目标值"];
+const SEPARATORS: &[char] = &[
+    ',', '，', ';', '；', '。', ' ', '\u{3000}', '\t', '\r', '\n', '、',
+];
+
+/// Replaces HTML tags (`<p>`, `</p>`, `<br/>`) and `&nbsp;` by spaces of the same
+/// byte length, so that every offset still points into the original cell.
+/// Returns `None` when there is no markup.
+pub fn blank_markup(cell: &str) -> Option<String> {
+    if !cell.contains('<') && !cell.contains("&nbsp;") {
+        return None;
+    }
+    let mut bytes = cell.as_bytes().to_vec();
+    let mut found = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'<' {
+            let name_start = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'/'));
+            let is_tag = bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic);
+            let close = bytes[i..].iter().take(200).position(|&b| b == b'>');
+            if let (true, Some(len)) = (is_tag, close) {
+                // Tags are ASCII, so blanking them keeps the text valid UTF-8.
+                if bytes[i..=i + len].is_ascii() {
+                    bytes[i..=i + len].fill(b' ');
+                    found = true;
+                    i += len + 1;
+                    continue;
+                }
+            }
+        } else if bytes[i..].starts_with(b"&nbsp;") {
+            bytes[i..i + 6].fill(b' ');
+            found = true;
+            i += 6;
+            continue;
+        }
+        i += 1;
+    }
+    found.then(|| String::from_utf8(bytes).unwrap_or_else(|_| cell.to_owned()))
+}
+
+/// Scans a 绩效指标 cell (markup already blanked) into indicators.
+pub fn parse_indicators(text: &str) -> IndicatorCell {
+    let starts = numbered_starts(text);
+    let mut cell = IndicatorCell::default();
+    let first = starts.first().map_or(text.len(), |s| s.0);
+    let before = text[..first].trim_matches(SEPARATORS);
+    if starts.is_empty() {
+        // No `N、` numbering: one indicator if the value words are there.
+        if has_label(text) {
+            cell.indicators.push(parse_one(text, 0..text.len(), None));
+        } else if !before.is_empty() {
+            cell.leftover = Some(before.to_owned());
+        }
+        return cell;
+    }
+    if !before.is_empty() {
+        cell.leftover = Some(before.to_owned());
+    }
+    for (i, &(start, body_start, number)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
+        let end = start + text[start..end].trim_end_matches(SEPARATORS).len();
+        let mut indicator = parse_one(text, body_start..end.max(body_start), Some(number));
+        indicator.span = start..end.max(body_start);
+        cell.indicators.push(indicator);
+    }
+    cell
+}
+
+fn has_label(text: &str) -> bool {
+    PERIOD_LABELS
+        .iter()
+        .chain(&ANNUAL_LABELS)
+        .any(|l| text.contains(l))
+}
+
+/// Positions of `N、` that start an indicator: at the start of the text or after
+/// a separator. Returns (start, body start, N).
+fn numbered_starts(text: &str) -> Vec<(usize, usize, u32)> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let digits_end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let boundary = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| SEPARATORS.contains(&c));
+        if boundary && text[digits_end..].starts_with('、') && digits_end - i <= 3 {
+            if let Ok(n) = text[i..digits_end].parse() {
+                starts.push((i, digits_end + '、'.len_utf8(), n));
+            }
+        }
+        i = digits_end;
+    }
+    starts
+}
+
+/// Finds the first of `labels` in `text` at or after `from`: (position, label length).
+fn find_label(text: &str, from: usize, labels: &[&str]) -> Option<(usize, usize)> {
+    labels
+        .iter()
+        .filter_map(|l| text[from..].find(l).map(|p| (from + p, l.len())))
+        .min()
+}
+
+/// Reads one indicator's body: the head (levels and name), then the two values.
+fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
+    let part = &text[body.clone()];
+    let period = find_label(part, 0, &PERIOD_LABELS);
+    let annual = find_label(part, period.map_or(0, |(p, l)| p + l), &ANNUAL_LABELS)
+        .or_else(|| find_label(part, 0, &ANNUAL_LABELS));
+    let head_end = [period, annual]
+        .iter()
+        .flatten()
+        .map(|(p, _)| *p)
+        .min()
+        .unwrap_or(part.len());
+    // A value runs from after its label (and colon) to the next label or the end.
+    let value_of = |label: Option<(usize, usize)>| -> Value {
+        let Some((pos, len)) = label else {
+            return parse_value("");
+        };
+        let start = pos + len;
+        let end = [period, annual]
+            .iter()
+            .flatten()
+            .map(|(p, _)| *p)
+            .filter(|p| *p > pos)
+            .min()
+            .unwrap_or(part.len());
+        let raw = part[start..end]
+            .trim_start()
+            .trim_start_matches([':', '：'])
+            .trim_matches(SEPARATORS);
+        parse_value(raw)
+    };
+    let (level1, level2, name) = parse_head(part[..head_end].trim_matches(SEPARATORS));
+    Indicator {
+        number,
+        span: body,
+        level1,
+        level2,
+        name,
+        period: value_of(period),
+        annual: value_of(annual),
+    }
+}
+
+/// Splits `2-效益指标, 22-社会效益, 政务服务水平` into its levels and name. A part
+/// counts as a level only if it has a code or a framework name, so a name that
+/// itself contains commas stays whole.
+fn parse_head(head: &str) -> (Level, Level, String) {
+    let mut rest = head;
+    let mut take_level = |is_second: bool| -> Level {
+        let (part, after) = match rest.find([',', '，']) {
+            Some(p) => (
+                &rest[..p],
+                &rest[p + rest[p..].chars().next().map_or(1, char::len_utf8)..],
+            ),
+            None => (rest, ""),
+        };
+        let level = parse_level(part.trim());
+        let known = level.code.is_some()
+            || if is_second {
+                Level2::from_name(&level.name).is_some()
+            } else {
+                Family::from_name(&level.name).is_some()
+            };
+        if known && !after.trim().is_empty() {
+            rest = after.trim_start();
+            level
+        } else {
+            Level::default()
+        }
+    };
+    let level1 = take_level(false);
+    let level2 = take_level(true);
+    (level1, level2, rest.trim().to_owned())
+}
+
+/// `22-社会效益` → code 22, name 社会效益; `社会效益` → no code.
+fn parse_level(part: &str) -> Level {
+    let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let after = part[digits..].trim_start();
+        for dash in ['-', '－', '—', '–'] {
+            if let Some(name) = after.strip_prefix(dash) {
+                return Level {
+                    code: Some(part[..digits].to_owned()),
+                    name: name.trim().to_owned(),
+                };
+            }
+        }
+    }
+    Level {
+        code: None,
+        name: part.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(text: &str) -> Vec<(Option<u32>, String, String, String, String, String)> {
+        parse_indicators(text)
+            .indicators
+            .iter()
+            .map(|i| {
+                (
+                    i.number,
+                    i.level1.label(),
+                    i.level2.label(),
+                    i.name.clone(),
+                    i.period.raw.clone(),
+                    i.annual.raw.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn row(
+        n: u32,
+        l1: &str,
+        l2: &str,
+        name: &str,
+        p: &str,
+        a: &str,
+    ) -> (Option<u32>, String, String, String, String, String) {
+        (
+            Some(n),
+            l1.into(),
+            l2.into(),
+            name.into(),
+            p.into(),
+            a.into(),
+        )
+    }
+
+    #[test]
+    fn comma_and_semicolon_variants() {
+        let text = "1、2-效益指标, 22-社会效益, 政务服务水平；实施周期指标值:得到有效提高, 年度指标值:得到有效提高; ; 2、1-产出指标, 11-数量指标, 出国组团次数；实施周期指标值:1-2次/年, 年度指标值:1-2次/年;";
+        assert_eq!(
+            summary(text),
+            vec![
+                row(
+                    1,
+                    "2-效益指标",
+                    "22-社会效益",
+                    "政务服务水平",
+                    "得到有效提高",
+                    "得到有效提高"
+                ),
+                row(
+                    2,
+                    "1-产出指标",
+                    "11-数量指标",
+                    "出国组团次数",
+                    "1-2次/年",
+                    "1-2次/年"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_separators_markup_and_commas_in_values() {
+        let raw = "<p>1、3-满意度指标,31-服务对象满意度,服务对象满意度(%)；实施周期指标值:100%,年度指标值:98%；,2、1-产出指标,12-质量指标,学历、职称要求; 实施周期指标值:计算机相关专业, 研究生以上学历, 年度指标值：计算机相关专业;</p>";
+        let text = blank_markup(raw).unwrap();
+        assert_eq!(text.len(), raw.len());
+        assert_eq!(
+            summary(&text),
+            vec![
+                row(
+                    1,
+                    "3-满意度指标",
+                    "31-服务对象满意度",
+                    "服务对象满意度(%)",
+                    "100%",
+                    "98%"
+                ),
+                row(
+                    2,
+                    "1-产出指标",
+                    "12-质量指标",
+                    "学历、职称要求",
+                    "计算机相关专业, 研究生以上学历",
+                    "计算机相关专业"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_with_commas_and_no_codes() {
+        let text =
+            "1、产出指标，数量指标，一、二类视频联网率，覆盖率；实施周期指标值:90%，年度指标值:90%";
+        assert_eq!(
+            summary(text),
+            vec![row(
+                1,
+                "产出指标",
+                "数量指标",
+                "一、二类视频联网率，覆盖率",
+                "90%",
+                "90%"
+            )]
+        );
+    }
+
+    #[test]
+    fn leftover_text_and_spans() {
+        let text = "说明文字 1、1-产出指标, 11-数量指标, 人数; 实施周期指标值:1人, 年度指标值:1人;";
+        let cell = parse_indicators(text);
+        assert_eq!(cell.leftover.as_deref(), Some("说明文字"));
+        let span = cell.indicators[0].span.clone();
+        assert!(text[span.clone()].starts_with("1、1-产出指标") && text[span].ends_with("1人"));
+    }
+
+    #[test]
+    fn no_indicator_in_free_text() {
+        let cell = parse_indicators("完成全年工作任务");
+        assert!(cell.indicators.is_empty());
+        assert_eq!(cell.leftover.as_deref(), Some("完成全年工作任务"));
+    }
+}

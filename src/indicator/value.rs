@@ -1,0 +1,731 @@
+//! An indicator value (实施周期指标值 / 年度指标值) read into operator, number and
+//! unit, or kept as a qualitative text.
+
+use crate::text::to_half_width;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The comparison a target states: budget systems use ≥ > = < ≤.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Operator {
+    #[serde(rename = "≥")]
+    AtLeast,
+    #[serde(rename = ">")]
+    Above,
+    #[serde(rename = "=")]
+    Equal,
+    #[serde(rename = "<")]
+    Below,
+    #[serde(rename = "≤")]
+    AtMost,
+    /// A range such as `1-2次/年`: `number` is the low end, `upper` the high end.
+    #[serde(rename = "~")]
+    Between,
+}
+
+impl Operator {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Operator::AtLeast => "≥",
+            Operator::Above => ">",
+            Operator::Equal => "=",
+            Operator::Below => "<",
+            Operator::AtMost => "≤",
+            Operator::Between => "~",
+        }
+    }
+}
+
+/// How much of a value is a measurable quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    /// Nothing written.
+    Empty,
+    /// Only a quantity: operator, number, unit (`≥95%`, `200元/套为最高限价`).
+    Quantity,
+    /// A number inside a longer text (`为群众节省服务邮费3.65万元`).
+    Mixed,
+    /// No number at all (`得到有效提高`, `合格`).
+    Qualitative,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Value {
+    /// The value as written (markup removed, trimmed).
+    pub raw: String,
+    /// `raw` without a `标准:` prefix and trailing punctuation, half-width.
+    pub text: String,
+    pub operator: Option<Operator>,
+    pub number: Option<Decimal>,
+    pub upper: Option<Decimal>,
+    pub unit: Option<String>,
+    pub kind: ValueKind,
+}
+
+impl Value {
+    pub fn is_empty(&self) -> bool {
+        self.kind == ValueKind::Empty
+    }
+
+    pub fn has_number(&self) -> bool {
+        self.number.is_some()
+    }
+
+    pub fn is_percent(&self) -> bool {
+        self.unit.as_deref() == Some("%")
+    }
+
+    /// A template blank left in place: `控制数`, `XX`, `**`, `/`, `无`, `待定`, `≥**%`.
+    pub fn is_placeholder(&self) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let core: String = self
+            .text
+            .chars()
+            .filter(|c| !matches!(c, '≥' | '≤' | '>' | '<' | '=' | '%' | ' '))
+            .collect();
+        const WORDS: [&str; 8] = ["控制数", "无", "待定", "待填", "暂无", "略", "tbd", "未定"];
+        WORDS.contains(&core.to_lowercase().as_str())
+            || (!core.is_empty()
+                && core.chars().all(|c| {
+                    matches!(
+                        c,
+                        'x' | 'X' | '*' | '/' | '-' | '—' | '…' | '.' | '?' | '？' | '×'
+                    )
+                }))
+    }
+}
+
+/// Words that state the comparison, longest first so that 不少于 wins over 少于.
+const OPERATOR_WORDS: [(&str, Operator); 29] = [
+    ("大于等于", Operator::AtLeast),
+    ("小于等于", Operator::AtMost),
+    ("最高限价", Operator::AtMost),
+    ("不少于", Operator::AtLeast),
+    ("不低于", Operator::AtLeast),
+    ("不小于", Operator::AtLeast),
+    ("及以上", Operator::AtLeast),
+    ("不超过", Operator::AtMost),
+    ("不高于", Operator::AtMost),
+    ("不大于", Operator::AtMost),
+    ("及以下", Operator::AtMost),
+    ("控制在", Operator::AtMost),
+    ("至少", Operator::AtLeast),
+    ("以上", Operator::AtLeast),
+    ("达到", Operator::AtLeast),
+    ("以内", Operator::AtMost),
+    ("之内", Operator::AtMost),
+    ("以下", Operator::AtMost),
+    ("最多", Operator::AtMost),
+    ("最高", Operator::AtMost),
+    ("超过", Operator::Above),
+    ("多于", Operator::Above),
+    ("高于", Operator::Above),
+    ("大于", Operator::Above),
+    ("少于", Operator::Below),
+    ("低于", Operator::Below),
+    ("小于", Operator::Below),
+    ("达", Operator::AtLeast),
+    ("内", Operator::AtMost),
+];
+
+const SYMBOLS: [(&str, Operator); 10] = [
+    (">=", Operator::AtLeast),
+    ("<=", Operator::AtMost),
+    ("≥", Operator::AtLeast),
+    ("≧", Operator::AtLeast),
+    ("≤", Operator::AtMost),
+    ("≦", Operator::AtMost),
+    (">", Operator::Above),
+    ("<", Operator::Below),
+    ("=", Operator::Equal),
+    ("≈", Operator::Equal),
+];
+
+/// Units recognised after a number, longest first. A `/X` denominator may follow.
+const UNITS: [&str; 78] = [
+    "个工作日",
+    "平方公里",
+    "平方米",
+    "立方米",
+    "工作日",
+    "个小时",
+    "个月",
+    "万人次",
+    "人次",
+    "户次",
+    "万元",
+    "亿元",
+    "千元",
+    "万人",
+    "万次",
+    "万份",
+    "万条",
+    "万册",
+    "万个",
+    "平方",
+    "平米",
+    "公里",
+    "千米",
+    "小时",
+    "分钟",
+    "学时",
+    "课时",
+    "公顷",
+    "GB",
+    "TB",
+    "Mbps",
+    "KVA",
+    "kVA",
+    "KW",
+    "kW",
+    "MW",
+    "km",
+    "%",
+    "‰",
+    "㎡",
+    "元",
+    "个",
+    "人",
+    "次",
+    "项",
+    "名",
+    "台",
+    "套",
+    "家",
+    "所",
+    "条",
+    "场",
+    "批",
+    "户",
+    "座",
+    "间",
+    "处",
+    "件",
+    "份",
+    "篇",
+    "期",
+    "天",
+    "日",
+    "月",
+    "年",
+    "周",
+    "秒",
+    "亩",
+    "米",
+    "吨",
+    "辆",
+    "册",
+    "本",
+    "组",
+    "张",
+    "类",
+    "部",
+    "宗",
+];
+
+/// Reads a value as written in the 绩效指标 cell.
+pub fn parse_value(raw: &str) -> Value {
+    let raw = raw.trim().to_owned();
+    let half: String = raw.chars().map(to_half_width).collect();
+    let mut text = half.trim();
+    for prefix in ["标准:", "指标值:", "目标值:"] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest.trim_start();
+        }
+    }
+    let text = text
+        .trim_end_matches(|c: char| {
+            matches!(c, '。' | '.' | ';' | '；' | ',' | '，' | '、') || c.is_whitespace()
+        })
+        .to_owned();
+    let mut value = Value {
+        raw,
+        text,
+        operator: None,
+        number: None,
+        upper: None,
+        unit: None,
+        kind: ValueKind::Empty,
+    };
+    if value.text.is_empty() {
+        return value;
+    }
+    let Some(found) = find_number(&value.text) else {
+        value.kind = ValueKind::Qualitative;
+        value.operator = leading_symbol(&value.text).map(|(op, _)| op);
+        return value;
+    };
+    let text = value.text.as_str();
+    let before = &text[..found.start];
+    let mut after = &text[found.end..];
+    value.number = Some(found.number);
+    value.upper = found.upper;
+
+    // Unit: a known unit right after the number (one space allowed), then an optional `/X`.
+    let trimmed = after.strip_prefix(' ').unwrap_or(after);
+    if let Some(unit) = UNITS.iter().find(|u| trimmed.starts_with(**u)) {
+        let mut unit_text = unit.trim_start_matches('个').to_owned();
+        if unit_text.is_empty() || *unit == "个" {
+            unit_text = (*unit).to_owned();
+        }
+        after = &trimmed[unit.len()..];
+        if let Some(rest) = after.strip_prefix('/') {
+            if let Some(per) = UNITS.iter().find(|u| rest.starts_with(**u)) {
+                unit_text.push('/');
+                unit_text.push_str(per);
+                after = &rest[per.len()..];
+            }
+        }
+        value.unit = Some(unit_text);
+    }
+
+    // What is left around the quantity: operator words, a 每X prefix, filler.
+    let (mut before, mut per) = (before, None);
+    for period in [
+        "每天",
+        "每日",
+        "每月",
+        "每年",
+        "每周",
+        "每季度",
+        "每次",
+        "每人",
+        "每个",
+    ] {
+        if let Some(rest) = before.strip_suffix(period) {
+            before = rest;
+            per = Some(&period[3..]);
+        }
+    }
+    if let (Some(per), Some(unit)) = (per, value.unit.as_mut()) {
+        if !unit.contains('/') {
+            unit.push('/');
+            unit.push_str(per);
+        }
+    }
+    let mut operator = if found.upper.is_some() {
+        Some(Operator::Between)
+    } else {
+        None
+    };
+    let before = strip_operators(before.trim(), &mut operator, true);
+    after = after.trim_start();
+    after = after.strip_prefix('为').unwrap_or(after);
+    let after = strip_operators(after.trim(), &mut operator, false);
+    let after = after.trim_start_matches('左').trim_start_matches('右');
+    value.operator = Some(operator.unwrap_or(Operator::Equal));
+    value.kind = if before.is_empty() && after.is_empty() {
+        ValueKind::Quantity
+    } else {
+        ValueKind::Mixed
+    };
+    value
+}
+
+fn leading_symbol(text: &str) -> Option<(Operator, usize)> {
+    SYMBOLS
+        .iter()
+        .find(|(s, _)| text.starts_with(s))
+        .map(|(s, op)| (*op, s.len()))
+}
+
+/// Removes operator symbols and words from the edge of `text` next to the number
+/// (`before`: its end and its start; otherwise its start), noting the operator.
+fn strip_operators<'a>(
+    mut text: &'a str,
+    operator: &mut Option<Operator>,
+    before: bool,
+) -> &'a str {
+    loop {
+        let start = text.len();
+        if let Some((op, len)) = leading_symbol(text) {
+            operator.get_or_insert(op);
+            text = text[len..].trim_start();
+        }
+        for (word, op) in OPERATOR_WORDS {
+            let stripped = if before {
+                text.strip_suffix(word)
+            } else {
+                text.strip_prefix(word)
+            };
+            if let Some(rest) = stripped {
+                operator.get_or_insert(op);
+                text = rest.trim();
+                break;
+            }
+        }
+        if before {
+            for (symbol, op) in SYMBOLS {
+                if let Some(rest) = text.strip_suffix(symbol) {
+                    operator.get_or_insert(op);
+                    text = rest.trim_end();
+                }
+            }
+        }
+        if text.len() == start {
+            return text;
+        }
+    }
+}
+
+struct FoundNumber {
+    start: usize,
+    end: usize,
+    number: Decimal,
+    upper: Option<Decimal>,
+}
+
+/// Finds the first number: Arabic digits (with `1-2` ranges), else Chinese
+/// numerals followed by a unit (`两个场景`).
+fn find_number(text: &str) -> Option<FoundNumber> {
+    if let Some((start, end, number)) = arabic_at(text, 0) {
+        let mut found = FoundNumber {
+            start,
+            end,
+            number,
+            upper: None,
+        };
+        let rest = &text[end..];
+        for dash in ["-", "~", "～", "—", "至"] {
+            if let Some(after) = rest.strip_prefix(dash) {
+                if let Some((s, e, upper)) = arabic_at(after, 0).filter(|(s, _, _)| *s == 0) {
+                    let _ = s;
+                    found.end = end + dash.len() + e;
+                    found.upper = Some(upper);
+                }
+                break;
+            }
+        }
+        return Some(found);
+    }
+    chinese_number(text)
+}
+
+/// The first run of Arabic digits at or after `from`, with an optional decimal
+/// part and thousands separators (`20,000`).
+fn arabic_at(text: &str, from: usize) -> Option<(usize, usize, Decimal)> {
+    let bytes = text.as_bytes();
+    let start = from + bytes[from..].iter().position(u8::is_ascii_digit)?;
+    let mut end = start;
+    let mut digits = String::new();
+    let mut seen_point = false;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_digit() {
+            digits.push(b as char);
+            end += 1;
+        } else if b == b'.' && !seen_point && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            seen_point = true;
+            digits.push('.');
+            end += 1;
+        } else if b == b','
+            && !seen_point
+            && bytes.len() >= end + 4
+            && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
+            && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let number = digits.parse::<Decimal>().ok()?;
+    Some((start, end, number))
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Chinese numerals up to the thousands, only when a unit follows them, so that
+/// 一体化 or 一、二类 are not read as numbers.
+fn chinese_number(text: &str) -> Option<FoundNumber> {
+    let is_numeral = |c: char| chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千');
+    let mut search = 0;
+    while let Some(offset) = text[search..].find(is_numeral) {
+        let start = search + offset;
+        let end = text[start..]
+            .find(|c: char| !is_numeral(c))
+            .map_or(text.len(), |e| start + e);
+        let (mut total, mut digit) = (0u32, 0u32);
+        for c in text[start..end].chars() {
+            match (chinese_digit(c), c) {
+                (Some(d), _) => digit = d,
+                (None, '十') => (total, digit) = (total + digit.max(1) * 10, 0),
+                (None, '百') => (total, digit) = (total + digit.max(1) * 100, 0),
+                (None, _) => (total, digit) = (total + digit.max(1) * 1000, 0),
+            }
+        }
+        let rest = &text[end..];
+        // Only where a quantity is stated (`两个`, `不少于两个`), not inside prose
+        // (`任意一个晓屋即可…`).
+        let lead = text[..start].trim_end();
+        let stated = lead.is_empty()
+            || OPERATOR_WORDS.iter().any(|(w, _)| lead.ends_with(w))
+            || SYMBOLS.iter().any(|(s, _)| lead.ends_with(s));
+        if stated
+            && UNITS
+                .iter()
+                .any(|u| !u.starts_with(|c: char| c.is_ascii()) && *u != "%" && rest.starts_with(u))
+        {
+            return Some(FoundNumber {
+                start,
+                end,
+                number: Decimal::from(total + digit),
+                upper: None,
+            });
+        }
+        search = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (raw, operator, number, upper, unit, kind)
+    #[test]
+    fn reads_the_values_of_the_seed() {
+        use Operator::*;
+        use ValueKind::*;
+        let cases: &[(
+            &str,
+            Option<Operator>,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+            ValueKind,
+        )] = &[
+            ("100%", Some(Equal), Some("100"), None, Some("%"), Quantity),
+            (
+                "标准:100%",
+                Some(Equal),
+                Some("100"),
+                None,
+                Some("%"),
+                Quantity,
+            ),
+            (
+                "标准: 100% ",
+                Some(Equal),
+                Some("100"),
+                None,
+                Some("%"),
+                Quantity,
+            ),
+            (
+                "标准:≥95%",
+                Some(AtLeast),
+                Some("95"),
+                None,
+                Some("%"),
+                Quantity,
+            ),
+            (
+                "1-2次/年",
+                Some(Between),
+                Some("1"),
+                Some("2"),
+                Some("次/年"),
+                Quantity,
+            ),
+            (
+                "30135平方",
+                Some(Equal),
+                Some("30135"),
+                None,
+                Some("平方"),
+                Quantity,
+            ),
+            (
+                "每天6000人以上",
+                Some(AtLeast),
+                Some("6000"),
+                None,
+                Some("人/天"),
+                Quantity,
+            ),
+            (
+                "800人/天",
+                Some(Equal),
+                Some("800"),
+                None,
+                Some("人/天"),
+                Quantity,
+            ),
+            ("30", Some(Equal), Some("30"), None, None, Quantity),
+            (
+                "458.1489万元",
+                Some(Equal),
+                Some("458.1489"),
+                None,
+                Some("万元"),
+                Quantity,
+            ),
+            (
+                "200元/套为最高限价。",
+                Some(AtMost),
+                Some("200"),
+                None,
+                Some("元/套"),
+                Quantity,
+            ),
+            (
+                "2个小时内",
+                Some(AtMost),
+                Some("2"),
+                None,
+                Some("小时"),
+                Quantity,
+            ),
+            (
+                "50个以上",
+                Some(AtLeast),
+                Some("50"),
+                None,
+                Some("个"),
+                Quantity,
+            ),
+            (
+                "95%以上",
+                Some(AtLeast),
+                Some("95"),
+                None,
+                Some("%"),
+                Quantity,
+            ),
+            (
+                "不少于20000次",
+                Some(AtLeast),
+                Some("20000"),
+                None,
+                Some("次"),
+                Quantity,
+            ),
+            (
+                "每月1次",
+                Some(Equal),
+                Some("1"),
+                None,
+                Some("次/月"),
+                Quantity,
+            ),
+            (
+                "2500KVA (KW)",
+                Some(Equal),
+                Some("2500"),
+                None,
+                Some("KVA"),
+                Mixed,
+            ),
+            (
+                "40万元/年",
+                Some(Equal),
+                Some("40"),
+                None,
+                Some("万元/年"),
+                Quantity,
+            ),
+            (
+                "不少于两个场景可应用数字人民币",
+                Some(AtLeast),
+                Some("2"),
+                None,
+                Some("个"),
+                Mixed,
+            ),
+            (
+                "故障时长不超过5%",
+                Some(AtMost),
+                Some("5"),
+                None,
+                Some("%"),
+                Mixed,
+            ),
+            (
+                "为群众节省服务邮费3.65万元",
+                Some(Equal),
+                Some("3.65"),
+                None,
+                Some("万元"),
+                Mixed,
+            ),
+            (
+                "不少于20,000次",
+                Some(AtLeast),
+                Some("20000"),
+                None,
+                Some("次"),
+                Quantity,
+            ),
+            (
+                ">=90%",
+                Some(AtLeast),
+                Some("90"),
+                None,
+                Some("%"),
+                Quantity,
+            ),
+            ("≦3天", Some(AtMost), Some("3"), None, Some("天"), Quantity),
+            ("≥**%", Some(AtLeast), None, None, None, Qualitative),
+            ("得到有效提高", None, None, None, None, Qualitative),
+            ("一体化", None, None, None, None, Qualitative),
+            ("两个", Some(Equal), Some("2"), None, Some("个"), Quantity),
+            (
+                "企业和群众在任意一个晓屋即可办理",
+                None,
+                None,
+                None,
+                None,
+                Qualitative,
+            ),
+            ("", None, None, None, None, Empty),
+            ("标准:", None, None, None, None, Empty),
+        ];
+        for &(raw, op, number, upper, unit, kind) in cases {
+            let v = parse_value(raw);
+            let dec = |s: Option<&str>| s.map(|s| s.parse::<Decimal>().unwrap());
+            assert_eq!(
+                (v.operator, v.number, v.upper, v.unit.as_deref(), v.kind),
+                (op, dec(number), dec(upper), unit, kind),
+                "{raw:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn recognises_placeholders() {
+        for raw in [
+            "标准:控制数",
+            "XX",
+            "**",
+            "***",
+            "/",
+            "无",
+            "待定",
+            "≥**%",
+            "xx%",
+        ] {
+            assert!(parse_value(raw).is_placeholder(), "{raw:?}");
+        }
+        for raw in ["100%", "合格", "", "无纸化", "1/2"] {
+            assert!(!parse_value(raw).is_placeholder(), "{raw:?}");
+        }
+    }
+}

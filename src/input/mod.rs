@@ -1,0 +1,224 @@
+//! Input: turns pasted text or file bytes into a [`Grid`] of cells, each row
+//! keeping the number a spreadsheet would show for it.
+
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// One non-blank row of the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// 1-based row number as a spreadsheet shows it: blank lines count, and a
+    /// quoted cell with line breaks inside stays in one row.
+    pub number: u32,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    pub fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).map_or("", String::as_str)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// The rows of the input, blank rows left out (they are paste artefacts).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Grid {
+    pub rows: Vec<Row>,
+    /// `'\t'` for text copied from Excel/WPS, `','` for CSV.
+    pub delimiter: char,
+    /// Row where a quote was opened and never closed: it swallowed the rows
+    /// after it, so the text was read again with quotes taken literally.
+    pub unbalanced_quote_row: Option<u32>,
+}
+
+/// Why the bytes of a file could not be read as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputError {
+    NotUtf8 { offset: usize },
+    Utf16,
+}
+
+impl InputError {
+    pub fn message(&self) -> crate::text::Message {
+        match self {
+            InputError::NotUtf8 { offset } => crate::text::Message::new(
+                format!("无法读取：文件不是 UTF-8 编码（第 {offset} 字节处出现无效字符）。请在 Excel/WPS 中另存为“UTF-8 文本”或直接复制表格粘贴。"),
+                format!("Cannot read the file: it is not UTF-8 (invalid byte at offset {offset}). Save it as UTF-8 text, or copy the table and paste it."),
+            ),
+            InputError::Utf16 => crate::text::Message::new(
+                "无法读取：文件是 UTF-16（“Unicode 文本”）编码，目前只支持 UTF-8。请另存为 UTF-8 或直接复制粘贴表格。",
+                "Cannot read the file: it is UTF-16 (\"Unicode text\"); only UTF-8 is supported for now. Save it as UTF-8, or copy and paste the table.",
+            ),
+        }
+    }
+}
+
+/// Decodes file bytes: UTF-8, with or without a byte-order mark.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    std::str::from_utf8(bytes)
+        .map(Cow::Borrowed)
+        .map_err(|e| InputError::NotUtf8 {
+            offset: e.valid_up_to(),
+        })
+}
+
+/// Reads pasted text: tab-separated when any tab is present, else comma-separated;
+/// Excel-style quoting (`"…"`, `""` inside); ragged rows; LF or CRLF.
+pub fn read_text(text: &str) -> Grid {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let delimiter = if text.contains('\t') { '\t' } else { ',' };
+    let rows = read_rows(text, delimiter as u8, true);
+    // A cell that holds both a line break and a delimiter is the mark of a quote
+    // that was never closed: Excel never writes one. Read the rows literally.
+    let swallowed = rows
+        .iter()
+        .find(|row| {
+            row.cells
+                .iter()
+                .any(|c| c.contains('\n') && c.contains(delimiter))
+        })
+        .map(|row| row.number);
+    match swallowed {
+        Some(row) => Grid {
+            rows: read_rows(text, delimiter as u8, false),
+            delimiter,
+            unbalanced_quote_row: Some(row),
+        },
+        None => Grid {
+            rows,
+            delimiter,
+            unbalanced_quote_row: None,
+        },
+    }
+}
+
+fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .quoting(quoting)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // The spreadsheet row is the text line the record starts on, less the line
+    // breaks inside quoted cells of the records before it.
+    let (mut counted_to, mut line, mut inner_breaks_before) = (0usize, 1u64, 0u64);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            // The input is a &str, so every field is valid UTF-8 and the csv
+            // reader has no other error to give; stop rather than loop.
+            Ok(false) | Err(_) => break,
+        }
+        // csv reports where the previous record ended; the blank lines it
+        // skipped come first.
+        let reported = record
+            .position()
+            .map_or(counted_to, |p| p.byte() as usize)
+            .min(text.len());
+        let start = reported
+            + text.as_bytes()[reported..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        if start >= counted_to {
+            line += memchr_count(&text.as_bytes()[counted_to..start]);
+            counted_to = start;
+        }
+        let number = line - inner_breaks_before;
+        inner_breaks_before += record
+            .iter()
+            .map(|f| memchr_count(f.as_bytes()))
+            .sum::<u64>();
+        let row = Row {
+            number: u32::try_from(number).unwrap_or(u32::MAX),
+            cells: record.iter().map(str::to_owned).collect(),
+        };
+        if !row.is_blank() {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+fn memchr_count(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers_and_cells(text: &str) -> Vec<(u32, Vec<&str>)> {
+        let grid = read_text(text);
+        let leaked: &'static Grid = Box::leak(Box::new(grid));
+        leaked
+            .rows
+            .iter()
+            .map(|r| (r.number, r.cells.iter().map(String::as_str).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_count_as_rows() {
+        assert_eq!(
+            numbers_and_cells("\n\na\tb\n\nc\td\n"),
+            vec![(3, vec!["a", "b"]), (5, vec!["c", "d"])]
+        );
+    }
+
+    #[test]
+    fn crlf_bom_and_ragged_rows() {
+        assert_eq!(
+            numbers_and_cells("\u{FEFF}a\tb\tc\r\n\r\nd\r\ne\t\t\r\n"),
+            vec![
+                (1, vec!["a", "b", "c"]),
+                (3, vec!["d"]),
+                (4, vec!["e", "", ""])
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_cells_keep_line_breaks_in_one_row() {
+        assert_eq!(
+            numbers_and_cells("x\t\"line 1\nline \"\"2\"\"\"\ny\tz\n\nw\t1"),
+            vec![
+                (1, vec!["x", "line 1\nline \"2\""]),
+                (2, vec!["y", "z"]),
+                (4, vec!["w", "1"])
+            ]
+        );
+    }
+
+    #[test]
+    fn comma_separated_when_no_tab() {
+        assert_eq!(
+            numbers_and_cells("a,\"b,c\"\n1,2"),
+            vec![(1, vec!["a", "b,c"]), (2, vec!["1", "2"])]
+        );
+    }
+
+    #[test]
+    fn unbalanced_quote_falls_back_to_literal_reading() {
+        let grid = read_text("a\t\"oops\nb\tc\nd\te");
+        assert_eq!(grid.unbalanced_quote_row, Some(1));
+        assert_eq!(grid.rows.len(), 3);
+        assert_eq!(grid.rows[2].number, 3);
+    }
+
+    #[test]
+    fn decodes_utf8_with_bom_and_rejects_others() {
+        assert_eq!(decode(b"\xEF\xBB\xBFab").unwrap(), "ab");
+        assert_eq!(decode(b"a\xFFb"), Err(InputError::NotUtf8 { offset: 1 }));
+        assert_eq!(decode(b"\xFF\xFEa\x00"), Err(InputError::Utf16));
+    }
+}

@@ -1,0 +1,205 @@
+//! The Guangzhou district layout: one row per project, the indicators of a
+//! project packed into one 绩效指标 cell, a 合计 row first and a row per spending
+//! unit (amounts, no goal, no indicators) above its projects.
+
+use super::{
+    Amount, Column, Header, Line, Project, RowProblem, Sheet, TextCell, Unit, Unrecognized,
+};
+use crate::indicator::{blank_markup, parse_indicators};
+use crate::input::{Grid, Row};
+use crate::money::{parse_amount, AmountUnit};
+use crate::text::normalize_key;
+
+pub const LAYOUT_ID: &str = "guangzhou-wide";
+
+/// Header words of each column (normalised keys, matched as prefixes).
+fn column_of(key: &str) -> Option<Column> {
+    const NAMES: [(&str, Column); 10] = [
+        ("项目名称", Column::Name),
+        ("总计", Column::Total),
+        ("金额合计", Column::Total),
+        ("合计", Column::Total),
+        ("财政拨款", Column::Fiscal),
+        ("财政专户", Column::SpecialAccount),
+        ("其他资金", Column::Other),
+        ("年度绩效目标", Column::Goal),
+        ("绩效目标", Column::Goal),
+        ("绩效指标", Column::Indicators),
+    ];
+    NAMES
+        .iter()
+        .find(|(word, _)| key.starts_with(word))
+        .map(|(_, c)| *c)
+}
+
+/// A header row names the project column and at least two other known columns.
+fn header_of(row: &Row) -> Option<Header> {
+    let mut columns: Vec<(Column, usize)> = Vec::new();
+    for (index, cell) in row.cells.iter().enumerate() {
+        if let Some(column) = column_of(&normalize_key(cell)) {
+            if !columns.iter().any(|(c, _)| *c == column) {
+                columns.push((column, index));
+            }
+        }
+    }
+    let has_name = columns.iter().any(|(c, _)| *c == Column::Name);
+    (has_name && columns.len() >= 3).then(|| Header {
+        row: row.number,
+        columns,
+    })
+}
+
+/// `部门名称：…` and `单位：万元` lines above the header.
+fn read_preamble(row: &Row, sheet: &mut Sheet) {
+    for cell in &row.cells {
+        let key = normalize_key(cell);
+        let value = |prefixes: &[&str]| {
+            prefixes
+                .iter()
+                .find_map(|p| key.strip_prefix(p))
+                .map(|v| v.trim_start_matches(':'))
+        };
+        if let Some(name) = value(&["部门名称", "单位名称", "部门"]).filter(|v| !v.is_empty())
+        {
+            // Keep the original spelling, not the normalised key.
+            let original = cell.split_once(['：', ':']).map_or(name, |(_, v)| v.trim());
+            sheet.department.get_or_insert_with(|| original.to_owned());
+        } else if let Some(unit) = value(&["金额单位", "单位"]) {
+            if unit.starts_with("万元") {
+                sheet.amount_unit = AmountUnit::WanYuan;
+            } else if unit.starts_with('元') {
+                sheet.amount_unit = AmountUnit::Yuan;
+            }
+        }
+    }
+}
+
+pub fn read(grid: &Grid) -> Sheet {
+    let mut sheet = Sheet::default();
+    let Some(header_at) = grid.rows.iter().position(|r| header_of(r).is_some()) else {
+        return sheet;
+    };
+    for row in &grid.rows[..header_at] {
+        read_preamble(row, &mut sheet);
+    }
+    let header = header_of(&grid.rows[header_at]).unwrap_or_default();
+    sheet.layout = Some(LAYOUT_ID);
+    let reader = RowReader {
+        header: &header,
+        unit: sheet.amount_unit,
+    };
+    for row in &grid.rows[header_at + 1..] {
+        // Page breaks of the source PDF may repeat the header: understood, skipped.
+        if header_of(row).is_some() {
+            continue;
+        }
+        reader.classify(row, &mut sheet);
+    }
+    sheet.header = Some(header);
+    sheet
+}
+
+struct RowReader<'a> {
+    header: &'a Header,
+    unit: AmountUnit,
+}
+
+impl RowReader<'_> {
+    fn cell<'r>(&self, row: &'r Row, column: Column) -> (usize, &'r str) {
+        match self.header.index(column) {
+            Some(i) => (i, row.cell(i)),
+            None => (usize::MAX, ""),
+        }
+    }
+
+    fn text_cell(&self, row: &Row, column: Column) -> TextCell {
+        let (index, raw) = self.cell(row, column);
+        let blanked = blank_markup(raw);
+        TextCell {
+            index,
+            raw: raw.to_owned(),
+            has_markup: blanked.is_some(),
+            text: blanked.unwrap_or_else(|| raw.to_owned()),
+        }
+    }
+
+    fn line(&self, row: &Row) -> Line {
+        let (name_index, name) = self.cell(row, Column::Name);
+        let amounts = Column::AMOUNTS
+            .into_iter()
+            .filter_map(|column| {
+                let index = self.header.index(column)?;
+                let raw = row.cell(index).trim();
+                // Decimals are left to the amount-invalid rule and its configured limit.
+                let parsed = parse_amount(raw, u32::MAX);
+                Some(Amount {
+                    column,
+                    index,
+                    raw: raw.to_owned(),
+                    value: parsed.as_ref().ok().map(|v| self.unit.to_wan(*v)),
+                    problem: parsed.err(),
+                })
+            })
+            .collect();
+        Line {
+            row: row.number,
+            name: name.trim().to_owned(),
+            name_index,
+            amounts,
+        }
+    }
+
+    fn classify(&self, row: &Row, sheet: &mut Sheet) {
+        let line = self.line(row);
+        let goal = self.text_cell(row, Column::Goal);
+        let indicator_cell = self.text_cell(row, Column::Indicators);
+        let has_amounts = line.amounts.iter().any(|a| !a.raw.is_empty());
+        let has_text = !goal.is_empty() || !indicator_cell.is_empty();
+        let unrecognized = |reason| Unrecognized {
+            row: row.number,
+            text: crate::text::excerpt(
+                &row.cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+                60,
+            ),
+            reason,
+        };
+        if line.name.is_empty() {
+            sheet.unrecognized.push(unrecognized(RowProblem::NoName));
+        } else if matches!(normalize_key(&line.name).as_str(), "合计" | "总计") {
+            if sheet.total.is_some() {
+                sheet
+                    .unrecognized
+                    .push(unrecognized(RowProblem::ExtraTotal));
+            } else {
+                sheet.total = Some(line);
+            }
+        } else if has_amounts && !has_text {
+            sheet.units.push(Unit {
+                line: Some(line),
+                projects: Vec::new(),
+            });
+        } else if has_amounts || has_text {
+            let indicators = parse_indicators(&indicator_cell.text);
+            let project = Project {
+                line,
+                goal,
+                indicator_cell,
+                indicators,
+            };
+            match sheet.units.last_mut() {
+                Some(unit) => unit.projects.push(project),
+                None => sheet.units.push(Unit {
+                    line: None,
+                    projects: vec![project],
+                }),
+            }
+        } else {
+            sheet.unrecognized.push(unrecognized(RowProblem::OnlyName));
+        }
+    }
+}

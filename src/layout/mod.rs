@@ -1,0 +1,205 @@
+//! Layout: finds the header, reads the preamble and classifies every row, giving
+//! a [`Sheet`] of units and projects whatever the table's layout was.
+//!
+//! One file per layout; today the Guangzhou "wide" layout (one row per project,
+//! every indicator packed into one cell).
+
+mod guangzhou;
+
+use crate::indicator::IndicatorCell;
+use crate::input::Grid;
+use crate::money::{AmountProblem, AmountUnit};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The columns of a project row that the checks know about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Column {
+    Name,
+    Total,
+    Fiscal,
+    SpecialAccount,
+    Other,
+    Goal,
+    Indicators,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] = [
+        Column::Name,
+        Column::Total,
+        Column::Fiscal,
+        Column::SpecialAccount,
+        Column::Other,
+        Column::Goal,
+        Column::Indicators,
+    ];
+    /// The amount columns, 总计 first.
+    pub const AMOUNTS: [Column; 4] = [
+        Column::Total,
+        Column::Fiscal,
+        Column::SpecialAccount,
+        Column::Other,
+    ];
+
+    /// The header text the Guangzhou layout uses.
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Name => "项目名称（资金使用单位）",
+            Column::Total => "总计",
+            Column::Fiscal => "财政拨款",
+            Column::SpecialAccount => "财政专户拨款",
+            Column::Other => "其他资金",
+            Column::Goal => "绩效目标",
+            Column::Indicators => "绩效指标",
+        }
+    }
+
+    pub fn title_en(self) -> &'static str {
+        match self {
+            Column::Name => "project name (spending unit)",
+            Column::Total => "total",
+            Column::Fiscal => "fiscal appropriation",
+            Column::SpecialAccount => "fiscal special account",
+            Column::Other => "other funds",
+            Column::Goal => "performance goal",
+            Column::Indicators => "performance indicators",
+        }
+    }
+}
+
+/// Where each known column sits (0-based index), as found in the header row.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Header {
+    pub row: u32,
+    pub columns: Vec<(Column, usize)>,
+}
+
+impl Header {
+    pub fn index(&self, column: Column) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, i)| *i)
+    }
+
+    pub fn missing(&self) -> impl Iterator<Item = Column> + '_ {
+        Column::ALL.into_iter().filter(|c| self.index(*c).is_none())
+    }
+}
+
+/// One amount cell, read exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Amount {
+    pub column: Column,
+    /// 0-based column index in the input.
+    pub index: usize,
+    pub raw: String,
+    /// In 万元 whatever the table's unit; `None` when unreadable.
+    pub value: Option<Decimal>,
+    pub problem: Option<AmountProblem>,
+}
+
+/// A row of the table with its name and amounts (total, unit or project).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Line {
+    pub row: u32,
+    pub name: String,
+    /// 0-based index of the name column.
+    pub name_index: usize,
+    pub amounts: Vec<Amount>,
+}
+
+impl Line {
+    pub fn amount(&self, column: Column) -> Option<&Amount> {
+        self.amounts.iter().find(|a| a.column == column)
+    }
+}
+
+/// A text cell (绩效目标 or 绩效指标) with HTML markup blanked out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TextCell {
+    pub index: usize,
+    pub raw: String,
+    /// `raw` with tags replaced by spaces of the same length (offsets stay valid).
+    pub text: String,
+    pub has_markup: bool,
+}
+
+impl TextCell {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Project {
+    pub line: Line,
+    pub goal: TextCell,
+    pub indicator_cell: TextCell,
+    pub indicators: IndicatorCell,
+}
+
+/// A spending unit (资金使用单位) and its projects. `line` is `None` for projects
+/// listed before any unit row (tables without unit subtotals).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    pub line: Option<Line>,
+    pub projects: Vec<Project>,
+}
+
+/// A non-blank row that is neither header, total, unit nor project.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unrecognized {
+    pub row: u32,
+    pub text: String,
+    pub reason: RowProblem,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowProblem {
+    /// Content in other columns but no name.
+    NoName,
+    /// A name and nothing else.
+    OnlyName,
+    /// A second 合计 row.
+    ExtraTotal,
+}
+
+/// The table as understood, whatever its layout.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Sheet {
+    /// The recognised layout's id, `None` when no header was found.
+    pub layout: Option<&'static str>,
+    pub department: Option<String>,
+    pub amount_unit: AmountUnit,
+    pub header: Option<Header>,
+    pub total: Option<Line>,
+    pub units: Vec<Unit>,
+    pub unrecognized: Vec<Unrecognized>,
+    /// Copied from the input stage.
+    pub unbalanced_quote_row: Option<u32>,
+    /// Number of the first non-blank row (where header-missing points).
+    pub first_row: Option<u32>,
+}
+
+impl Sheet {
+    pub fn projects(&self) -> impl Iterator<Item = &Project> {
+        self.units.iter().flat_map(|u| &u.projects)
+    }
+
+    /// Unit rows actually written in the table.
+    pub fn unit_lines(&self) -> impl Iterator<Item = &Line> {
+        self.units.iter().filter_map(|u| u.line.as_ref())
+    }
+}
+
+/// Reads the grid with the first layout that recognises its header.
+pub fn read_sheet(grid: &Grid) -> Sheet {
+    let mut sheet = guangzhou::read(grid);
+    sheet.unbalanced_quote_row = grid.unbalanced_quote_row;
+    sheet.first_row = grid.rows.first().map(|r| r.number);
+    sheet
+}

@@ -1,0 +1,37 @@
+//! jixiao-lint: checks Chinese project expenditure performance target tables
+//! (项目支出绩效目标表).
+//!
+//! The data flows one way, one module per stage:
+//!
+//! ```text
+//! text ─► input (Grid) ─► layout (Sheet) ─► indicator (Indicator, Value) ─► rules (Diagnostic) ─► report (Report)
+//! ```
+//!
+//! This crate has no web dependency: the native CLI, the tests and the web page
+//! (compiled to wasm) all call [`check_text`] unchanged.
+
+pub mod config;
+pub mod indicator;
+pub mod input;
+pub mod layout;
+pub mod money;
+pub mod report;
+pub mod rules;
+pub mod text;
+
+pub use config::Config;
+pub use report::Report;
+
+/// Runs the whole pipeline on pasted or decoded text.
+pub fn check_text(text: &str, config: &Config) -> Report {
+    let grid = input::read_text(text);
+    let sheet = layout::read_sheet(&grid);
+    let diagnostics = rules::check(&sheet, config);
+    Report::new(&sheet, diagnostics)
+}
+
+/// Runs the whole pipeline on the bytes of a file (UTF-8, with or without BOM).
+pub fn check_bytes(bytes: &[u8], config: &Config) -> Result<Report, input::InputError> {
+    let text = input::decode(bytes)?;
+    Ok(check_text(&text, config))
+}

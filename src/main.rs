@@ -1,0 +1,16 @@
+//! The web page's entry point. Trunk builds this binary for wasm32; natively
+//! it only says where to look.
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(web::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!("jixiao-web is the web page: build it with `trunk build` (see README.md). On the command line use `jixiao-lint`.");
+}

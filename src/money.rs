@@ -1,0 +1,151 @@
+//! Amounts: exact decimal parsing and display. Money is never a float.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The unit the table states for its amounts (`单位：万元` or `单位：元`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AmountUnit {
+    #[default]
+    WanYuan,
+    Yuan,
+}
+
+impl AmountUnit {
+    pub fn label(self) -> &'static str {
+        match self {
+            AmountUnit::WanYuan => "万元",
+            AmountUnit::Yuan => "元",
+        }
+    }
+
+    /// Converts an amount written in this unit to 万元, the unit of every report.
+    pub fn to_wan(self, amount: Decimal) -> Decimal {
+        match self {
+            AmountUnit::WanYuan => amount,
+            AmountUnit::Yuan => amount / Decimal::from(10_000),
+        }
+    }
+}
+
+/// Why an amount cell could not be taken as it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AmountProblem {
+    NotANumber,
+    Negative,
+    TooManyDecimals(u32),
+}
+
+/// Parses an amount cell: thousands separators, spaces and a trailing 万元/元 are
+/// accepted, empty means zero. Returns the value in the cell's own unit.
+pub fn parse_amount(raw: &str, max_decimals: u32) -> Result<Decimal, AmountProblem> {
+    let cleaned: String = raw
+        .chars()
+        .map(crate::text::to_half_width)
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    let cleaned = cleaned
+        .strip_suffix("万元")
+        .or_else(|| cleaned.strip_suffix('元'))
+        .unwrap_or(&cleaned);
+    if cleaned.is_empty() || cleaned == "-" {
+        return Ok(Decimal::ZERO);
+    }
+    let well_formed = cleaned
+        .strip_prefix('-')
+        .unwrap_or(cleaned)
+        .split_once('.')
+        .map_or_else(
+            || is_digits(cleaned.trim_start_matches('-')),
+            |(int, frac)| is_digits(int) && is_digits(frac),
+        );
+    if !well_formed {
+        return Err(AmountProblem::NotANumber);
+    }
+    let value: Decimal = cleaned.parse().map_err(|_| AmountProblem::NotANumber)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(AmountProblem::Negative);
+    }
+    if value.scale() > max_decimals && value.normalize().scale() > max_decimals {
+        return Err(AmountProblem::TooManyDecimals(value.scale()));
+    }
+    Ok(value)
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Formats an amount as Chinese finance tables do: `13,100.00`.
+pub fn format_amount(value: Decimal) -> String {
+    let rounded = value.round_dp(2);
+    let text = format!("{:.2}", rounded.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3 + 4);
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{grouped}.{frac}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_amounts() {
+        let ok = [
+            ("13,931.00", "13931.00"),
+            ("", "0"),
+            (" 6.00 ", "6.00"),
+            ("1164.43", "1164.43"),
+            ("２０.5", "20.5"),
+            ("12万元", "12"),
+            ("-", "0"),
+        ];
+        for (raw, want) in ok {
+            assert_eq!(parse_amount(raw, 2), Ok(d(want)), "{raw:?}");
+        }
+        assert_eq!(parse_amount("abc", 2), Err(AmountProblem::NotANumber));
+        assert_eq!(parse_amount("1.2.3", 2), Err(AmountProblem::NotANumber));
+        assert_eq!(parse_amount("-5", 2), Err(AmountProblem::Negative));
+        assert_eq!(
+            parse_amount("1.234", 2),
+            Err(AmountProblem::TooManyDecimals(3))
+        );
+        assert_eq!(
+            parse_amount("1.200", 2),
+            Ok(d("1.200")),
+            "trailing zeros are not extra precision"
+        );
+    }
+
+    #[test]
+    fn formats_amounts() {
+        let cases = [
+            ("13100", "13,100.00"),
+            ("515", "515.00"),
+            ("0.5", "0.50"),
+            ("1234567.891", "1,234,567.89"),
+            ("-515", "-515.00"),
+            ("100", "100.00"),
+        ];
+        for (value, want) in cases {
+            assert_eq!(format_amount(d(value)), want);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Report: what the checker found, ready for the CLI, the web page and JSON.
+
+use crate::indicator::framework::{Family, LEVEL2};
+use crate::indicator::Indicator;
+use crate::layout::{Column, Sheet};
+use crate::money::AmountUnit;
+use crate::rules::{Diagnostic, Severity};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// The recognised layout, `None` when the header was not found.
+    pub layout: Option<&'static str>,
+    pub summary: Summary,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The parsed table, for views that show it (not part of the JSON contract).
+    #[serde(skip)]
+    pub sheet: Sheet,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub department: Option<String>,
+    /// The unit the table states; amounts below are in 万元 whatever it is.
+    pub amount_unit: AmountUnit,
+    pub units: usize,
+    pub projects: usize,
+    pub indicators: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Indicator counts by first level (产出/效益/满意度/成本, then unclassified).
+    pub by_level1: Vec<Count>,
+    /// Indicator counts by second level, in framework order.
+    pub by_level2: Vec<Count>,
+    /// Indicators whose values carry a number.
+    pub quantitative: usize,
+    pub qualitative: usize,
+    /// Sums of the project rows per amount column, in 万元.
+    pub funding: Vec<Funding>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub code: Option<&'static str>,
+    pub name: &'static str,
+    pub name_en: &'static str,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Funding {
+    pub column: Column,
+    pub name: &'static str,
+    pub name_en: &'static str,
+    pub amount: Decimal,
+}
+
+impl Report {
+    pub fn new(sheet: &Sheet, diagnostics: Vec<Diagnostic>) -> Report {
+        Report {
+            layout: sheet.layout,
+            summary: summarize(sheet, &diagnostics),
+            diagnostics,
+            sheet: sheet.clone(),
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+}
+
+fn summarize(sheet: &Sheet, diagnostics: &[Diagnostic]) -> Summary {
+    let indicators: Vec<&Indicator> = sheet
+        .projects()
+        .flat_map(|p| &p.indicators.indicators)
+        .collect();
+    let count_severity = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let mut by_level1: Vec<Count> = Family::ALL
+        .into_iter()
+        .map(|f| Count {
+            code: f.code(),
+            name: f.name(),
+            name_en: f.name_en(),
+            count: indicators.iter().filter(|i| i.family() == Some(f)).count(),
+        })
+        .filter(|c| c.count > 0 || c.code.is_some())
+        .collect();
+    let unclassified = indicators.iter().filter(|i| i.family().is_none()).count();
+    if unclassified > 0 {
+        by_level1.push(Count {
+            code: None,
+            name: "未归类",
+            name_en: "Unclassified",
+            count: unclassified,
+        });
+    }
+    let by_level2 = LEVEL2
+        .iter()
+        .map(|l| Count {
+            code: l.code,
+            name: l.name,
+            name_en: l.name_en,
+            count: indicators
+                .iter()
+                .filter(|i| i.level2_known().is_some_and(|k| k == l))
+                .count(),
+        })
+        .filter(|c| c.count > 0 || c.code.is_some())
+        .collect();
+    let quantitative = indicators.iter().filter(|i| i.is_quantitative()).count();
+    let funding = Column::AMOUNTS
+        .into_iter()
+        .filter(|c| sheet.header.as_ref().is_some_and(|h| h.index(*c).is_some()))
+        .map(|column| Funding {
+            column,
+            name: column.title(),
+            name_en: column.title_en(),
+            amount: sheet
+                .projects()
+                .filter_map(|p| p.line.amount(column).and_then(|a| a.value))
+                .sum(),
+        })
+        .collect();
+    Summary {
+        department: sheet.department.clone(),
+        amount_unit: sheet.amount_unit,
+        units: sheet.unit_lines().count(),
+        projects: sheet.projects().count(),
+        indicators: indicators.len(),
+        errors: count_severity(Severity::Error),
+        warnings: count_severity(Severity::Warning),
+        infos: count_severity(Severity::Info),
+        by_level1,
+        by_level2,
+        quantitative,
+        qualitative: indicators.len() - quantitative,
+        funding,
+    }
+}

@@ -1,0 +1,62 @@
+use crate::layout::Line;
+use crate::money::{parse_amount, AmountProblem};
+use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::text::{t, Message};
+
+pub static RULE: Rule = Rule {
+    id: "amount-invalid",
+    severity: Severity::Error,
+    title: t("金额无效", "Invalid amount"),
+    what: t(
+        "金额单元格不是数字、为负数，或小数位超过两位（万元精确到百分位；元精确到分）。",
+        "An amount cell is not a number, is negative, or has more than two decimals (万元 to the hundredth; 元 to the fen).",
+    ),
+    why: t(
+        "金额是汇总和核对的基础；不规范的金额无法参与合计，也常是录入错误。",
+        "Amounts are what every sum is built on; a malformed amount cannot be added up and is usually a typing error.",
+    ),
+    example: t("总计写成“1,164.435”或“约1000”。", "总计 written as 1,164.435 or 约1000."),
+    source: t("表头“单位：万元”，金额保留两位小数。", "The table's 单位：万元 preamble; amounts have two decimals."),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Sink) {
+    let sheet = cx.sheet;
+    let lines: Vec<&Line> = sheet
+        .total
+        .iter()
+        .chain(sheet.unit_lines())
+        .chain(sheet.projects().map(|p| &p.line))
+        .collect();
+    for line in lines {
+        for amount in &line.amounts {
+            let problem = amount
+                .problem
+                .clone()
+                .or_else(|| parse_amount(&amount.raw, cx.config.amount_decimals).err());
+            let raw = &amount.raw;
+            let (zh, en) = match problem {
+                None => continue,
+                Some(AmountProblem::NotANumber) => (
+                    format!("金额「{raw}」不是有效数字"),
+                    format!("The amount \"{raw}\" is not a number"),
+                ),
+                Some(AmountProblem::Negative) => (
+                    format!("金额「{raw}」为负数"),
+                    format!("The amount \"{raw}\" is negative"),
+                ),
+                Some(AmountProblem::TooManyDecimals(n)) => (
+                    format!(
+                        "金额「{raw}」有 {n} 位小数，最多应为 {} 位",
+                        cx.config.amount_decimals
+                    ),
+                    format!(
+                        "The amount \"{raw}\" has {n} decimals; at most {} are expected",
+                        cx.config.amount_decimals
+                    ),
+                ),
+            };
+            out.report(Location::in_line(line, amount.index), Message::new(zh, en));
+        }
+    }
+}

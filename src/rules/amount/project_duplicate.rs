@@ -1,0 +1,38 @@
+use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::text::{normalize_key, t, Message};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    id: "project-duplicate",
+    severity: Severity::Info,
+    title: t("同一单位内项目重名", "Duplicate project name in a unit"),
+    what: t("同一资金使用单位下，两个项目名称相同。", "Two projects of the same spending unit have the same name."),
+    why: t(
+        "可能是分开的两笔资金（合理），也可能是重复填报；重名时审核人员难以区分，建议在名称中注明区别。",
+        "It may be two separate funds (legitimate) or the same project filed twice; either way reviewers cannot tell them apart, so name the difference.",
+    ),
+    example: t("“数字政府”建设专项资金 出现两次，金额分别为 1,164.43 和 3,488.57。", "“数字政府”建设专项资金 listed twice, with 1,164.43 and 3,488.57."),
+    source: t("约定。", "Convention."),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Sink) {
+    for unit in &cx.sheet.units {
+        let mut first_row: HashMap<String, u32> = HashMap::new();
+        for project in &unit.projects {
+            let line = &project.line;
+            match first_row.get(&normalize_key(&line.name)) {
+                Some(first) => out.report(
+                    Location::in_line(line, line.name_index),
+                    Message::new(
+                        format!("项目名称与第 {first} 行相同（同一单位内）；如是两笔不同资金，请在名称中注明区别"),
+                        format!("Same project name as row {first} in the same unit; if these are separate funds, make the names say so"),
+                    ),
+                ),
+                None => {
+                    first_row.insert(normalize_key(&line.name), line.row);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+use super::money_in_wan;
+use crate::indicator::framework::Family;
+use crate::indicator::{Indicator, Value};
+use crate::layout::{Column, Project};
+use crate::money::format_amount;
+use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::text::{t, Message};
+use rust_decimal::Decimal;
+
+pub static RULE: Rule = Rule {
+    id: "cost-exceeds-budget",
+    severity: Severity::Warning,
+    title: t("成本指标超过项目预算", "Cost indicator above the budget"),
+    what: t(
+        "成本指标的金额（元按 ÷10000 折算为万元）大于项目的总计。单位成本（如 200元/套）乘以同一项目中对应的数量指标（如 29027 套）后比较；按年、按月的成本折算为全年。",
+        "A cost indicator's amount (元 ÷ 10 000 → 万元) exceeds the project's total. A unit cost (200元/套) is multiplied by the matching quantity indicator (29 027 套) first; per-year and per-month costs are taken for the whole year.",
+    ),
+    why: t(
+        "成本指标应与预算确定的资金量相匹配；成本高于预算，说明预算或指标至少有一个填错，或项目资金不足。",
+        "Cost targets must match the funds the budget sets; a cost above the budget means either figure is wrong, or the project is underfunded.",
+    ),
+    example: t("双回路供电改造工程：预算 297.00 万元，成本指标“工程结算金额 400万元”。", "A power project budgeted at 297.00 万元 with a cost indicator of 400万元."),
+    source: t(
+        "绩效目标应与预算确定的资金量相匹配（财预〔2015〕88号审核要点“适当性”）；预算支出标准不得超出。",
+        "Targets must match the funds the budget sets (财预〔2015〕88号 review point 适当性); spending standards may not be exceeded.",
+    ),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Sink) {
+    for (project, indicator) in cx.indicators() {
+        if !indicator.is_cost() {
+            continue;
+        }
+        let Some(budget) = project.line.amount(Column::Total).and_then(|a| a.value) else {
+            continue;
+        };
+        // The table's amounts are the year's budget: compare the annual value first.
+        let value = if indicator.annual.is_empty() {
+            &indicator.period
+        } else {
+            &indicator.annual
+        };
+        let Some((cost, how_zh, how_en)) = total_cost(project, value) else {
+            continue;
+        };
+        if cost > budget {
+            let (label_zh, label_en) = indicator_label(indicator);
+            let (c, b) = (format_amount(cost), format_amount(budget));
+            out.report(
+                Location::indicator(project, indicator),
+                Message::new(
+                    format!("{label_zh}的成本「{}」{how_zh}合 {c} 万元，超过项目预算 {b} 万元", value.raw),
+                    format!("{label_en}: the cost \"{}\"{how_en} comes to {c} 万元, above the project budget of {b} 万元", value.raw),
+                ),
+            );
+        }
+    }
+}
+
+/// The whole cost in 万元, with how it was reckoned for the message.
+fn total_cost(project: &Project, value: &Value) -> Option<(Decimal, String, String)> {
+    let (amount, per) = money_in_wan(value)?;
+    match per {
+        None | Some("年") => Some((amount, String::new(), String::new())),
+        Some("月") => Some((
+            amount * Decimal::from(12),
+            "按 12 个月".to_owned(),
+            " over 12 months".to_owned(),
+        )),
+        Some(per) => {
+            let (count, quantity) = matching_quantity(project, per)?;
+            let name = &quantity.name;
+            Some((
+                amount * count,
+                format!("乘以「{name}」{count}{per}"),
+                format!(" times \"{name}\" {count} {per}"),
+            ))
+        }
+    }
+}
+
+/// The output quantity that counts the items a unit cost is per (`元/套` → a
+/// quantity in 套, or named with 套).
+fn matching_quantity<'p>(project: &'p Project, per: &str) -> Option<(Decimal, &'p Indicator)> {
+    project.indicators.indicators.iter().find_map(|i| {
+        if i.family() != Some(Family::Output) || i.is_cost() {
+            return None;
+        }
+        let value = if i.annual.has_number() {
+            &i.annual
+        } else {
+            &i.period
+        };
+        let counts =
+            value.unit.as_deref() == Some(per) || (value.unit.is_none() && i.name.contains(per));
+        counts
+            .then(|| value.upper.or(value.number).map(|n| (n, i)))
+            .flatten()
+    })
+}

@@ -1,0 +1,73 @@
+use crate::indicator::framework::{Family, Level2};
+use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::text::{t, Message};
+
+pub static RULE: Rule = Rule {
+    id: "code-unknown",
+    severity: Severity::Error,
+    title: t("指标编码不在指标体系中", "Indicator code outside the framework"),
+    what: t(
+        "一级或二级指标的编码不在指标体系中（一级 1/2/3；二级 11–14、21–24、31），或者一级之后没有可识别的二级指标。",
+        "A first- or second-level code is outside the framework (1/2/3; 11–14, 21–24, 31), or no known second level follows the first.",
+    ),
+    why: t(
+        "编码决定指标归类和汇总；错误编码的指标在系统中会被归错类或无法统计。",
+        "Codes decide how indicators are classified and summed; a wrong code misfiles the indicator.",
+    ),
+    example: t("1、4-产出指标, 41-数量指标, …", "1、4-产出指标, 41-数量指标, …"),
+    source: t(
+        "预算管理系统的指标体系编码（财预〔2015〕88号框架：1 产出、2 效益、3 满意度）。",
+        "The coding of budget systems (framework of 财预〔2015〕88号: 1 output, 2 benefit, 3 satisfaction).",
+    ),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Sink) {
+    for project in cx.sheet.projects() {
+        for indicator in &project.indicators.indicators {
+            let (label_zh, label_en) = indicator_label(indicator);
+            let mut report = |zh: String, en: String| {
+                out.report(
+                    Location::indicator(project, indicator),
+                    Message::new(format!("{label_zh}：{zh}"), format!("{label_en}: {en}")),
+                )
+            };
+            if let Some(code) = indicator
+                .level1
+                .code
+                .as_deref()
+                .filter(|c| Family::from_code(c).is_none())
+            {
+                report(
+                    format!("一级指标编码「{code}」不在指标体系中（1 产出、2 效益、3 满意度）"),
+                    format!("first-level code \"{code}\" is not in the framework (1 output, 2 benefit, 3 satisfaction)"),
+                );
+            }
+            if let Some(code) = indicator
+                .level2
+                .code
+                .as_deref()
+                .filter(|c| Level2::from_code(c).is_none())
+            {
+                report(
+                    format!("二级指标编码「{code}」不在指标体系中（11–14、21–24、31）"),
+                    format!(
+                        "second-level code \"{code}\" is not in the framework (11–14, 21–24, 31)"
+                    ),
+                );
+            }
+            if !indicator.level1.is_empty() && indicator.level2.is_empty() {
+                report(
+                    format!(
+                        "一级指标「{}」之后没有可识别的二级指标",
+                        indicator.level1.label()
+                    ),
+                    format!(
+                        "no known second-level indicator follows \"{}\"",
+                        indicator.level1.label()
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! The indicator framework: is every family present, are codes and names right.
+pub mod benefit_missing;
+pub mod code_name_mismatch;
+pub mod code_parent_mismatch;
+pub mod code_unknown;
+pub mod indicator_duplicate;
+pub mod output_missing;
+pub mod satisfaction_misfiled;
+pub mod satisfaction_missing;
+
+use crate::indicator::framework::Family;
+use crate::layout::Project;
+use crate::rules::{Location, Sink};
+use crate::text::Message;
+
+/// Reports a project that has readable indicators but none of `family`.
+/// Empty or unreadable cells are left to output-missing and indicator-unparsed.
+pub(crate) fn report_family_missing(project: &Project, family: Family, out: &mut Sink) {
+    let indicators = &project.indicators.indicators;
+    if indicators.is_empty() || indicators.iter().any(|i| i.family() == Some(family)) {
+        return;
+    }
+    let present: Vec<&str> = Family::ALL
+        .into_iter()
+        .filter(|f| indicators.iter().any(|i| i.family() == Some(*f)))
+        .map(Family::name)
+        .collect();
+    let present_en: Vec<&str> = Family::ALL
+        .into_iter()
+        .filter(|f| indicators.iter().any(|i| i.family() == Some(*f)))
+        .map(Family::name_en)
+        .collect();
+    out.report(
+        Location::in_project(project, project.indicator_cell.index),
+        Message::new(
+            format!(
+                "缺少{}：{} 项指标中只有{}",
+                family.name(),
+                indicators.len(),
+                if present.is_empty() {
+                    "无法归类的指标".to_owned()
+                } else {
+                    present.join("、")
+                }
+            ),
+            format!(
+                "No {} indicator: the {} indicators are only {}",
+                family.name_en().to_lowercase(),
+                indicators.len(),
+                if present_en.is_empty() {
+                    "unclassified".to_owned()
+                } else {
+                    present_en.join(", ").to_lowercase()
+                }
+            ),
+        ),
+    );
+}

@@ -1,0 +1,46 @@
+use crate::indicator::framework::Family;
+use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::text::{t, Message};
+
+pub static RULE: Rule = Rule {
+    id: "satisfaction-misfiled",
+    severity: Severity::Warning,
+    title: t("满意度指标归类错误", "Satisfaction indicator misfiled"),
+    what: t(
+        "名称含“满意”的指标不在 3-满意度指标下，或 3-满意度指标下的指标名称与满意度无关。",
+        "An indicator named with 满意 (satisfaction) sits outside 3-满意度指标, or one under 3-满意度指标 is not about satisfaction.",
+    ),
+    why: t(
+        "满意度要单独统计和评价；归错类会使“缺少满意度指标”的判断和汇总出错。",
+        "Satisfaction is counted and evaluated on its own; misfiling it skews the coverage and the summaries.",
+    ),
+    example: t("1-产出指标, 12-质量指标, 群众满意度", "1-产出指标, 12-质量指标, 群众满意度"),
+    source: t("预算管理系统的指标体系：满意度指标下设服务对象满意度指标。", "Budget-system frameworks: satisfaction holds the beneficiary-satisfaction indicators."),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Sink) {
+    for project in cx.sheet.projects() {
+        for indicator in &project.indicators.indicators {
+            let named = indicator.name.contains("满意");
+            let about_satisfaction = named
+                || ["好评", "认可", "评价", "投诉"]
+                    .iter()
+                    .any(|w| indicator.name.contains(w));
+            let filed = indicator.family() == Some(Family::Satisfaction);
+            let (label_zh, label_en) = indicator_label(indicator);
+            let message = match (named, filed, indicator.family()) {
+                (true, false, Some(family)) => Message::new(
+                    format!("{label_zh}是满意度指标，却归在{}下，应归入 3-满意度指标、31-服务对象满意度", family.name()),
+                    format!("{label_en} measures satisfaction but is filed under {}; file it under 3-满意度指标, 31-服务对象满意度", family.name_en().to_lowercase()),
+                ),
+                (false, true, _) if !about_satisfaction => Message::new(
+                    format!("{label_zh}归在满意度指标下，但名称与满意度无关"),
+                    format!("{label_en} is filed under satisfaction but its name is not about satisfaction"),
+                ),
+                _ => continue,
+            };
+            out.report(Location::indicator(project, indicator), message);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! Rules: every check, one per file, grouped by family. Each file declares its
+//! [`Rule`] — id, severity, bilingual title and help (what, why, example,
+//! source) — next to its check, and [`REGISTRY`] lists them all. The CLI's
+//! `rules`/`explain`, the web help and the rule table in the README are all
+//! generated from that registry, never written twice.
+
+mod amount;
+mod cost;
+pub mod docs;
+mod framework;
+mod goal;
+mod structure;
+mod value;
+
+use crate::config::Config;
+use crate::indicator::Indicator;
+use crate::layout::{Line, Project, Sheet};
+use crate::text::{column_letter, Message, Text};
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The table is wrong.
+    Error,
+    /// A reviewer would send it back.
+    Warning,
+    /// Worth improving.
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> Text {
+        match self {
+            Severity::Error => crate::text::t("错误", "error"),
+            Severity::Warning => crate::text::t("警告", "warning"),
+            Severity::Info => crate::text::t("提示", "info"),
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A rule: its public contract (id, severity) and its documentation.
+pub struct Rule {
+    /// Kebab-case, naming the problem. Public: never reused for something else.
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: Text,
+    /// What it checks.
+    pub what: Text,
+    /// Why it matters.
+    pub why: Text,
+    /// An example that triggers it.
+    pub example: Text,
+    /// The regulation or practice it rests on, or "convention".
+    pub source: Text,
+    pub(crate) check: fn(&Context, &mut Sink),
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+/// Every rule, in the order of the catalog (structure, amounts, goal,
+/// framework, values, cost).
+pub static REGISTRY: &[&Rule] = &[
+    &structure::header_missing::RULE,
+    &structure::column_missing::RULE,
+    &structure::row_unrecognized::RULE,
+    &structure::quote_unbalanced::RULE,
+    &structure::indicator_unparsed::RULE,
+    &structure::markup_in_cell::RULE,
+    &structure::indicator_numbering::RULE,
+    &amount::amount_invalid::RULE,
+    &amount::amount_row_sum::RULE,
+    &amount::amount_unit_subtotal::RULE,
+    &amount::amount_grand_total::RULE,
+    &amount::project_duplicate::RULE,
+    &goal::goal_missing::RULE,
+    &goal::goal_truncated::RULE,
+    &goal::goal_unquantified::RULE,
+    &framework::output_missing::RULE,
+    &framework::benefit_missing::RULE,
+    &framework::satisfaction_missing::RULE,
+    &framework::code_unknown::RULE,
+    &framework::code_parent_mismatch::RULE,
+    &framework::code_name_mismatch::RULE,
+    &framework::indicator_duplicate::RULE,
+    &framework::satisfaction_misfiled::RULE,
+    &value::value_missing::RULE,
+    &value::value_placeholder::RULE,
+    &value::value_vague::RULE,
+    &value::value_is_criterion::RULE,
+    &value::value_unit_missing::RULE,
+    &value::rate_out_of_range::RULE,
+    &value::period_annual_mismatch::RULE,
+    &value::satisfaction_not_numeric::RULE,
+    &value::satisfaction_low::RULE,
+    &cost::cost_exceeds_budget::RULE,
+    &cost::cost_misfiled::RULE,
+];
+
+/// Looks a rule up by its id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    REGISTRY.iter().copied().find(|r| r.id == id)
+}
+
+/// What a rule's check sees.
+pub struct Context<'a> {
+    pub sheet: &'a Sheet,
+    pub config: &'a Config,
+}
+
+impl Context<'_> {
+    /// Every indicator of every project, with its project.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Project, &Indicator)> {
+        self.sheet
+            .projects()
+            .flat_map(|p| p.indicators.indicators.iter().map(move |i| (p, i)))
+    }
+}
+
+/// One finding, located as the user sees the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// 1-based row number, blank lines counted.
+    pub row: u32,
+    /// Column letters (`B`), when the finding is about one cell.
+    pub column: Option<String>,
+    /// `B11`, or the row number alone when no column applies.
+    pub cell: String,
+    #[serde(skip)]
+    pub column_index: Option<usize>,
+    pub project: Option<String>,
+    /// The indicator's number `N` in its cell.
+    pub indicator: Option<u32>,
+    /// Byte range of the indicator in the 绩效指标 cell, for highlighting.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    #[serde(flatten)]
+    pub message: Message,
+}
+
+/// Where a finding points.
+#[derive(Clone, Debug, Default)]
+pub struct Location {
+    pub row: u32,
+    pub column: Option<usize>,
+    pub project: Option<String>,
+    pub indicator: Option<u32>,
+    pub span: Option<Range<usize>>,
+}
+
+impl Location {
+    pub fn cell(row: u32, column: usize) -> Self {
+        Location {
+            row,
+            column: (column != usize::MAX).then_some(column),
+            ..Default::default()
+        }
+    }
+
+    pub fn row(row: u32) -> Self {
+        Location {
+            row,
+            ..Default::default()
+        }
+    }
+
+    /// A cell of a project row.
+    pub fn in_project(project: &Project, column: usize) -> Self {
+        Location {
+            project: Some(project.line.name.clone()),
+            ..Location::cell(project.line.row, column)
+        }
+    }
+
+    /// A cell of a unit or total row.
+    pub fn in_line(line: &Line, column: usize) -> Self {
+        Location {
+            project: Some(line.name.clone()),
+            ..Location::cell(line.row, column)
+        }
+    }
+
+    /// One indicator of a project's 绩效指标 cell.
+    pub fn indicator(project: &Project, indicator: &Indicator) -> Self {
+        Location {
+            indicator: indicator.number,
+            span: Some(indicator.span.clone()),
+            ..Location::in_project(project, project.indicator_cell.index)
+        }
+    }
+}
+
+/// Collects one rule's findings.
+pub struct Sink<'r> {
+    rule: &'r Rule,
+    found: Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    /// Reports a finding at the rule's default severity.
+    pub fn report(&mut self, at: Location, message: Message) {
+        self.report_as(self.rule.severity, at, message);
+    }
+
+    pub fn report_as(&mut self, severity: Severity, at: Location, message: Message) {
+        let column = at.column.map(column_letter);
+        let cell = match &column {
+            Some(letters) => format!("{letters}{}", at.row),
+            None => at.row.to_string(),
+        };
+        self.found.push(Diagnostic {
+            rule: self.rule.id,
+            severity,
+            row: at.row,
+            column,
+            cell,
+            column_index: at.column,
+            project: at.project,
+            indicator: at.indicator,
+            span: at.span,
+            message,
+        });
+    }
+}
+
+/// Runs every rule and returns the findings sorted by position.
+pub fn check(sheet: &Sheet, config: &Config) -> Vec<Diagnostic> {
+    let context = Context { sheet, config };
+    let mut all = Vec::new();
+    for rule in REGISTRY {
+        let mut sink = Sink {
+            rule,
+            found: Vec::new(),
+        };
+        (rule.check)(&context, &mut sink);
+        all.append(&mut sink.found);
+    }
+    let order = |id: &str| {
+        REGISTRY
+            .iter()
+            .position(|r| r.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    all.sort_by_key(|d| {
+        (
+            d.row,
+            d.column_index.map_or(0, |c| c + 1),
+            d.indicator,
+            order(d.rule),
+        )
+    });
+    all
+}
+
+/// `2、服务对象满意度` or `第 2 项指标` for messages, in both languages.
+pub(crate) fn indicator_label(indicator: &Indicator) -> (String, String) {
+    match indicator.number {
+        Some(n) => (
+            format!("第 {n} 项指标「{}」", indicator.name),
+            format!("indicator {n} \"{}\"", indicator.name),
+        ),
+        None => (
+            format!("指标「{}」", indicator.name),
+            format!("indicator \"{}\"", indicator.name),
+        ),
+    }
+}

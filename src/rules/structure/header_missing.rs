@@ -1,0 +1,38 @@
+use crate::layout::Column;
+use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::text::{t, Message};
+
+pub static RULE: Rule = Rule {
+    id: "header-missing",
+    severity: Severity::Error,
+    title: t("找不到表头", "No header row"),
+    what: t(
+        "没有一行符合已知的表头格式：需要“项目名称（资金使用单位）”列，以及总计、财政拨款、财政专户拨款、其他资金、绩效目标、绩效指标中的至少两列。",
+        "No row matches a known header layout: a 项目名称（资金使用单位） column and at least two of 总计, 财政拨款, 财政专户拨款, 其他资金, 绩效目标, 绩效指标.",
+    ),
+    why: t(
+        "没有表头就无法知道每一列的含义，其余检查都无法进行。",
+        "Without a header the meaning of each column is unknown and no other check can run.",
+    ),
+    example: t(
+        "粘贴时漏选了表头行，或粘贴的是其他表格。",
+        "The header row was left out of the selection, or another table was pasted.",
+    ),
+    source: t("约定：广州市项目支出绩效目标表的表头。", "Convention: the header of Guangzhou's project performance target tables."),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Sink) {
+    let (None, Some(first)) = (cx.sheet.layout, cx.sheet.first_row) else {
+        return;
+    };
+    let zh: Vec<&str> = Column::ALL.iter().map(|c| c.title()).collect();
+    let en: Vec<&str> = Column::ALL.iter().map(|c| c.title_en()).collect();
+    out.report(
+        Location::row(first),
+        Message::new(
+            format!("找不到表头行。需要一行包含以下列名：{}。请连同表头一起复制粘贴。", zh.join("、")),
+            format!("No header row found. Expected a row with these columns: {}. Copy the header row together with the table.", en.join(", ")),
+        ),
+    );
+}

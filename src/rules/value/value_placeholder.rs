@@ -1,0 +1,38 @@
+use crate::rules::{Context, Rule, Severity, Sink};
+use crate::text::t;
+
+pub static RULE: Rule = Rule {
+    id: "value-placeholder",
+    severity: Severity::Error,
+    title: t("指标值是模板占位符", "Placeholder left as a value"),
+    what: t(
+        "指标值是模板中的占位内容，如“标准:控制数”“XX”“**”“***”“/”“无”“待定”“≥**%”。",
+        "A value is a template placeholder such as 标准:控制数, XX, **, ***, /, 无, 待定 or ≥**%.",
+    ),
+    why: t(
+        "占位符不是目标，说明该指标值还没有真正填写。",
+        "A placeholder is not a target: the value was never really filled in.",
+    ),
+    example: t(
+        "实施周期指标值:标准:控制数, 年度指标值:99%",
+        "实施周期指标值:标准:控制数, 年度指标值:99%",
+    ),
+    source: t(
+        "约定：从实际表格中观察到的模板残留。",
+        "Convention: template leftovers observed in real tables.",
+    ),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Sink) {
+    for (project, indicator) in cx.indicators() {
+        super::report_values(
+            project,
+            indicator,
+            out,
+            |v| v.is_placeholder(),
+            "是模板占位符，未填写实际目标",
+            "is a template placeholder, not a target",
+        );
+    }
+}

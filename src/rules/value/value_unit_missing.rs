@@ -1,0 +1,44 @@
+use crate::indicator::ValueKind;
+use crate::rules::{Context, Rule, Severity, Sink};
+use crate::text::t;
+
+pub static RULE: Rule = Rule {
+    id: "value-unit-missing",
+    severity: Severity::Warning,
+    title: t("指标值缺少计量单位", "Value without a unit"),
+    what: t(
+        "指标值只有数字，没有计量单位（且指标名称中也没有用括号注明单位）。",
+        "A value is a bare number with no unit (and the indicator name gives none in brackets).",
+    ),
+    why: t(
+        "没有单位的数字含义不清：30 是 30 人、30 次还是 30%？",
+        "A bare number is ambiguous: 30 people, 30 times or 30 %?",
+    ),
+    example: t(
+        "电子政务团队信息管理师；实施周期指标值:30",
+        "电子政务团队信息管理师；实施周期指标值:30",
+    ),
+    source: t(
+        "预算管理系统中“计量单位”为单独的必填项。",
+        "Budget systems have the unit of measure as a separate required field.",
+    ),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Sink) {
+    for (project, indicator) in cx.indicators() {
+        // `服务对象满意度(%)`, `新增数量（个）`: the name carries the unit.
+        let name = crate::text::normalize_key(&indicator.name);
+        if name.ends_with(')') && name.contains('(') {
+            continue;
+        }
+        super::report_values(
+            project,
+            indicator,
+            out,
+            |v| v.kind == ValueKind::Quantity && v.unit.is_none() && v.number.is_some(),
+            "只有数字，缺少计量单位",
+            "is a bare number without a unit",
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! Bilingual user-facing text and small string helpers shared by the stages.
+
+use serde::Serialize;
+
+/// A user-facing text in Chinese (first) and English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+/// Builds a [`Text`]; short so that rule files read like tables.
+pub const fn t(zh: &'static str, en: &'static str) -> Text {
+    Text { zh, en }
+}
+
+/// An owned bilingual message, usually formatted with figures. In JSON it
+/// reads `"message": zh, "message_en": en`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Message {
+    #[serde(rename = "message")]
+    pub zh: String,
+    #[serde(rename = "message_en")]
+    pub en: String,
+}
+
+impl Message {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Message {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// The language of the user interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// Turns full-width ASCII variants (＜, ：, １, Ａ…) and the ideographic space
+/// into their half-width forms, so that one comparison covers both.
+pub fn to_half_width(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// A key for comparing header and framework names: half-width, no spaces,
+/// brackets unified, case folded.
+pub fn normalize_key(s: &str) -> String {
+    s.chars()
+        .map(to_half_width)
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '【' | '〔' | '[' => '(',
+            '】' | '〕' | ']' => ')',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Converts a 0-based column index to its spreadsheet letters (0 → A, 26 → AA).
+pub fn column_letter(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// Shortens a text for a message, on a character boundary.
+pub fn excerpt(s: &str, max_chars: usize) -> String {
+    let mut out: String = s.chars().take(max_chars).collect();
+    if s.chars().nth(max_chars).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        let cases = [
+            (0, "A"),
+            (1, "B"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ];
+        for (index, letters) in cases {
+            assert_eq!(column_letter(index), letters, "index {index}");
+        }
+    }
+
+    #[test]
+    fn normalized_keys() {
+        assert_eq!(
+            normalize_key("项目名称（资金使用单位）"),
+            normalize_key("项目名称 (资金使用单位)")
+        );
+        assert_eq!(normalize_key("ＡＢ　c"), "abc");
+    }
+}
