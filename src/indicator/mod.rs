@@ -205,7 +205,7 @@ fn numbered_starts(text: &str) -> Vec<(usize, usize, u32)> {
         let boundary = text[..i]
             .chars()
             .next_back()
-            .is_none_or(|c| SEPARATORS.contains(&c));
+            .is_none_or(|c| SEPARATORS.contains(&c) || matches!(c, ':' | '：'));
         if boundary && text[digits_end..].starts_with('、') && digits_end - i <= 3 {
             if let Ok(n) = text[i..digits_end].parse() {
                 starts.push((i, digits_end + '、'.len_utf8(), n));

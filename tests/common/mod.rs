@@ -1,0 +1,65 @@
+//! Helpers shared by the integration tests: the seed table, edits of it, and
+//! findings in a compact `(rule, cell, indicator)` form.
+#![allow(dead_code)]
+
+use jixiao_lint::{check_text, Config, Report};
+
+/// The real table from Guangzhou Panyu that the product must understand.
+pub fn seed() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seed.txt"
+    ))
+    .unwrap()
+}
+
+pub fn report(text: &str) -> Report {
+    check_text(text, &Config::default())
+}
+
+/// A finding as the tests state it: rule id, cell (`B11`), indicator number.
+pub type Finding = (&'static str, String, Option<u32>);
+
+pub fn findings(text: &str) -> Vec<Finding> {
+    report(text)
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.rule, d.cell, d.indicator))
+        .collect()
+}
+
+/// Applies `(from, to)` replacements, each of which must match exactly once so
+/// that a test never edits something other than what it says.
+pub fn edit(text: &str, replacements: &[(&str, &str)]) -> String {
+    let mut text = text.to_owned();
+    for (from, to) in replacements {
+        let count = text.matches(from).count();
+        assert_eq!(
+            count, 1,
+            "{from:?} should occur once in the table, occurs {count} times"
+        );
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+/// Findings of `variant` that the seed does not have, and the seed's findings
+/// that `variant` lost, as multisets.
+pub fn diff(base: &[Finding], variant: &[Finding]) -> (Vec<Finding>, Vec<Finding>) {
+    let mut added = variant.to_vec();
+    let mut removed = Vec::new();
+    for finding in base {
+        match added.iter().position(|f| f == finding) {
+            Some(i) => {
+                added.remove(i);
+            }
+            None => removed.push(finding.clone()),
+        }
+    }
+    (added, removed)
+}
+
+/// `("rule", "B11", Some(3))` from `("rule", "B11", 3)`; 0 means no indicator.
+pub fn f(rule: &'static str, cell: &str, indicator: u32) -> Finding {
+    (rule, cell.to_owned(), (indicator > 0).then_some(indicator))
+}
