@@ -27,7 +27,7 @@ pub fn check_text(text: &str, config: &Config) -> Report {
     let grid = input::read_text(text);
     let sheet = layout::read_sheet(&grid);
     let diagnostics = rules::check(&sheet, config);
-    Report::new(&sheet, diagnostics)
+    Report::new(sheet, diagnostics)
 }
 
 /// Runs the whole pipeline on the bytes of a file (UTF-8, with or without BOM).

@@ -58,12 +58,12 @@ pub struct Funding {
 }
 
 impl Report {
-    pub fn new(sheet: &Sheet, diagnostics: Vec<Diagnostic>) -> Report {
+    pub fn new(sheet: Sheet, diagnostics: Vec<Diagnostic>) -> Report {
         Report {
             layout: sheet.layout,
-            summary: summarize(sheet, &diagnostics),
+            summary: summarize(&sheet, &diagnostics),
             diagnostics,
-            sheet: sheet.clone(),
+            sheet,
         }
     }
 

@@ -67,6 +67,16 @@ pub fn to_half_width(c: char) -> char {
     }
 }
 
+/// The text with full-width ASCII variants made half-width; borrowed when
+/// there are none (the common case).
+pub fn half_width(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(|c| to_half_width(c) != c) {
+        std::borrow::Cow::Owned(s.chars().map(to_half_width).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// A key for comparing header and framework names: half-width, no spaces,
 /// brackets unified, case folded.
 pub fn normalize_key(s: &str) -> String {

@@ -74,7 +74,7 @@ fn every_indicator_of_the_seed_is_read() {
                 "{at}"
             );
             // The span covers the indicator as written, from its number.
-            let text = &project.indicator_cell.text[indicator.span.clone()];
+            let text = &project.indicator_cell.text()[indicator.span.clone()];
             assert!(text.starts_with(&format!("{}、", i + 1)), "{at}: {text}");
         }
     }

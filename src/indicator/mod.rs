@@ -109,13 +109,10 @@ pub struct IndicatorCell {
     pub leftover: Option<String>,
 }
 
-const PERIOD_LABELS: [&str; 4] = [
-    "实施周期指标值",
-    "实施周期目标值",
-    "实施期指标值",
-    "中长期指标值",
-];
-const ANNUAL_LABELS: [&str; 2] = ["年度指标值", "年度目标值"];
+/// The two value labels end in 指标值 (or 目标值); what comes before tells which.
+const VALUE_WORDS: [&str; 2] = ["指标值", "目标值"];
+const PERIOD_PREFIXES: [&str; 3] = ["实施周期", "实施期", "中长期"];
+const ANNUAL_PREFIX: &str = "年度";
 const SEPARATORS: &[char] = &[
     ',', '，', ';', '；', '。', ' ', '\u{3000}', '\t', '\r', '\n', '、',
 ];
@@ -184,10 +181,7 @@ pub fn parse_indicators(text: &str) -> IndicatorCell {
 }
 
 fn has_label(text: &str) -> bool {
-    PERIOD_LABELS
-        .iter()
-        .chain(&ANNUAL_LABELS)
-        .any(|l| text.contains(l))
+    VALUE_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// Positions of `N、` that start an indicator: at the start of the text or after
@@ -216,20 +210,37 @@ fn numbered_starts(text: &str) -> Vec<(usize, usize, u32)> {
     starts
 }
 
-/// Finds the first of `labels` in `text` at or after `from`: (position, label length).
-fn find_label(text: &str, from: usize, labels: &[&str]) -> Option<(usize, usize)> {
-    labels
-        .iter()
-        .filter_map(|l| text[from..].find(l).map(|p| (from + p, l.len())))
-        .min()
+/// A value label's position and length in the indicator text.
+type Label = (usize, usize);
+
+/// Finds the first period and annual value labels.
+/// One search per value word, not one per label spelling.
+fn find_labels(part: &str) -> (Option<Label>, Option<Label>) {
+    let (mut period, mut annual) = (None, None);
+    // Keeps the first label of each kind.
+    let keep = |slot: &mut Option<Label>, start: usize, end: usize| {
+        if slot.is_none_or(|(p, _)| start < p) {
+            *slot = Some((start, end - start));
+        }
+    };
+    for word in VALUE_WORDS {
+        for (pos, _) in part.match_indices(word) {
+            let before = &part[..pos];
+            let end = pos + word.len();
+            if before.ends_with(ANNUAL_PREFIX) {
+                keep(&mut annual, pos - ANNUAL_PREFIX.len(), end);
+            } else if let Some(prefix) = PERIOD_PREFIXES.iter().find(|p| before.ends_with(**p)) {
+                keep(&mut period, pos - prefix.len(), end);
+            }
+        }
+    }
+    (period, annual)
 }
 
 /// Reads one indicator's body: the head (levels and name), then the two values.
 fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
     let part = &text[body.clone()];
-    let period = find_label(part, 0, &PERIOD_LABELS);
-    let annual = find_label(part, period.map_or(0, |(p, l)| p + l), &ANNUAL_LABELS)
-        .or_else(|| find_label(part, 0, &ANNUAL_LABELS));
+    let (period, annual) = find_labels(part);
     let head_end = [period, annual]
         .iter()
         .flatten()
@@ -237,7 +248,7 @@ fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
         .min()
         .unwrap_or(part.len());
     // A value runs from after its label (and colon) to the next label or the end.
-    let value_of = |label: Option<(usize, usize)>| -> Value {
+    let value_of = |label: Option<Label>| -> Value {
         let Some((pos, len)) = label else {
             return parse_value("");
         };

@@ -1,7 +1,6 @@
 //! An indicator value (实施周期指标值 / 年度指标值) read into operator, number and
 //! unit, or kept as a qualitative text.
 
-use crate::text::to_half_width;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -61,6 +60,9 @@ pub struct Value {
     pub upper: Option<Decimal>,
     pub unit: Option<String>,
     pub kind: ValueKind,
+    /// See [`Value::is_placeholder`].
+    #[serde(skip)]
+    placeholder: bool,
 }
 
 impl Value {
@@ -78,24 +80,29 @@ impl Value {
 
     /// A template blank left in place: `控制数`, `XX`, `**`, `/`, `无`, `待定`, `≥**%`.
     pub fn is_placeholder(&self) -> bool {
-        if self.is_empty() {
-            return false;
-        }
-        let core: String = self
-            .text
-            .chars()
-            .filter(|c| !matches!(c, '≥' | '≤' | '>' | '<' | '=' | '%' | ' '))
-            .collect();
-        const WORDS: [&str; 8] = ["控制数", "无", "待定", "待填", "暂无", "略", "tbd", "未定"];
-        WORDS.contains(&core.to_lowercase().as_str())
-            || (!core.is_empty()
-                && core.chars().all(|c| {
-                    matches!(
-                        c,
-                        'x' | 'X' | '*' | '/' | '-' | '—' | '…' | '.' | '?' | '？' | '×'
-                    )
-                }))
+        self.placeholder
     }
+}
+
+/// Decided once at parse time: several rules ask.
+fn looks_like_placeholder(text: &str) -> bool {
+    // Placeholders are short; most values are not, so skip the allocation.
+    if text.is_empty() || text.len() > 24 {
+        return false;
+    }
+    let core: String = text
+        .chars()
+        .filter(|c| !matches!(c, '≥' | '≤' | '>' | '<' | '=' | '%' | ' '))
+        .collect();
+    const WORDS: [&str; 8] = ["控制数", "无", "待定", "待填", "暂无", "略", "tbd", "未定"];
+    WORDS.contains(&core.to_lowercase().as_str())
+        || (!core.is_empty()
+            && core.chars().all(|c| {
+                matches!(
+                    c,
+                    'x' | 'X' | '*' | '/' | '-' | '—' | '…' | '.' | '?' | '？' | '×'
+                )
+            }))
 }
 
 /// Words that state the comparison, longest first so that 不少于 wins over 少于.
@@ -229,7 +236,7 @@ const UNITS: [&str; 78] = [
 /// Reads a value as written in the 绩效指标 cell.
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trim().to_owned();
-    let half: String = raw.chars().map(to_half_width).collect();
+    let half = crate::text::half_width(&raw);
     let mut text = half.trim();
     for prefix in ["标准:", "指标值:", "目标值:"] {
         if let Some(rest) = text.strip_prefix(prefix) {
@@ -249,7 +256,9 @@ pub fn parse_value(raw: &str) -> Value {
         upper: None,
         unit: None,
         kind: ValueKind::Empty,
+        placeholder: false,
     };
+    value.placeholder = looks_like_placeholder(&value.text);
     if value.text.is_empty() {
         return value;
     }
@@ -499,206 +508,58 @@ fn chinese_number(text: &str) -> Option<FoundNumber> {
 mod tests {
     use super::*;
 
+    type Case = (
+        &'static str,
+        Option<Operator>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        ValueKind,
+    );
+
     /// (raw, operator, number, upper, unit, kind)
-    #[test]
-    fn reads_the_values_of_the_seed() {
+    #[rustfmt::skip]
+    const CASES: &[Case] = {
         use Operator::*;
         use ValueKind::*;
-        let cases: &[(
-            &str,
-            Option<Operator>,
-            Option<&str>,
-            Option<&str>,
-            Option<&str>,
-            ValueKind,
-        )] = &[
+        &[
             ("100%", Some(Equal), Some("100"), None, Some("%"), Quantity),
-            (
-                "标准:100%",
-                Some(Equal),
-                Some("100"),
-                None,
-                Some("%"),
-                Quantity,
-            ),
-            (
-                "标准: 100% ",
-                Some(Equal),
-                Some("100"),
-                None,
-                Some("%"),
-                Quantity,
-            ),
-            (
-                "标准:≥95%",
-                Some(AtLeast),
-                Some("95"),
-                None,
-                Some("%"),
-                Quantity,
-            ),
-            (
-                "1-2次/年",
-                Some(Between),
-                Some("1"),
-                Some("2"),
-                Some("次/年"),
-                Quantity,
-            ),
-            (
-                "30135平方",
-                Some(Equal),
-                Some("30135"),
-                None,
-                Some("平方"),
-                Quantity,
-            ),
-            (
-                "每天6000人以上",
-                Some(AtLeast),
-                Some("6000"),
-                None,
-                Some("人/天"),
-                Quantity,
-            ),
-            (
-                "800人/天",
-                Some(Equal),
-                Some("800"),
-                None,
-                Some("人/天"),
-                Quantity,
-            ),
+            ("标准:100%", Some(Equal), Some("100"), None, Some("%"), Quantity),
+            ("标准: 100% ", Some(Equal), Some("100"), None, Some("%"), Quantity),
+            ("标准:≥95%", Some(AtLeast), Some("95"), None, Some("%"), Quantity),
+            ("1-2次/年", Some(Between), Some("1"), Some("2"), Some("次/年"), Quantity),
+            ("30135平方", Some(Equal), Some("30135"), None, Some("平方"), Quantity),
+            ("每天6000人以上", Some(AtLeast), Some("6000"), None, Some("人/天"), Quantity),
+            ("800人/天", Some(Equal), Some("800"), None, Some("人/天"), Quantity),
             ("30", Some(Equal), Some("30"), None, None, Quantity),
-            (
-                "458.1489万元",
-                Some(Equal),
-                Some("458.1489"),
-                None,
-                Some("万元"),
-                Quantity,
-            ),
-            (
-                "200元/套为最高限价。",
-                Some(AtMost),
-                Some("200"),
-                None,
-                Some("元/套"),
-                Quantity,
-            ),
-            (
-                "2个小时内",
-                Some(AtMost),
-                Some("2"),
-                None,
-                Some("小时"),
-                Quantity,
-            ),
-            (
-                "50个以上",
-                Some(AtLeast),
-                Some("50"),
-                None,
-                Some("个"),
-                Quantity,
-            ),
-            (
-                "95%以上",
-                Some(AtLeast),
-                Some("95"),
-                None,
-                Some("%"),
-                Quantity,
-            ),
-            (
-                "不少于20000次",
-                Some(AtLeast),
-                Some("20000"),
-                None,
-                Some("次"),
-                Quantity,
-            ),
-            (
-                "每月1次",
-                Some(Equal),
-                Some("1"),
-                None,
-                Some("次/月"),
-                Quantity,
-            ),
-            (
-                "2500KVA (KW)",
-                Some(Equal),
-                Some("2500"),
-                None,
-                Some("KVA"),
-                Mixed,
-            ),
-            (
-                "40万元/年",
-                Some(Equal),
-                Some("40"),
-                None,
-                Some("万元/年"),
-                Quantity,
-            ),
-            (
-                "不少于两个场景可应用数字人民币",
-                Some(AtLeast),
-                Some("2"),
-                None,
-                Some("个"),
-                Mixed,
-            ),
-            (
-                "故障时长不超过5%",
-                Some(AtMost),
-                Some("5"),
-                None,
-                Some("%"),
-                Mixed,
-            ),
-            (
-                "为群众节省服务邮费3.65万元",
-                Some(Equal),
-                Some("3.65"),
-                None,
-                Some("万元"),
-                Mixed,
-            ),
-            (
-                "不少于20,000次",
-                Some(AtLeast),
-                Some("20000"),
-                None,
-                Some("次"),
-                Quantity,
-            ),
-            (
-                ">=90%",
-                Some(AtLeast),
-                Some("90"),
-                None,
-                Some("%"),
-                Quantity,
-            ),
+            ("458.1489万元", Some(Equal), Some("458.1489"), None, Some("万元"), Quantity),
+            ("200元/套为最高限价。", Some(AtMost), Some("200"), None, Some("元/套"), Quantity),
+            ("2个小时内", Some(AtMost), Some("2"), None, Some("小时"), Quantity),
+            ("50个以上", Some(AtLeast), Some("50"), None, Some("个"), Quantity),
+            ("95%以上", Some(AtLeast), Some("95"), None, Some("%"), Quantity),
+            ("不少于20000次", Some(AtLeast), Some("20000"), None, Some("次"), Quantity),
+            ("每月1次", Some(Equal), Some("1"), None, Some("次/月"), Quantity),
+            ("2500KVA (KW)", Some(Equal), Some("2500"), None, Some("KVA"), Mixed),
+            ("40万元/年", Some(Equal), Some("40"), None, Some("万元/年"), Quantity),
+            ("不少于两个场景可应用数字人民币", Some(AtLeast), Some("2"), None, Some("个"), Mixed),
+            ("故障时长不超过5%", Some(AtMost), Some("5"), None, Some("%"), Mixed),
+            ("为群众节省服务邮费3.65万元", Some(Equal), Some("3.65"), None, Some("万元"), Mixed),
+            ("不少于20,000次", Some(AtLeast), Some("20000"), None, Some("次"), Quantity),
+            (">=90%", Some(AtLeast), Some("90"), None, Some("%"), Quantity),
             ("≦3天", Some(AtMost), Some("3"), None, Some("天"), Quantity),
             ("≥**%", Some(AtLeast), None, None, None, Qualitative),
             ("得到有效提高", None, None, None, None, Qualitative),
             ("一体化", None, None, None, None, Qualitative),
             ("两个", Some(Equal), Some("2"), None, Some("个"), Quantity),
-            (
-                "企业和群众在任意一个晓屋即可办理",
-                None,
-                None,
-                None,
-                None,
-                Qualitative,
-            ),
+            ("企业和群众在任意一个晓屋即可办理", None, None, None, None, Qualitative),
             ("", None, None, None, None, Empty),
             ("标准:", None, None, None, None, Empty),
-        ];
-        for &(raw, op, number, upper, unit, kind) in cases {
+        ]
+    };
+
+    #[test]
+    fn reads_the_values_of_the_seed() {
+        for &(raw, op, number, upper, unit, kind) in CASES {
             let v = parse_value(raw);
             let dec = |s: Option<&str>| s.map(|s| s.parse::<Decimal>().unwrap());
             assert_eq!(

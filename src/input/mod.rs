@@ -111,13 +111,9 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
     // The spreadsheet row is the text line the record starts on, less the line
     // breaks inside quoted cells of the records before it.
     let (mut counted_to, mut line, mut inner_breaks_before) = (0usize, 1u64, 0u64);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            // The input is a &str, so every field is valid UTF-8 and the csv
-            // reader has no other error to give; stop rather than loop.
-            Ok(false) | Err(_) => break,
-        }
+    // The input is a &str, so every field is valid UTF-8 and the csv reader
+    // has no error to give; an error would end the loop rather than spin.
+    while let Ok(true) = reader.read_record(&mut record) {
         // csv reports where the previous record ended; the blank lines it
         // skipped come first.
         let reported = record

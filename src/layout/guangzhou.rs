@@ -35,7 +35,8 @@ fn column_of(key: &str) -> Option<Column> {
 /// A header row names the project column and at least two other known columns.
 fn header_of(row: &Row) -> Option<Header> {
     let mut columns: Vec<(Column, usize)> = Vec::new();
-    for (index, cell) in row.cells.iter().enumerate() {
+    // Header cells are short: skip the long goal and indicator texts.
+    for (index, cell) in row.cells.iter().enumerate().filter(|(_, c)| c.len() < 120) {
         if let Some(column) = column_of(&normalize_key(cell)) {
             if !columns.iter().any(|(c, _)| *c == column) {
                 columns.push((column, index));
@@ -43,7 +44,7 @@ fn header_of(row: &Row) -> Option<Header> {
         }
     }
     let has_name = columns.iter().any(|(c, _)| *c == Column::Name);
-    (has_name && columns.len() >= 3).then(|| Header {
+    (has_name && columns.len() >= 3).then_some(Header {
         row: row.number,
         columns,
     })
@@ -91,6 +92,7 @@ pub fn read(grid: &Grid) -> Sheet {
     for row in &grid.rows[header_at + 1..] {
         // Page breaks of the source PDF may repeat the header: understood, skipped.
         if header_of(row).is_some() {
+            sheet.repeated_headers.push(row.number);
             continue;
         }
         reader.classify(row, &mut sheet);
@@ -114,12 +116,10 @@ impl RowReader<'_> {
 
     fn text_cell(&self, row: &Row, column: Column) -> TextCell {
         let (index, raw) = self.cell(row, column);
-        let blanked = blank_markup(raw);
         TextCell {
             index,
             raw: raw.to_owned(),
-            has_markup: blanked.is_some(),
-            text: blanked.unwrap_or_else(|| raw.to_owned()),
+            without_markup: blank_markup(raw),
         }
     }
 
@@ -184,7 +184,7 @@ impl RowReader<'_> {
                 projects: Vec::new(),
             });
         } else if has_amounts || has_text {
-            let indicators = parse_indicators(&indicator_cell.text);
+            let indicators = parse_indicators(indicator_cell.text());
             let project = Project {
                 line,
                 goal,

@@ -122,14 +122,23 @@ impl Line {
 pub struct TextCell {
     pub index: usize,
     pub raw: String,
-    /// `raw` with tags replaced by spaces of the same length (offsets stay valid).
-    pub text: String,
-    pub has_markup: bool,
+    /// `raw` with tags replaced by spaces of the same length (offsets stay
+    /// valid), when it had any.
+    pub without_markup: Option<String>,
 }
 
 impl TextCell {
+    /// The text the checks read: markup blanked out.
+    pub fn text(&self) -> &str {
+        self.without_markup.as_deref().unwrap_or(&self.raw)
+    }
+
+    pub fn has_markup(&self) -> bool {
+        self.without_markup.is_some()
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty()
+        self.text().trim().is_empty()
     }
 }
 
@@ -179,6 +188,8 @@ pub struct Sheet {
     pub total: Option<Line>,
     pub units: Vec<Unit>,
     pub unrecognized: Vec<Unrecognized>,
+    /// Rows that repeat the header (page breaks of the source PDF): understood.
+    pub repeated_headers: Vec<u32>,
     /// Copied from the input stage.
     pub unbalanced_quote_row: Option<u32>,
     /// Number of the first non-blank row (where header-missing points).

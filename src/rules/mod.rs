@@ -217,6 +217,22 @@ impl Sink<'_> {
         self.report_as(self.rule.severity, at, message);
     }
 
+    /// Reports about one indicator, the message prefixed with its label:
+    /// `第 N 项指标「name」：{zh}` / `indicator N "name": {en}`.
+    pub fn report_indicator(
+        &mut self,
+        project: &Project,
+        indicator: &Indicator,
+        zh: &str,
+        en: &str,
+    ) {
+        let (label_zh, label_en) = indicator_label(indicator);
+        self.report(
+            Location::indicator(project, indicator),
+            Message::new(format!("{label_zh}：{zh}"), format!("{label_en}: {en}")),
+        );
+    }
+
     pub fn report_as(&mut self, severity: Severity, at: Location, message: Message) {
         let column = at.column.map(column_letter);
         let cell = match &column {
@@ -238,32 +254,24 @@ impl Sink<'_> {
     }
 }
 
+/// Runs one rule (the benchmark times them one by one).
+pub fn check_rule(rule: &Rule, sheet: &Sheet, config: &Config) -> Vec<Diagnostic> {
+    let mut sink = Sink {
+        rule,
+        found: Vec::new(),
+    };
+    (rule.check)(&Context { sheet, config }, &mut sink);
+    sink.found
+}
+
 /// Runs every rule and returns the findings sorted by position.
 pub fn check(sheet: &Sheet, config: &Config) -> Vec<Diagnostic> {
-    let context = Context { sheet, config };
     let mut all = Vec::new();
     for rule in REGISTRY {
-        let mut sink = Sink {
-            rule,
-            found: Vec::new(),
-        };
-        (rule.check)(&context, &mut sink);
-        all.append(&mut sink.found);
+        all.append(&mut check_rule(rule, sheet, config));
     }
-    let order = |id: &str| {
-        REGISTRY
-            .iter()
-            .position(|r| r.id == id)
-            .unwrap_or(usize::MAX)
-    };
-    all.sort_by_key(|d| {
-        (
-            d.row,
-            d.column_index.map_or(0, |c| c + 1),
-            d.indicator,
-            order(d.rule),
-        )
-    });
+    // Stable: findings at the same place keep the registry's order.
+    all.sort_by_key(|d| (d.row, d.column_index.map_or(0, |c| c + 1), d.indicator));
     all
 }
 

@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
         "Amounts are what every sum is built on; a malformed amount cannot be added up and is usually a typing error.",
     ),
     example: t("总计写成“1,164.435”或“约1000”。", "总计 written as 1,164.435 or 约1000."),
-    source: t("表头“单位：万元”，金额保留两位小数。", "The table's 单位：万元 preamble; amounts have two decimals."),
+    source: t("约定：表头“单位：万元”，金额保留两位小数。", "Convention: the table's 单位：万元 preamble; amounts have two decimals."),
     check,
 };
 

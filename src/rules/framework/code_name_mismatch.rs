@@ -1,6 +1,6 @@
 use crate::indicator::framework::{name_key, Family, Level2};
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
-use crate::text::{t, Message};
+use crate::rules::{Context, Rule, Severity, Sink};
+use crate::text::t;
 
 pub static RULE: Rule = Rule {
     id: "code-name-mismatch",
@@ -22,7 +22,6 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Sink) {
     for project in cx.sheet.projects() {
         for indicator in &project.indicators.indicators {
-            let (label_zh, label_en) = indicator_label(indicator);
             let level1 = indicator
                 .level1
                 .code
@@ -36,13 +35,21 @@ fn check(cx: &Context, out: &mut Sink) {
                 .and_then(Level2::from_code)
                 .map(|l| (l.name, &indicator.level2));
             for (expected, written) in [level1, level2].into_iter().flatten() {
-                if !written.name.is_empty() && name_key(&written.name) != name_key(expected) {
+                // As written in most tables, with or without the trailing 指标: no allocation.
+                let as_expected = written.name == expected
+                    || expected.strip_suffix("指标") == Some(written.name.as_str());
+                if !as_expected
+                    && !written.name.is_empty()
+                    && name_key(&written.name) != name_key(expected)
+                {
                     let code = written.code.as_deref().unwrap_or_default();
-                    out.report(
-                        Location::indicator(project, indicator),
-                        Message::new(
-                            format!("{label_zh}：编码 {code} 对应“{expected}”，但名称写作“{}”", written.name),
-                            format!("{label_en}: code {code} stands for \"{expected}\" but the name reads \"{}\"", written.name),
+                    out.report_indicator(
+                        project,
+                        indicator,
+                        &format!("编码 {code} 对应“{expected}”，但名称写作“{}”", written.name),
+                        &format!(
+                            "code {code} stands for \"{expected}\" but the name reads \"{}\"",
+                            written.name
                         ),
                     );
                 }

@@ -1,6 +1,6 @@
 use crate::indicator::framework::{Family, Level2};
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
-use crate::text::{t, Message};
+use crate::rules::{Context, Rule, Severity, Sink};
+use crate::text::t;
 
 pub static RULE: Rule = Rule {
     id: "code-unknown",
@@ -25,13 +25,8 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Sink) {
     for project in cx.sheet.projects() {
         for indicator in &project.indicators.indicators {
-            let (label_zh, label_en) = indicator_label(indicator);
-            let mut report = |zh: String, en: String| {
-                out.report(
-                    Location::indicator(project, indicator),
-                    Message::new(format!("{label_zh}：{zh}"), format!("{label_en}: {en}")),
-                )
-            };
+            let mut report =
+                |zh: String, en: String| out.report_indicator(project, indicator, &zh, &en);
             if let Some(code) = indicator
                 .level1
                 .code

@@ -1,5 +1,6 @@
 use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
-use crate::text::{normalize_key, t, Message};
+use crate::text::{normalize_key, t, to_half_width, Message};
+use std::borrow::Cow;
 
 pub static RULE: Rule = Rule {
     id: "indicator-duplicate",
@@ -18,12 +19,13 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Sink) {
     for project in cx.sheet.projects() {
         let indicators = &project.indicators.indicators;
+        let keys: Vec<Cow<str>> = indicators.iter().map(|i| name_key(&i.name)).collect();
         for (i, indicator) in indicators.iter().enumerate() {
-            let key = normalize_key(&indicator.name);
             let earlier = indicators[..i]
                 .iter()
-                .find(|e| !key.is_empty() && normalize_key(&e.name) == key);
-            if let Some(earlier) = earlier {
+                .zip(&keys)
+                .find(|(_, k)| !k.is_empty() && **k == keys[i]);
+            if let Some((earlier, _)) = earlier {
                 let (label_zh, label_en) = indicator_label(indicator);
                 let n = earlier.number.map_or_else(String::new, |n| n.to_string());
                 out.report(
@@ -35,5 +37,18 @@ fn check(cx: &Context, out: &mut Sink) {
                 );
             }
         }
+    }
+}
+
+/// The name for comparison: spaces and full-width forms do not count. Most
+/// names have neither, and are compared as they are, without allocating.
+fn name_key(name: &str) -> Cow<'_, str> {
+    let plain = name
+        .chars()
+        .all(|c| !c.is_whitespace() && to_half_width(c) == c && !c.is_ascii_uppercase());
+    if plain {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(normalize_key(name))
     }
 }

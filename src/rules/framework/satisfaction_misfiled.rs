@@ -23,20 +23,21 @@ fn check(cx: &Context, out: &mut Sink) {
     for project in cx.sheet.projects() {
         for indicator in &project.indicators.indicators {
             let named = indicator.name.contains("满意");
-            let about_satisfaction = named
-                || ["好评", "认可", "评价", "投诉"]
-                    .iter()
-                    .any(|w| indicator.name.contains(w));
             let filed = indicator.family() == Some(Family::Satisfaction);
-            let (label_zh, label_en) = indicator_label(indicator);
+            let about_satisfaction = || {
+                named
+                    || ["好评", "认可", "评价", "投诉"]
+                        .iter()
+                        .any(|w| indicator.name.contains(w))
+            };
             let message = match (named, filed, indicator.family()) {
                 (true, false, Some(family)) => Message::new(
-                    format!("{label_zh}是满意度指标，却归在{}下，应归入 3-满意度指标、31-服务对象满意度", family.name()),
-                    format!("{label_en} measures satisfaction but is filed under {}; file it under 3-满意度指标, 31-服务对象满意度", family.name_en().to_lowercase()),
+                    format!("{}是满意度指标，却归在{}下，应归入 3-满意度指标、31-服务对象满意度", indicator_label(indicator).0, family.name()),
+                    format!("{} measures satisfaction but is filed under {}; file it under 3-满意度指标, 31-服务对象满意度", indicator_label(indicator).1, family.name_en().to_lowercase()),
                 ),
-                (false, true, _) if !about_satisfaction => Message::new(
-                    format!("{label_zh}归在满意度指标下，但名称与满意度无关"),
-                    format!("{label_en} is filed under satisfaction but its name is not about satisfaction"),
+                (false, true, _) if !about_satisfaction() => Message::new(
+                    format!("{}归在满意度指标下，但名称与满意度无关", indicator_label(indicator).0),
+                    format!("{} is filed under satisfaction but its name is not about satisfaction", indicator_label(indicator).1),
                 ),
                 _ => continue,
             };

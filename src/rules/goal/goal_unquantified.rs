@@ -43,9 +43,11 @@ fn check(cx: &Context, out: &mut Sink) {
 
 /// Arabic digits, or a Chinese numeral followed by a measure word (两个, 五项).
 fn is_quantified(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().map(crate::text::to_half_width).collect();
-    chars.iter().any(char::is_ascii_digit)
-        || chars
-            .windows(2)
-            .any(|w| "一二两三四五六七八九十百千".contains(w[0]) && MEASURE_WORDS.contains(&w[1]))
+    let mut previous = ' ';
+    text.chars().map(crate::text::to_half_width).any(|c| {
+        let numeral_and_measure =
+            "一二两三四五六七八九十百千".contains(previous) && MEASURE_WORDS.contains(&c);
+        previous = c;
+        c.is_ascii_digit() || numeral_and_measure
+    })
 }

@@ -7,7 +7,7 @@ pub mod goal_unquantified;
 pub(crate) fn goal_text(project: &crate::layout::Project) -> &str {
     project
         .goal
-        .text
+        .text()
         .trim()
         .trim_start_matches(['-', '－'])
         .trim()

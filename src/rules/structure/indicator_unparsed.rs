@@ -23,7 +23,7 @@ fn check(cx: &Context, out: &mut Sink) {
         let cell = &project.indicators;
         let at = || Location::in_project(project, project.indicator_cell.index);
         if cell.indicators.is_empty() && !project.indicator_cell.is_empty() {
-            let text = excerpt(project.indicator_cell.text.trim(), 40);
+            let text = excerpt(project.indicator_cell.text().trim(), 40);
             out.report(
                 at(),
                 Message::new(

@@ -24,7 +24,7 @@ fn check(cx: &Context, out: &mut Sink) {
             (&project.goal, "绩效目标", "goal"),
             (&project.indicator_cell, "绩效指标", "indicator"),
         ] {
-            if cell.has_markup {
+            if cell.has_markup() {
                 out.report(
                     Location::in_project(project, cell.index),
                     Message::new(

@@ -24,14 +24,14 @@ pub(crate) fn report_values(
     zh: &str,
     en: &str,
 ) {
+    if !(matches(&indicator.period) || matches(&indicator.annual)) {
+        return;
+    }
     let hits: Vec<_> = indicator
         .values()
         .into_iter()
         .filter(|(_, _, v)| matches(v))
         .collect();
-    if hits.is_empty() {
-        return;
-    }
     let (label_zh, label_en) = indicator_label(indicator);
     let same = hits.len() == 2 && hits[0].2.raw == hits[1].2.raw;
     let (which_zh, which_en) = if same {

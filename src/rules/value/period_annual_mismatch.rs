@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         "The annual target is a part of the period target; confusing long-term and annual targets is a listed common error.",
     ),
     example: t("培训次数；实施周期指标值:4次, 年度指标值:6次", "培训次数；实施周期指标值:4次, 年度指标值:6次"),
-    source: t("绩效目标编制常见问题：长期目标与年度目标混淆。", "Common errors in target setting: long-term and annual targets confused."),
+    source: t("各地绩效目标编制指引列举的常见问题：长期目标与年度目标混淆。", "Local target-setting guides list it as a common error: long-term and annual targets confused."),
     check,
 };
 

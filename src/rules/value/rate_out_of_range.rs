@@ -20,17 +20,20 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Sink) {
     let hundred = Decimal::from(100);
     for (project, indicator) in cx.indicators() {
-        if super::is_growth_name(&indicator.name) {
+        let beyond = |v: &Value| {
+            v.upper.or(v.number).is_some_and(|n| n > hundred)
+                || v.number.is_some_and(|n| n < Decimal::ZERO)
+        };
+        // Names are read only for the few values outside 0–100.
+        if !(beyond(&indicator.period) || beyond(&indicator.annual))
+            || super::is_growth_name(&indicator.name)
+        {
             continue;
         }
         let rate_name = super::is_rate_name(&indicator.name);
         let out_of_range = |v: &Value| {
             let is_rate = v.is_percent() || (rate_name && v.unit.is_none());
-            let high = v.upper.or(v.number);
-            is_rate
-                && (high.is_some_and(|n| n > hundred)
-                    || v.number
-                        .is_some_and(|n| n.is_sign_negative() && !n.is_zero()))
+            is_rate && beyond(v)
         };
         super::report_values(
             project,

@@ -1,5 +1,5 @@
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
-use crate::text::{t, Message};
+use crate::rules::{Context, Rule, Severity, Sink};
+use crate::text::t;
 
 pub static RULE: Rule = Rule {
     id: "value-missing",
@@ -26,7 +26,6 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Sink) {
     for (project, indicator) in cx.indicators() {
-        let (label_zh, label_en) = indicator_label(indicator);
         let (zh, en) = match (indicator.period.is_empty(), indicator.annual.is_empty()) {
             (true, true) => (
                 "实施周期指标值和年度指标值都未填写",
@@ -36,9 +35,6 @@ fn check(cx: &Context, out: &mut Sink) {
             (false, true) => ("未填写年度指标值", "the annual value is empty"),
             (false, false) => continue,
         };
-        out.report(
-            Location::indicator(project, indicator),
-            Message::new(format!("{label_zh}{zh}"), format!("{label_en}: {en}")),
-        );
+        out.report_indicator(project, indicator, zh, en);
     }
 }

@@ -28,8 +28,8 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Sink) {
     for (project, indicator) in cx.indicators() {
         // `服务对象满意度(%)`, `新增数量（个）`: the name carries the unit.
-        let name = crate::text::normalize_key(&indicator.name);
-        if name.ends_with(')') && name.contains('(') {
+        let name = indicator.name.trim_end();
+        if name.ends_with([')', '）']) && name.contains(['(', '（']) {
             continue;
         }
         super::report_values(
