@@ -1,0 +1,140 @@
+//! The `jixiao-lint` command line: output formats, the JSON contract and exit
+//! codes (0 clean, 1 errors found, 2 unreadable input or usage error).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.txt");
+const CLEAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/clean.txt");
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao-lint"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let output = run(&["check", "--format", "json", SEED], None);
+    assert_eq!(output.status.code(), Some(1), "the seed has errors");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let file = &json["files"][0];
+    assert_eq!(file["path"], SEED);
+    assert_eq!(file["layout"], "guangzhou-wide");
+    assert_eq!(
+        (
+            file["summary"]["units"].as_u64(),
+            file["summary"]["projects"].as_u64(),
+            file["summary"]["indicators"].as_u64()
+        ),
+        (Some(2), Some(24), Some(99))
+    );
+    let first = &file["diagnostics"][0];
+    assert_eq!(first["rule"], "amount-unit-subtotal");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["row"], 11);
+    assert_eq!(first["column"], "B");
+    assert_eq!(first["cell"], "B11");
+    assert_eq!(first["project"], "广州市番禺区政务服务数据管理局本级");
+    assert_eq!(first["indicator"], serde_json::Value::Null);
+    assert_eq!(
+        first["message"],
+        "单位小计 13,100.00 ≠ 所列项目合计 12,585.00（差额 515.00），共 21 个项目"
+    );
+    assert!(first["message_en"].as_str().unwrap().contains("13,100.00"));
+    let cost = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "cost-exceeds-budget")
+        .unwrap();
+    assert_eq!(
+        (cost["row"].as_u64(), cost["indicator"].as_u64()),
+        (Some(34), Some(3))
+    );
+}
+
+#[test]
+fn human_output_names_cell_severity_rule_and_project() {
+    let output = run(&["check", SEED], None);
+    let text = stdout(&output);
+    assert!(
+        text.contains(&format!(
+            "{SEED}:B11: 错误[amount-unit-subtotal] 单位小计 13,100.00"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("(政务中心双回路供电改造工程)"));
+    assert!(text
+        .trim_end()
+        .ends_with("2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18"));
+    let english = stdout(&run(&["check", "--lang", "en", SEED], None));
+    assert!(
+        english.contains(":B11: error[amount-unit-subtotal] Unit subtotal 13,100.00"),
+        "{english}"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(run(&["check", CLEAN], None).status.code(), Some(0));
+    assert_eq!(run(&["check", SEED, CLEAN], None).status.code(), Some(1));
+    assert_eq!(
+        run(&["check", "/no/such/file.txt"], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["check", "-"], Some(b"\xff\xfe\x00\x00"))
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["check"], None).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "--format", "xml", SEED], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let seed = std::fs::read(SEED).unwrap();
+    let output = run(&["check", "--format", "json", "-"], Some(&seed));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["files"][0]["summary"]["indicators"], 99);
+    let bad = run(&["check", "--format", "json", "-"], Some(b"abc\xff"));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&bad)).unwrap();
+    assert!(json["files"][0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("UTF-8"));
+}
+
+#[test]
+fn rules_and_explain() {
+    let list = stdout(&run(&["rules"], None));
+    assert_eq!(list.lines().count(), jixiao_lint::rules::REGISTRY.len());
+    assert!(list.contains("amount-unit-subtotal"));
+    let help = stdout(&run(&["explain", "cost-exceeds-budget"], None));
+    for section in ["检查内容", "为什么", "示例", "依据", "297.00"] {
+        assert!(help.contains(section), "{section} missing in {help}");
+    }
+    assert!(stdout(&run(&["explain", "value-vague", "--lang", "en"], None)).contains("Source:"));
+    assert_eq!(
+        run(&["explain", "no-such-rule"], None).status.code(),
+        Some(2)
+    );
+}

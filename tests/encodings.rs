@@ -1,0 +1,124 @@
+//! The same table written differently must give exactly the same findings:
+//! CRLF, a byte-order mark, every cell quoted, trailing empty cells, no
+//! thousands separators, full-width colons, comma-separated, a line break
+//! inside a quoted cell.
+
+mod common;
+use common::{findings, seed};
+use jixiao_lint::{check_bytes, Config};
+use rust_decimal::Decimal;
+
+fn quote(cell: &str) -> String {
+    format!("\"{}\"", cell.replace('"', "\"\""))
+}
+
+fn map_cells(text: &str, delimiter: &str, f: impl Fn(&str) -> String) -> String {
+    text.split('\n')
+        .map(|line| line.split('\t').map(&f).collect::<Vec<_>>().join(delimiter))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `13,931.00` → `13931.00`: drops commas between digits.
+fn without_thousands_separators(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !(**c == ','
+                && *i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+#[test]
+fn re_encodings_of_the_seed_give_the_same_findings() {
+    let seed = seed();
+    let expected = findings(&seed);
+    let variants: Vec<(&str, String)> = vec![
+        ("CRLF line ends", seed.replace('\n', "\r\n")),
+        ("byte-order mark", format!("\u{FEFF}{seed}")),
+        ("every cell quoted", map_cells(&seed, "\t", quote)),
+        ("trailing empty cells", seed.lines().map(|l| format!("{l}\t\t\t")).collect::<Vec<_>>().join("\n")),
+        ("no thousands separators", without_thousands_separators(&seed)),
+        ("full-width colons", seed.replace("指标值:", "指标值：")),
+        (
+            "comma-separated",
+            map_cells(&seed, ",", |c| if c.contains([',', '"']) { quote(c) } else { c.to_owned() }),
+        ),
+        (
+            "a line break inside a quoted cell",
+            seed.replace(
+                "\t通过出国（境）对政务服务、电子政务的考察，提升我区的数字政府建设及政务服务的工作\t",
+                "\t\"通过出国（境）对政务服务、电子政务的考察，\n提升我区的数字政府建设及政务服务的工作\"\t",
+            ),
+        ),
+    ];
+    for (name, text) in variants {
+        assert_ne!(text, seed, "{name}: the variant must differ");
+        assert_eq!(findings(&text), expected, "{name}");
+    }
+}
+
+#[test]
+fn bytes_with_a_bom_and_crlf_read_like_the_text() {
+    let seed = seed();
+    let bytes = [
+        b"\xEF\xBB\xBF".as_slice(),
+        seed.replace('\n', "\r\n").as_bytes(),
+    ]
+    .concat();
+    let report = check_bytes(&bytes, &Config::default()).unwrap();
+    let from_bytes: Vec<_> = report
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.rule, d.cell, d.indicator))
+        .collect();
+    assert_eq!(from_bytes, findings(&seed));
+}
+
+#[test]
+fn amounts_in_yuan_are_reported_in_wan_yuan() {
+    // The same table in 元: every amount ×10000. Findings and figures stay in 万元.
+    let seed = seed();
+    let in_yuan = seed
+        .replace("单位：万元", "单位：元")
+        .split('\n')
+        .map(|line| {
+            line.split('\t')
+                .enumerate()
+                .map(|(i, cell)| {
+                    let amount = (1..=4)
+                        .contains(&i)
+                        .then(|| cell.replace(',', "").parse::<Decimal>().ok())
+                        .flatten();
+                    match amount {
+                        Some(value) => (value * Decimal::from(10_000)).round_dp(2).to_string(),
+                        None => cell.to_owned(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(in_yuan.contains("131000000"));
+    let report = common::report(&in_yuan);
+    assert_eq!(
+        report.summary.amount_unit,
+        jixiao_lint::money::AmountUnit::Yuan
+    );
+    assert_eq!(findings(&in_yuan), findings(&seed));
+    let gap = report.diagnostics.iter().find(|d| d.cell == "B11").unwrap();
+    assert!(
+        gap.message
+            .zh
+            .contains("13,100.00 ≠ 所列项目合计 12,585.00"),
+        "{}",
+        gap.message.zh
+    );
+}
