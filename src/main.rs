@@ -6,7 +6,11 @@ mod web;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic must never leave a blank page: log it, then say so on the page.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        web::show_fatal();
+    }));
     leptos::mount::mount_to_body(web::App);
 }
 

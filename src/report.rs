@@ -8,7 +8,7 @@ use crate::rules::{Diagnostic, Severity};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
     /// The recognised layout, `None` when the header was not found.
     pub layout: Option<&'static str>,
@@ -19,7 +19,7 @@ pub struct Report {
     pub sheet: Sheet,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub department: Option<String>,
     /// The unit the table states; amounts below are in 万元 whatever it is.
@@ -70,6 +70,138 @@ impl Report {
     pub fn has_errors(&self) -> bool {
         self.summary.errors > 0
     }
+
+    /// Which indicator types each project has: the view a reviewer scans first.
+    pub fn coverage(&self) -> Vec<Coverage> {
+        self.sheet
+            .projects()
+            .map(|project| {
+                let indicators = &project.indicators.indicators;
+                let has = |kind: CoverageKind| indicators.iter().any(|i| kind.covers(i));
+                Coverage {
+                    row: project.line.row,
+                    project: project.line.name.clone(),
+                    present: CoverageKind::ALL.map(|kind| (kind, has(kind))),
+                }
+            })
+            .collect()
+    }
+
+    /// Funding per spending unit (its own row, or the sum of its projects when
+    /// the table has no unit rows), in 万元.
+    pub fn funding_by_unit(&self) -> Vec<UnitFunding> {
+        self.sheet
+            .units
+            .iter()
+            .map(|unit| {
+                let amount = |column: Column| match &unit.line {
+                    Some(line) => line
+                        .amount(column)
+                        .and_then(|a| a.value)
+                        .unwrap_or_default(),
+                    None => unit
+                        .projects
+                        .iter()
+                        .filter_map(|p| p.line.amount(column).and_then(|a| a.value))
+                        .sum(),
+                };
+                UnitFunding {
+                    name: unit.line.as_ref().map(|l| l.name.clone()),
+                    sources: [Column::Fiscal, Column::SpecialAccount, Column::Other]
+                        .map(|c| (c, amount(c))),
+                    total: amount(Column::Total),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The indicator types of the coverage matrix: the three families, then the
+/// four kinds of output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum CoverageKind {
+    Output,
+    Benefit,
+    Satisfaction,
+    Quantity,
+    Quality,
+    Timeliness,
+    Cost,
+}
+
+impl CoverageKind {
+    pub const ALL: [CoverageKind; 7] = [
+        CoverageKind::Output,
+        CoverageKind::Benefit,
+        CoverageKind::Satisfaction,
+        CoverageKind::Quantity,
+        CoverageKind::Quality,
+        CoverageKind::Timeliness,
+        CoverageKind::Cost,
+    ];
+
+    /// Short Chinese label, also the stable hook `data-coverage-cell`.
+    pub fn label(self) -> &'static str {
+        match self {
+            CoverageKind::Output => "产出",
+            CoverageKind::Benefit => "效益",
+            CoverageKind::Satisfaction => "满意度",
+            CoverageKind::Quantity => "数量",
+            CoverageKind::Quality => "质量",
+            CoverageKind::Timeliness => "时效",
+            CoverageKind::Cost => "成本",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CoverageKind::Output => "Output",
+            CoverageKind::Benefit => "Benefit",
+            CoverageKind::Satisfaction => "Satisfaction",
+            CoverageKind::Quantity => "Quantity",
+            CoverageKind::Quality => "Quality",
+            CoverageKind::Timeliness => "Timeliness",
+            CoverageKind::Cost => "Cost",
+        }
+    }
+
+    /// 产出, 效益, 满意度: every project needs one of each.
+    pub fn is_family(self) -> bool {
+        matches!(
+            self,
+            CoverageKind::Output | CoverageKind::Benefit | CoverageKind::Satisfaction
+        )
+    }
+
+    fn covers(self, indicator: &Indicator) -> bool {
+        let level2 = || indicator.level2_known().and_then(|l| l.code);
+        match self {
+            CoverageKind::Output => indicator.family() == Some(Family::Output),
+            CoverageKind::Benefit => indicator.family() == Some(Family::Benefit),
+            CoverageKind::Satisfaction => indicator.family() == Some(Family::Satisfaction),
+            CoverageKind::Quantity => level2() == Some("11"),
+            CoverageKind::Quality => level2() == Some("12"),
+            CoverageKind::Timeliness => level2() == Some("13"),
+            CoverageKind::Cost => indicator.is_cost(),
+        }
+    }
+}
+
+/// One row of the coverage matrix.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Coverage {
+    pub row: u32,
+    pub project: String,
+    pub present: [(CoverageKind, bool); 7],
+}
+
+/// One unit's funding composition, in 万元.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitFunding {
+    /// `None` for projects listed without a unit row.
+    pub name: Option<String>,
+    pub sources: [(Column, Decimal); 3],
+    pub total: Decimal,
 }
 
 fn summarize(sheet: &Sheet, diagnostics: &[Diagnostic]) -> Summary {

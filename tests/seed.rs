@@ -177,3 +177,47 @@ fn messages_carry_the_figures() {
     assert_eq!(d.project.as_deref(), Some("政务中心双回路供电改造工程"));
     assert!(d.message.en.contains("above the project budget of 297.00"));
 }
+
+#[test]
+fn breakdowns_of_the_seed() {
+    use jixiao_lint::report::CoverageKind;
+    let report = report(&seed());
+    let coverage = report.coverage();
+    assert_eq!(coverage.len(), 24);
+    let missing = |kind: CoverageKind| -> Vec<u32> {
+        coverage
+            .iter()
+            .filter(|c| c.present.iter().any(|(k, present)| *k == kind && !present))
+            .map(|c| c.row)
+            .collect()
+    };
+    assert_eq!(
+        missing(CoverageKind::Satisfaction),
+        vec![12, 18, 33, 34, 35, 41]
+    );
+    assert_eq!(
+        missing(CoverageKind::Benefit),
+        vec![16, 17, 19, 27, 29, 30, 32, 39, 40, 41]
+    );
+    assert_eq!(missing(CoverageKind::Output), Vec::<u32>::new());
+    assert_eq!(
+        missing(CoverageKind::Cost).len(),
+        20,
+        "only 4 projects carry a cost indicator"
+    );
+    let funding = report.funding_by_unit();
+    let totals: Vec<(Option<&str>, Decimal)> = funding
+        .iter()
+        .map(|u| (u.name.as_deref(), u.total))
+        .collect();
+    assert_eq!(
+        totals,
+        vec![
+            (
+                Some("广州市番禺区政务服务数据管理局本级"),
+                Decimal::new(1310000, 2)
+            ),
+            (Some("广州市番禺区政务服务中心"), Decimal::new(83100, 2))
+        ]
+    );
+}

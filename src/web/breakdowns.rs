@@ -1,0 +1,214 @@
+//! The indicator breakdowns: counts by 一级 and 二级 as SVG bars, the share of
+//! quantitative targets, funding per unit, and the coverage matrix.
+
+use super::{i18n, State};
+use jixiao_lint::money::format_amount;
+use jixiao_lint::report::{CoverageKind, Report};
+use jixiao_lint::text::Lang;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+const BAR_AREA: i64 = 260;
+const LABEL_WIDTH: i64 = 170;
+const ROW_HEIGHT: i64 = 26;
+
+/// A horizontal bar chart; each bar carries `data-bar` (its Chinese name, a
+/// stable hook) and `data-count`.
+fn bar_chart(
+    chart: &'static str,
+    title: &'static str,
+    bars: Vec<(&'static str, String, usize)>,
+) -> impl IntoView {
+    let max = bars.iter().map(|b| b.2).max().unwrap_or(0).max(1);
+    let height = ROW_HEIGHT * bars.len() as i64 + 4;
+    let rows = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, (key, label, count))| {
+            let y = ROW_HEIGHT * i as i64;
+            let width = (BAR_AREA * count as i64) / max as i64;
+            view! {
+                <g data-bar=key data-count=count>
+                    <text x=LABEL_WIDTH - 6 y=y + 17 text-anchor="end" class="bar-label">{label}</text>
+                    <rect x=LABEL_WIDTH y=y + 4 width=width height=ROW_HEIGHT - 8 rx="3" class="bar"></rect>
+                    <text x=LABEL_WIDTH + width + 6 y=y + 17 class="bar-count">{count}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <figcaption>{title}</figcaption>
+            <svg data-chart=chart viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_AREA + 50) role="img" aria-label=title>
+                {rows}
+            </svg>
+        </figure>
+    }
+}
+
+/// `part / whole × scale` as an SVG length, computed in decimals.
+fn scaled(part: Decimal, whole: Decimal, scale: i64) -> String {
+    if whole.is_zero() {
+        return "0".into();
+    }
+    (part * Decimal::from(scale) / whole)
+        .round_dp(1)
+        .to_string()
+}
+
+fn quant_share(report: &Report, lang: Lang) -> impl IntoView {
+    let s = &report.summary;
+    let total = Decimal::from((s.quantitative + s.qualitative).max(1));
+    let width = scaled(Decimal::from(s.quantitative), total, BAR_AREA + LABEL_WIDTH);
+    let percent = (Decimal::from(s.quantitative * 100) / total).round_dp(0);
+    let title = i18n::QUANT_SHARE.get(lang);
+    view! {
+        <figure class="chart">
+            <figcaption>{title}</figcaption>
+            <svg data-chart="quant" data-quantitative=s.quantitative data-qualitative=s.qualitative viewBox=format!("0 0 {} 44", LABEL_WIDTH + BAR_AREA) role="img" aria-label=title>
+                <rect x="0" y="0" width=LABEL_WIDTH + BAR_AREA height="22" class="bar qualitative"></rect>
+                <rect x="0" y="0" width=width height="22" class="bar"></rect>
+                <text x="0" y="38" class="bar-count">
+                    {format!("{} {} ({percent}%) · {} {}", i18n::QUANTITATIVE.get(lang), s.quantitative, i18n::QUALITATIVE.get(lang), s.qualitative)}
+                </text>
+            </svg>
+        </figure>
+    }
+}
+
+fn funding(report: &Report, lang: Lang) -> impl IntoView {
+    let units = report.funding_by_unit();
+    let max = units.iter().map(|u| u.total).max().unwrap_or_default();
+    let height = ROW_HEIGHT * 2 * units.len() as i64 + 30;
+    let rows = units
+        .iter()
+        .enumerate()
+        .map(|(i, unit)| {
+            let y = ROW_HEIGHT * 2 * i as i64;
+            let name = unit.name.clone().unwrap_or_else(|| i18n::NO_UNIT.get(lang).to_owned());
+            let mut x = Decimal::ZERO;
+            let segments = unit
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(k, (column, amount))| {
+                    let start = x;
+                    x += *amount;
+                    let label = if lang == Lang::Zh { column.title() } else { column.title_en() };
+                    view! {
+                        <rect x=scaled(start, max, BAR_AREA + LABEL_WIDTH) y=y + 20 width=scaled(*amount, max, BAR_AREA + LABEL_WIDTH) height="18" class=format!("bar source-{k}")>
+                            <title>{format!("{label}: {}", format_amount(*amount))}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g data-unit=name.clone() data-total=unit.total.to_string()>
+                    <text x="0" y=y + 14 class="bar-label-left">{format!("{name} · {}", format_amount(unit.total))}</text>
+                    {segments}
+                </g>
+            }
+        })
+        .collect_view();
+    let legend = [jixiao_lint::layout::Column::Fiscal, jixiao_lint::layout::Column::SpecialAccount, jixiao_lint::layout::Column::Other]
+        .iter()
+        .enumerate()
+        .map(|(k, column)| {
+            let label = if lang == Lang::Zh { column.title() } else { column.title_en() };
+            view! { <span class="legend-item"><span class=format!("swatch source-{k}")></span>{label}</span> }
+        })
+        .collect_view();
+    let title = i18n::FUNDING.get(lang);
+    view! {
+        <figure class="chart">
+            <figcaption>{title}</figcaption>
+            <svg data-chart="funding" viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_AREA) role="img" aria-label=title>{rows}</svg>
+            <div class="legend">{legend}</div>
+        </figure>
+    }
+}
+
+fn coverage(state: State, report: &Report, lang: Lang) -> impl IntoView {
+    let head = CoverageKind::ALL
+        .iter()
+        .map(|k| view! { <th scope="col">{if lang == Lang::Zh { k.label() } else { k.label_en() }}</th> })
+        .collect_view();
+    let rows = report
+        .coverage()
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .present
+                .iter()
+                .map(|(kind, present)| {
+                    // The three families are required; the kinds of output are for information.
+                    let (mark, text, class) = match (present, kind.is_family()) {
+                        (true, _) => ("✓", i18n::PRESENT, ""),
+                        (false, true) => ("✗", i18n::ABSENT, "absent"),
+                        (false, false) => ("—", i18n::ABSENT, "absent-minor"),
+                    };
+                    view! {
+                        <td data-coverage-cell=kind.label() data-present=present.to_string() class=class>
+                            <span aria-hidden="true">{mark}</span>
+                            <span class="sr-only">{text.get(lang)}</span>
+                        </td>
+                    }
+                })
+                .collect_view();
+            let target = format!("A{}", row.row);
+            view! {
+                <tr data-coverage-row=row.row>
+                    <th scope="row">
+                        <button type="button" class="link" on:click=move |_| super::problems::go_to_cell(state, target.clone())>
+                            {format!("{} · {}", row.row, row.project)}
+                        </button>
+                    </th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart wide">
+            <figcaption>{i18n::COVERAGE.get(lang)}</figcaption>
+            <div class="table-scroll">
+                <table class="coverage" data-coverage>
+                    <thead><tr><th scope="col">{i18n::PROJECTS.get(lang)}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}
+
+#[component]
+pub fn Breakdowns(state: State) -> impl IntoView {
+    move || {
+        let lang = state.lang.get();
+        state.report.with(|report| {
+            let s = &report.summary;
+            let name = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh.to_owned() } else { en.to_owned() };
+            let level1 = s.by_level1.iter().map(|c| (c.name, name(c.name, c.name_en), c.count)).collect();
+            let level2 = s
+                .by_level2
+                .iter()
+                .map(|c| (c.name, format!("{} {}", c.code.unwrap_or(""), name(c.name, c.name_en)).trim().to_owned(), c.count))
+                .collect();
+            view! {
+                <section class="breakdowns" aria-labelledby="breakdowns-title">
+                    <h2 id="breakdowns-title">
+                        {i18n::BREAKDOWNS.get(lang)}
+                        " · " <span data-total-indicators>{s.indicators}</span> " " {i18n::INDICATORS.get(lang)}
+                    </h2>
+                    <div class="charts">
+                        {bar_chart("level1", i18n::BY_LEVEL1.get(lang), level1)}
+                        {bar_chart("level2", i18n::BY_LEVEL2.get(lang), level2)}
+                        {quant_share(report, lang)}
+                        {funding(report, lang)}
+                        {coverage(state, report, lang)}
+                    </div>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,77 @@
+//! Every text of the page, Chinese first, English on the toggle. Rule texts
+//! and messages come from the rule registry and the report instead.
+
+use jixiao_lint::text::{t, Text};
+
+pub const TITLE: Text = t("绩效目标表检查", "Performance target table checker");
+pub const TAGLINE: Text = t(
+    "检查项目支出绩效目标表：金额是否相符、指标是否齐全、目标是否可衡量。表格只在本浏览器中处理，不会上传。",
+    "Checks project expenditure performance target tables: do the sums add up, are the indicators complete, are the targets measurable. The table stays in this browser; nothing is uploaded.",
+);
+pub const INPUT_LABEL: Text = t(
+    "在此粘贴从 Excel / WPS 复制的表格（含表头），或把文件拖到页面上",
+    "Paste the table copied from Excel / WPS here (with its header row), or drop a file on the page",
+);
+pub const SAMPLE: Text = t("载入示例", "Load the sample");
+pub const CLEAR: Text = t("清空", "Clear");
+pub const OPEN_FILE: Text = t("打开文件…", "Open a file…");
+pub const LANG_TOGGLE: Text = t("English", "中文");
+pub const EMPTY_STATE: Text = t(
+    "还没有表格。粘贴从 Excel / WPS 复制的项目支出绩效目标表（连同“项目名称、总计、财政拨款……绩效目标、绩效指标”表头），或点“载入示例”看看检查结果。",
+    "No table yet. Paste a performance target table copied from Excel / WPS (with its header: 项目名称, 总计, 财政拨款 … 绩效目标, 绩效指标), or load the sample to see a report.",
+);
+pub const UNREADABLE: Text = t("无法识别这张表格", "This table could not be recognised");
+pub const DROP_HERE: Text = t("松开鼠标以载入文件", "Drop the file to load it");
+
+pub const SUMMARY: Text = t("概况", "Summary");
+pub const DEPARTMENT: Text = t("部门", "Department");
+pub const AMOUNT_UNIT: Text = t("金额单位", "Amount unit");
+pub const UNITS: Text = t("资金使用单位", "Spending units");
+pub const PROJECTS: Text = t("项目", "Projects");
+pub const INDICATORS: Text = t("绩效指标", "Indicators");
+pub const ERRORS: Text = t("错误", "Errors");
+pub const WARNINGS: Text = t("警告", "Warnings");
+pub const INFOS: Text = t("提示", "Notes");
+pub const NO_PROBLEMS: Text = t("没有发现问题。", "No problems found.");
+
+pub const PROBLEMS: Text = t("发现的问题", "Problems found");
+pub const FILTER_SEVERITY: Text = t("显示", "Show");
+pub const FILTER_RULE: Text = t("规则", "Rule");
+pub const ALL_RULES: Text = t("全部规则", "All rules");
+pub const HELP: Text = t("说明", "Help");
+pub const CLOSE: Text = t("关闭", "Close");
+pub const HELP_WHAT: Text = t("检查内容", "What it checks");
+pub const HELP_WHY: Text = t("为什么", "Why");
+pub const HELP_EXAMPLE: Text = t("示例", "Example");
+pub const HELP_SOURCE: Text = t("依据", "Source");
+pub const GO_TO_CELL: Text = t("定位到单元格", "Go to the cell");
+
+pub const TABLE: Text = t("表格", "The table");
+pub const ROW: Text = t("行", "Row");
+pub const KIND_TOTAL: Text = t("合计", "Total");
+pub const KIND_UNIT: Text = t("单位", "Unit");
+pub const KIND_UNRECOGNIZED: Text = t("无法识别", "Unrecognised");
+pub const LEVEL1: Text = t("一级指标", "Level 1");
+pub const LEVEL2: Text = t("二级指标", "Level 2");
+pub const LEVEL3: Text = t("三级指标", "Indicator");
+pub const PERIOD_VALUE: Text = t("实施周期指标值", "Period value");
+pub const ANNUAL_VALUE: Text = t("年度指标值", "Annual value");
+
+pub const BREAKDOWNS: Text = t("指标构成", "Indicator breakdowns");
+pub const BY_LEVEL1: Text = t("按一级指标", "By first level");
+pub const BY_LEVEL2: Text = t("按二级指标", "By second level");
+pub const QUANTITATIVE: Text = t("定量", "Quantitative");
+pub const QUALITATIVE: Text = t("定性", "Qualitative");
+pub const QUANT_SHARE: Text = t("定量与定性目标", "Quantitative and qualitative targets");
+pub const FUNDING: Text = t("各单位资金构成（万元）", "Funding by unit (万元)");
+pub const NO_UNIT: Text = t("（未列单位）", "(no unit row)");
+pub const COVERAGE: Text = t(
+    "指标覆盖：每个项目有哪些类型的指标",
+    "Coverage: which indicator types each project has",
+);
+pub const PRESENT: Text = t("有", "yes");
+pub const ABSENT: Text = t("缺", "missing");
+pub const FATAL: Text = t(
+    "页面出现内部错误，请刷新页面后重试。",
+    "The page hit an internal error. Reload the page and try again.",
+);

@@ -1,0 +1,36 @@
+//! The summary: department, unit of amounts, counts of units, projects,
+//! indicators and problems.
+
+use super::{i18n, State};
+use jixiao_lint::text::Text;
+use leptos::prelude::*;
+
+#[component]
+pub fn Summary(state: State) -> impl IntoView {
+    let item = move |label: Text, key: &'static str, value: Signal<String>, class: &'static str| {
+        view! {
+            <div class=format!("stat {class}")>
+                <dt>{move || state.tr(label)}</dt>
+                <dd data-summary=key>{move || value.get()}</dd>
+            </div>
+        }
+    };
+    let field = move |f: fn(&jixiao_lint::report::Summary) -> String| {
+        Signal::derive(move || state.report.with(|r| f(&r.summary)))
+    };
+    view! {
+        <section class="summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">{move || state.tr(i18n::SUMMARY)}</h2>
+            <dl class="stats">
+                {item(i18n::DEPARTMENT, "department", field(|s| s.department.clone().unwrap_or_else(|| "—".into())), "wide")}
+                {item(i18n::AMOUNT_UNIT, "amount-unit", field(|s| s.amount_unit.label().into()), "")}
+                {item(i18n::UNITS, "units", field(|s| s.units.to_string()), "")}
+                {item(i18n::PROJECTS, "projects", field(|s| s.projects.to_string()), "")}
+                {item(i18n::INDICATORS, "indicators", field(|s| s.indicators.to_string()), "")}
+                {item(i18n::ERRORS, "errors", field(|s| s.errors.to_string()), "error")}
+                {item(i18n::WARNINGS, "warnings", field(|s| s.warnings.to_string()), "warning")}
+                {item(i18n::INFOS, "infos", field(|s| s.infos.to_string()), "info")}
+            </dl>
+        </section>
+    }
+}
