@@ -71,6 +71,23 @@ impl Report {
         self.summary.errors > 0
     }
 
+    /// Each project with its unit, total and indicators, for the JSON output.
+    pub fn projects(&self) -> Vec<ProjectEntry<'_>> {
+        self.sheet
+            .units
+            .iter()
+            .flat_map(|unit| {
+                unit.projects.iter().map(move |project| ProjectEntry {
+                    row: project.line.row,
+                    unit: unit.line.as_ref().map(|l| l.name.as_str()),
+                    name: &project.line.name,
+                    total: project.line.amount(Column::Total).and_then(|a| a.value),
+                    indicators: &project.indicators.indicators,
+                })
+            })
+            .collect()
+    }
+
     /// Which indicator types each project has: the view a reviewer scans first.
     pub fn coverage(&self) -> Vec<Coverage> {
         self.sheet
@@ -185,6 +202,17 @@ impl CoverageKind {
             CoverageKind::Cost => indicator.is_cost(),
         }
     }
+}
+
+/// A project as the JSON output lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProjectEntry<'r> {
+    pub row: u32,
+    pub unit: Option<&'r str>,
+    pub name: &'r str,
+    /// 总计 in 万元.
+    pub total: Option<Decimal>,
+    pub indicators: &'r [Indicator],
 }
 
 /// One row of the coverage matrix.

@@ -54,6 +54,22 @@ fn json_follows_the_contract() {
         "单位小计 13,100.00 ≠ 所列项目合计 12,585.00（差额 515.00），共 21 个项目"
     );
     assert!(first["message_en"].as_str().unwrap().contains("13,100.00"));
+    let projects = file["projects"].as_array().unwrap();
+    assert_eq!(projects.len(), 24);
+    let seal = &projects[5];
+    assert_eq!(
+        (
+            seal["row"].as_u64(),
+            seal["name"].as_str(),
+            seal["total"].as_str()
+        ),
+        (Some(18), Some("免费刻章"), Some("705.00"))
+    );
+    let unit_cost = &seal["indicators"][1];
+    assert_eq!(unit_cost["level2"]["code"], "14");
+    assert_eq!(unit_cost["annual"]["operator"], "≤");
+    assert_eq!(unit_cost["annual"]["number"], "200");
+    assert_eq!(unit_cost["annual"]["unit"], "元/套");
     let cost = file["diagnostics"]
         .as_array()
         .unwrap()

@@ -194,6 +194,7 @@ fn print_json(checked: &[Checked], out: &mut impl Write) -> std::io::Result<()> 
                 "layout": report.layout,
                 "summary": report.summary,
                 "diagnostics": report.diagnostics,
+                "projects": report.projects(),
             }),
             Err(message) => serde_json::json!({ "path": path, "error": message }),
         })
