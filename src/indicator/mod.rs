@@ -49,26 +49,46 @@ pub struct Indicator {
     pub name: String,
     pub period: Value,
     pub annual: Value,
+    /// Where the levels put it in the framework, decided once: every rule asks.
+    #[serde(skip)]
+    placed: Placement,
+}
+
+/// An indicator's place in the framework.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Placement {
+    family: Option<Family>,
+    level2: Option<&'static Level2>,
+}
+
+impl Placement {
+    /// By code when the code is known, else by name; the family falls back
+    /// to the second level's.
+    fn of(level1: &Level, level2: &Level) -> Placement {
+        let level2 = level2
+            .code
+            .as_deref()
+            .and_then(Level2::from_code)
+            .or_else(|| Level2::from_name(&level2.name));
+        let family = level1
+            .code
+            .as_deref()
+            .and_then(Family::from_code)
+            .or_else(|| Family::from_name(&level1.name))
+            .or_else(|| level2.map(|l| l.family));
+        Placement { family, level2 }
+    }
 }
 
 impl Indicator {
     /// The first-level family: by code when the code is known, else by name.
     pub fn family(&self) -> Option<Family> {
-        self.level1
-            .code
-            .as_deref()
-            .and_then(Family::from_code)
-            .or_else(|| Family::from_name(&self.level1.name))
-            .or_else(|| self.level2_known().map(|l| l.family))
+        self.placed.family
     }
 
     /// The framework's second level: by code when the code is known, else by name.
     pub fn level2_known(&self) -> Option<&'static Level2> {
-        self.level2
-            .code
-            .as_deref()
-            .and_then(Level2::from_code)
-            .or_else(|| Level2::from_name(&self.level2.name))
+        self.placed.level2
     }
 
     pub fn is_cost(&self) -> bool {
@@ -270,6 +290,7 @@ fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
     Indicator {
         number,
         span: body,
+        placed: Placement::of(&level1, &level2),
         level1,
         level2,
         name,

@@ -1,5 +1,5 @@
 use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
-use crate::text::{normalize_key, t, to_half_width, Message};
+use crate::text::{normalize_key, t, Message};
 use std::borrow::Cow;
 
 pub static RULE: Rule = Rule {
@@ -43,9 +43,11 @@ fn check(cx: &Context, out: &mut Sink) {
 /// The name for comparison: spaces and full-width forms do not count. Most
 /// names have neither, and are compared as they are, without allocating.
 fn name_key(name: &str) -> Cow<'_, str> {
-    let plain = name
-        .chars()
-        .all(|c| !c.is_whitespace() && to_half_width(c) == c && !c.is_ascii_uppercase());
+    // Full-width forms start with 0xEF and the ideographic space with 0xE3 in
+    // UTF-8: names without those bytes, spaces or capitals are already keys.
+    let plain = !name
+        .bytes()
+        .any(|b| b == 0xEF || b == 0xE3 || b.is_ascii_whitespace() || b.is_ascii_uppercase());
     if plain {
         Cow::Borrowed(name)
     } else {
