@@ -11,6 +11,7 @@
 //! (compiled to wasm) all call [`check_text`] unchanged.
 
 pub mod config;
+pub mod export;
 pub mod indicator;
 pub mod input;
 pub mod layout;

@@ -154,3 +154,37 @@ fn rules_and_explain() {
         Some(2)
     );
 }
+
+#[test]
+fn csv_markdown_and_annotated_outputs() {
+    let csv = stdout(&run(&["check", "--format", "csv", SEED], None));
+    assert!(csv.starts_with("\u{FEFF}单元格,行,列,级别,规则,项目,指标,问题\n"));
+    assert!(csv.contains("B11,11,B,错误,amount-unit-subtotal"));
+    let markdown = stdout(&run(
+        &["check", "--format", "markdown", "--lang", "en", SEED],
+        None,
+    ));
+    assert!(markdown.starts_with("# Performance target table check"));
+    let annotated = run(&["check", "--annotate", SEED], None);
+    assert_eq!(
+        annotated.status.code(),
+        Some(1),
+        "exit status still says whether errors exist"
+    );
+    let text = stdout(&annotated);
+    assert!(text.lines().nth(8).unwrap().ends_with("\t问题"));
+    // The annotated table checks exactly as the original does.
+    let again = run(&["check", "--format", "json", "-"], Some(text.as_bytes()));
+    let original = run(&["check", "--format", "json", SEED], None);
+    let diagnostics = |o: &Output| {
+        serde_json::from_str::<serde_json::Value>(&stdout(o)).unwrap()["files"][0]["diagnostics"]
+            .clone()
+    };
+    assert_eq!(diagnostics(&again), diagnostics(&original));
+    assert_eq!(
+        run(&["check", "--annotate", SEED, CLEAN], None)
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -2,22 +2,24 @@
 //! reference the web page must agree with.
 //!
 //! ```text
-//! jixiao-lint check [--format human|json] [--lang zh|en] FILE…   (- reads stdin)
+//! jixiao-lint check [--format human|json|csv|markdown] [--lang zh|en] [--annotate] FILE…   (- reads stdin)
 //! jixiao-lint rules [--format text|markdown] [--lang zh|en]
 //! jixiao-lint explain RULE [--lang zh|en]
 //! ```
 //! Exit status: 0 clean (warnings allowed), 1 an error-severity finding, 2 an
 //! input that could not be read or a usage error.
 
+use jixiao_lint::input::decode;
 use jixiao_lint::rules::{self, Rule};
 use jixiao_lint::text::Lang;
-use jixiao_lint::{check_bytes, Config, Report};
+use jixiao_lint::{check_text, export, Config, Report};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 用法 Usage:
-  jixiao-lint check [--format human|json] [--lang zh|en] FILE…   检查表格（- 表示标准输入）
+  jixiao-lint check [--format human|json|csv|markdown] [--lang zh|en] FILE…   检查表格（- 表示标准输入）
+  jixiao-lint check --annotate [--format tsv|csv] FILE        原表加“问题”列 the table with a 问题 column
   jixiao-lint rules [--format text|markdown] [--lang zh|en]       列出全部规则
   jixiao-lint explain RULE [--lang zh|en]                        说明一条规则
 退出码 Exit status: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input or usage error";
@@ -25,6 +27,7 @@ const USAGE: &str = "\
 struct Options {
     format: String,
     lang: Lang,
+    annotate: bool,
     rest: Vec<String>,
 }
 
@@ -32,6 +35,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         format: String::new(),
         lang: Lang::Zh,
+        annotate: false,
         rest: Vec::new(),
     };
     let mut args = args.iter();
@@ -43,6 +47,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         };
         match arg.as_str() {
             "--format" | "-f" => options.format = value("--format")?,
+            "--annotate" => options.annotate = true,
             "--lang" => {
                 options.lang = match value("--lang")?.as_str() {
                     "zh" => Lang::Zh,
@@ -95,10 +100,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// One input: its report, or why it could not be read.
+/// One input: its text and report, or why it could not be read.
 struct Checked {
     path: String,
-    outcome: Result<Report, String>,
+    outcome: Result<(String, Report), String>,
 }
 
 fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
@@ -115,16 +120,25 @@ fn check(options: &Options) -> Result<u8, String> {
     if options.rest.is_empty() {
         return Err(format!("没有要检查的文件 / no file to check\n\n{USAGE}"));
     }
+    if options.annotate && options.rest.len() != 1 {
+        return Err("--annotate 只接受一个文件 / --annotate takes one file".to_owned());
+    }
     let config = Config::default();
     let checked: Vec<Checked> = options
         .rest
         .iter()
         .map(|path| {
-            let outcome = match read_input(path) {
-                Err(e) => Err(format!("无法读取 cannot read: {e}")),
-                Ok(bytes) => check_bytes(&bytes, &config)
-                    .map_err(|e| e.message().get(options.lang).to_owned()),
-            };
+            let outcome = read_input(path)
+                .map_err(|e| format!("无法读取 cannot read: {e}"))
+                .and_then(|bytes| {
+                    decode(&bytes)
+                        .map(|t| t.into_owned())
+                        .map_err(|e| e.message().get(options.lang).to_owned())
+                })
+                .map(|text| {
+                    let report = check_text(&text, &config);
+                    (text, report)
+                });
             Checked {
                 path: path.clone(),
                 outcome,
@@ -132,23 +146,59 @@ fn check(options: &Options) -> Result<u8, String> {
         })
         .collect();
     let mut stdout = std::io::stdout().lock();
-    match options.format.as_str() {
-        "" | "human" => print_human(&checked, options.lang, &mut stdout),
-        "json" => print_json(&checked, &mut stdout),
-        other => return Err(format!("未知格式 unknown format: {other}")),
+    let lang = options.lang;
+    let readable: Vec<(&str, &Report)> = checked
+        .iter()
+        .filter_map(|c| c.outcome.as_ref().ok().map(|(_, r)| (c.path.as_str(), r)))
+        .collect();
+    match (options.annotate, options.format.as_str()) {
+        (true, format @ ("" | "tsv" | "csv")) => {
+            let delimiter = if format == "csv" { b',' } else { b'\t' };
+            if let Some(Ok((text, report))) = checked.first().map(|c| &c.outcome) {
+                write!(
+                    stdout,
+                    "{}",
+                    export::annotated_table(text, report, lang, delimiter)
+                )
+            } else {
+                Ok(())
+            }
+        }
+        (true, other) => {
+            return Err(format!(
+                "--annotate 的格式为 tsv 或 csv / --annotate writes tsv or csv, not {other}"
+            ))
+        }
+        (false, "" | "human") => print_human(&checked, lang, &mut stdout),
+        (false, "json") => print_json(&checked, &mut stdout),
+        (false, "csv") => write!(stdout, "{}", export::findings_csv(&readable, lang)),
+        (false, "markdown") => readable.iter().try_for_each(|(path, report)| {
+            let markdown = export::findings_markdown(report, lang);
+            if readable.len() > 1 {
+                writeln!(stdout, "<!-- {path} -->\n{markdown}")
+            } else {
+                write!(stdout, "{markdown}")
+            }
+        }),
+        (false, other) => return Err(format!("未知格式 unknown format: {other}")),
     }
     .map_err(|e| e.to_string())?;
+    for c in &checked {
+        if let Err(message) = &c.outcome {
+            if !matches!(options.format.as_str(), "" | "human" | "json") {
+                eprintln!("{}: {message}", c.path);
+            }
+        }
+    }
     let unreadable = checked.iter().any(|c| c.outcome.is_err());
-    let errors = checked
-        .iter()
-        .any(|c| c.outcome.as_ref().is_ok_and(Report::has_errors));
+    let errors = readable.iter().any(|(_, r)| r.has_errors());
     Ok(if unreadable { 2 } else { u8::from(errors) })
 }
 
 fn print_human(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
     for Checked { path, outcome } in checked {
         let report = match outcome {
-            Ok(report) => report,
+            Ok((_, report)) => report,
             Err(message) => {
                 writeln!(out, "{path}: {message}")?;
                 continue;
@@ -189,13 +239,9 @@ fn print_json(checked: &[Checked], out: &mut impl Write) -> std::io::Result<()> 
     let files: Vec<serde_json::Value> = checked
         .iter()
         .map(|Checked { path, outcome }| match outcome {
-            Ok(report) => serde_json::json!({
-                "path": path,
-                "layout": report.layout,
-                "summary": report.summary,
-                "diagnostics": report.diagnostics,
-                "projects": report.projects(),
-            }),
+            Ok((_, report)) => {
+                serde_json::to_value(export::FileReport::new(path, report)).unwrap_or_default()
+            }
             Err(message) => serde_json::json!({ "path": path, "error": message }),
         })
         .collect();

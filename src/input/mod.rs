@@ -136,13 +136,23 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
             .sum::<u64>();
         let row = Row {
             number: u32::try_from(number).unwrap_or(u32::MAX),
-            cells: record.iter().map(str::to_owned).collect(),
+            cells: record.iter().map(unmark_text).collect(),
         };
         if !row.is_blank() {
             rows.push(row);
         }
     }
     rows
+}
+
+/// Drops Excel's text mark, the `'` that exports put before a cell that would
+/// otherwise run as a formula (`'=…`, `'-…`), so that an exported table reads
+/// back as it was.
+fn unmark_text(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
 }
 
 fn memchr_count(bytes: &[u8]) -> u64 {

@@ -52,17 +52,22 @@ test('every cell with a problem is marked with its worst severity and an icon', 
   );
   expect(marked).toEqual(worst);
 
-  // The icon: an element (svg, img, role=img, or a glyph in its own element) or a CSS
-  // ::before/::after with content, inside each marked cell. Colour alone fails this.
+  // The icon: an image (svg, img, role=img), an element holding one symbol glyph (✖ ▲ ℹ …,
+  // neither a letter nor a CJK character), or a CSS ::before/::after with content, inside
+  // each marked cell. Colour alone fails this.
   const withoutIcon = await page.locator('[data-cell-id][data-severity]').evaluateAll((cells) => {
     const pseudo = (el) =>
       ['::before', '::after'].some((p) => {
         const content = getComputedStyle(el, p).content;
         return content && content !== 'none' && content !== 'normal' && content !== '""';
       });
+    const glyph = (el) => {
+      const text = [...(el.childElementCount === 0 ? el.textContent.trim() : '')];
+      return text.length >= 1 && text.length <= 2 && !text.some((c) => /[A-Za-z0-9\u4e00-\u9fff]/.test(c));
+    };
     const hasIcon = (cell) =>
-      cell.querySelector('svg, img, [role="img"], [data-icon], .icon') !== null ||
-      [cell, ...cell.querySelectorAll('*')].some(pseudo);
+      cell.querySelector('svg, img, [role="img"], [data-icon]') !== null ||
+      [cell, ...cell.querySelectorAll('*')].some((el) => pseudo(el) || (el !== cell && glyph(el)));
     return cells.filter((c) => !hasIcon(c)).map((c) => c.getAttribute('data-cell-id'));
   });
   expect(withoutIcon).toEqual([]);

@@ -1,0 +1,335 @@
+//! Exports: the findings as CSV, Markdown and the JSON contract, the original
+//! table annotated with a 问题 column, and the table of every indicator. The
+//! CLI and the page call the same functions.
+
+use crate::indicator::Value;
+use crate::input::read_text;
+use crate::report::Report;
+use crate::rules::Diagnostic;
+use crate::text::{column_letter, Lang};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
+/// tab or carriage return first) gets a leading `'`, Excel's mark for text.
+/// The input stage drops that mark again, so an exported table reads back the same.
+pub fn neutralize(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Writes rows as delimited text, quoting only where needed, every cell neutralised.
+fn write_rows<I, R, C>(rows: I, delimiter: u8) -> String
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in rows {
+        let cells: Vec<String> = row
+            .into_iter()
+            .map(|c| neutralize(c.as_ref()).into_owned())
+            .collect();
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(&cells);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Excel shows UTF-8 CSV as Chinese only when it starts with a byte-order mark.
+const BOM: &str = "\u{FEFF}";
+
+fn labels(lang: Lang) -> [&'static str; 8] {
+    match lang {
+        Lang::Zh => ["单元格", "行", "列", "级别", "规则", "项目", "指标", "问题"],
+        Lang::En => [
+            "cell",
+            "row",
+            "column",
+            "severity",
+            "rule",
+            "project",
+            "indicator",
+            "message",
+        ],
+    }
+}
+
+fn finding_row(d: &Diagnostic, lang: Lang) -> [String; 8] {
+    [
+        d.cell.clone(),
+        d.row.to_string(),
+        d.column.clone().unwrap_or_default(),
+        d.severity.label().get(lang).to_owned(),
+        d.rule.to_owned(),
+        d.project.clone().unwrap_or_default(),
+        d.indicator.map(|n| n.to_string()).unwrap_or_default(),
+        d.message.get(lang).to_owned(),
+    ]
+}
+
+/// The findings as CSV (UTF-8 with BOM, so that Excel shows the Chinese). With
+/// several inputs a first column names the file.
+pub fn findings_csv(reports: &[(&str, &Report)], lang: Lang) -> String {
+    let several = reports.len() > 1;
+    let file = match lang {
+        Lang::Zh => "文件",
+        Lang::En => "file",
+    };
+    let header = several
+        .then_some(file)
+        .into_iter()
+        .chain(labels(lang))
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    let rows = reports.iter().flat_map(|(path, report)| {
+        report.diagnostics.iter().map(move |d| {
+            several
+                .then(|| path.to_string())
+                .into_iter()
+                .chain(finding_row(d, lang))
+                .collect::<Vec<_>>()
+        })
+    });
+    format!(
+        "{BOM}{}",
+        write_rows(std::iter::once(header).chain(rows), b',')
+    )
+}
+
+/// The summary and the findings as Markdown, for an e-mail or a ticket.
+pub fn findings_markdown(report: &Report, lang: Lang) -> String {
+    let s = &report.summary;
+    let escape = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let mut out = String::new();
+    let (title, summary) = match lang {
+        Lang::Zh => (
+            "# 绩效目标表检查结果",
+            format!(
+                "{}：{} 个单位，{} 个项目，{} 项指标；错误 {}，警告 {}，提示 {}",
+                s.department.as_deref().unwrap_or("（未注明部门）"),
+                s.units,
+                s.projects,
+                s.indicators,
+                s.errors,
+                s.warnings,
+                s.infos
+            ),
+        ),
+        Lang::En => (
+            "# Performance target table check",
+            format!(
+                "{}: {} units, {} projects, {} indicators; {} errors, {} warnings, {} infos",
+                s.department.as_deref().unwrap_or("(department not stated)"),
+                s.units,
+                s.projects,
+                s.indicators,
+                s.errors,
+                s.warnings,
+                s.infos
+            ),
+        ),
+    };
+    out.push_str(&format!("{title}\n\n{summary}\n\n"));
+    let header = labels(lang);
+    let keep = [0, 3, 4, 5, 6, 7];
+    out.push_str(&format!("| {} |\n", keep.map(|i| header[i]).join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(keep.len())));
+    for d in &report.diagnostics {
+        let row = finding_row(d, lang);
+        let cells: Vec<String> = keep.iter().map(|i| escape(&row[*i])).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// One input's report in the JSON contract shared with the CLI.
+#[derive(Serialize)]
+pub struct FileReport<'r> {
+    pub path: &'r str,
+    pub layout: Option<&'static str>,
+    pub summary: &'r crate::report::Summary,
+    pub diagnostics: &'r [Diagnostic],
+    pub projects: Vec<crate::report::ProjectEntry<'r>>,
+}
+
+impl<'r> FileReport<'r> {
+    pub fn new(path: &'r str, report: &'r Report) -> Self {
+        FileReport {
+            path,
+            layout: report.layout,
+            summary: &report.summary,
+            diagnostics: &report.diagnostics,
+            projects: report.projects(),
+        }
+    }
+}
+
+/// The original rows, blank ones kept so that row numbers stay, with a 问题
+/// column appended that lists each row's findings. Tab- or comma-separated.
+pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -> String {
+    let grid = read_text(text);
+    let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let header_row = report.sheet.header.as_ref().map(|h| h.row);
+    let last = grid.rows.last().map_or(0, |r| r.number);
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(last as usize);
+    let mut source = grid.rows.iter().peekable();
+    for number in 1..=last {
+        let mut cells = match source.peek() {
+            Some(row) if row.number == number => {
+                source.next().map(|r| r.cells.clone()).unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
+        let notes = notes_for_row(report, number, lang);
+        let is_header = Some(number) == header_row;
+        if is_header || !notes.is_empty() {
+            cells.resize(width, String::new());
+            cells.push(if is_header {
+                labels(lang)[7].to_owned()
+            } else {
+                notes
+            });
+        }
+        rows.push(cells);
+    }
+    let text = write_rows(rows, delimiter);
+    if delimiter == b',' {
+        format!("{BOM}{text}")
+    } else {
+        text
+    }
+}
+
+fn notes_for_row(report: &Report, row: u32, lang: Lang) -> String {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.row == row)
+        .map(|d| {
+            format!(
+                "{} {}[{}] {}",
+                d.cell,
+                d.severity.label().get(lang),
+                d.rule,
+                d.message.get(lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+/// Every indicator as one row: project, levels, and each value read into
+/// operator, number and unit. CSV with BOM.
+pub fn indicator_table(report: &Report, lang: Lang) -> String {
+    let header: Vec<&str> = match lang {
+        Lang::Zh => vec![
+            "行",
+            "单元格",
+            "单位",
+            "项目",
+            "编号",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "实施周期指标值",
+            "实施周期运算符",
+            "实施周期数值",
+            "实施周期计量单位",
+            "年度指标值",
+            "年度运算符",
+            "年度数值",
+            "年度计量单位",
+        ],
+        Lang::En => vec![
+            "row",
+            "cell",
+            "unit",
+            "project",
+            "number",
+            "level 1",
+            "level 2",
+            "indicator",
+            "period value",
+            "period operator",
+            "period number",
+            "period unit",
+            "annual value",
+            "annual operator",
+            "annual number",
+            "annual unit",
+        ],
+    };
+    let value = |v: &Value| {
+        [
+            v.raw.clone(),
+            v.operator
+                .map(|o| o.symbol().to_owned())
+                .unwrap_or_default(),
+            v.number.map(|n| n.to_string()).unwrap_or_default(),
+            v.unit.clone().unwrap_or_default(),
+        ]
+    };
+    let mut rows = vec![header.into_iter().map(str::to_owned).collect::<Vec<_>>()];
+    for unit in &report.sheet.units {
+        for project in &unit.projects {
+            for indicator in &project.indicators.indicators {
+                let mut row = vec![
+                    project.line.row.to_string(),
+                    format!(
+                        "{}{}",
+                        column_letter(project.indicator_cell.index),
+                        project.line.row
+                    ),
+                    unit.line
+                        .as_ref()
+                        .map(|l| l.name.clone())
+                        .unwrap_or_default(),
+                    project.line.name.clone(),
+                    indicator.number.map(|n| n.to_string()).unwrap_or_default(),
+                    indicator.level1.label(),
+                    indicator.level2.label(),
+                    indicator.name.clone(),
+                ];
+                row.extend(value(&indicator.period));
+                row.extend(value(&indicator.annual));
+                rows.push(row);
+            }
+        }
+    }
+    format!("{BOM}{}", write_rows(rows, b','))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_nothing_else() {
+        for (cell, want) in [
+            ("=1+1", "'=1+1"),
+            ("+86", "'+86"),
+            ("-为进一步", "'-为进一步"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+        ] {
+            assert_eq!(neutralize(cell), want);
+        }
+        for cell in ["13,931.00", "工作经费", "", "a=b", "'=already"] {
+            assert_eq!(neutralize(cell), cell);
+        }
+    }
+
+    #[test]
+    fn delimited_rows_quote_only_where_needed() {
+        let text = write_rows([vec!["a", "b,c", "d\"e", "=x"], vec!["line\nbreak"]], b',');
+        assert_eq!(text, "a,\"b,c\",\"d\"\"e\",'=x\n\"line\nbreak\"\n");
+    }
+}
