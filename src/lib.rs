@@ -18,6 +18,7 @@ pub mod layout;
 pub mod money;
 pub mod report;
 pub mod rules;
+pub mod share;
 pub mod text;
 
 pub use config::Config;

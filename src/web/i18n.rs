@@ -75,3 +75,34 @@ pub const FATAL: Text = t(
     "页面出现内部错误，请刷新页面后重试。",
     "The page hit an internal error. Reload the page and try again.",
 );
+
+pub const SHARE_AND_EXPORT: Text = t("分享与导出", "Share and export");
+pub const SHARE: Text = t("分享链接", "Share link");
+pub const SHARE_NOTE: Text = t(
+    "表格压缩后放在链接的 # 之后，不会发送给任何服务器；打开链接即可看到同样的检查结果。",
+    "The table is compressed into the link after the #, which is never sent to any server; opening the link shows the same report.",
+);
+pub const DOWNLOAD: Text = t("下载", "Download");
+pub const COPY: Text = t("复制", "Copy");
+pub const EXPORT_FINDINGS_CSV: Text = t(
+    "问题清单（CSV，可用 Excel 打开）",
+    "Findings (CSV for Excel)",
+);
+pub const EXPORT_FINDINGS_JSON: Text = t("问题清单（JSON）", "Findings (JSON)");
+pub const EXPORT_FINDINGS_MARKDOWN: Text = t("问题清单（Markdown）", "Findings (Markdown)");
+pub const EXPORT_ANNOTATED_TSV: Text = t(
+    "原表加“问题”列（粘贴回 Excel）",
+    "The table with a 问题 column (to paste into Excel)",
+);
+pub const EXPORT_ANNOTATED_CSV: Text = t(
+    "原表加“问题”列（CSV）",
+    "The table with a 问题 column (CSV)",
+);
+pub const EXPORT_INDICATORS: Text = t(
+    "指标明细表（每项指标一行，CSV）",
+    "Indicator table (one row per indicator, CSV)",
+);
+pub const STORED_NOTE: Text = t(
+    "输入只保存在本机浏览器中，以便刷新后继续；点“清空”即删除。",
+    "The input is kept only in this browser so that a reload keeps it; Clear deletes it.",
+);

@@ -117,6 +117,7 @@ pub fn Intake(state: State) -> impl IntoView {
                 prop:value=move || state.input.get()
                 on:input=move |event| state.load(event_target_value(&event))
             ></textarea>
+            <p class="muted small">{move || state.tr(i18n::STORED_NOTE)}</p>
             <div class="toolbar">
                 <button type="button" data-action="sample" on:click=move |_| state.load(SAMPLE.to_owned())>
                     {move || state.tr(i18n::SAMPLE)}
@@ -138,7 +139,7 @@ pub fn Intake(state: State) -> impl IntoView {
                     .get()
                     .map(|message| {
                         view! {
-                            <p class="notice" role="alert" data-state="file-error">
+                            <p class="notice" role="alert" data-state="notice">
                                 {move || message.get(state.lang.get()).to_owned()}
                             </p>
                         }

@@ -3,6 +3,7 @@
 //! reads the report, never the other way round.
 
 mod breakdowns;
+mod exports;
 mod i18n;
 mod intake;
 mod problems;
@@ -15,6 +16,8 @@ use leptos::prelude::*;
 
 /// Where the language choice is remembered.
 const LANG_KEY: &str = "jixiao-lang";
+/// Where the last input is kept, so that a reload keeps it.
+const INPUT_KEY: &str = "jixiao-input";
 
 /// The page's state: the input text and what the user chose. The report is
 /// derived from the text, never stored beside it.
@@ -33,14 +36,25 @@ pub(crate) struct State {
 
 impl State {
     fn new() -> Self {
-        let input = RwSignal::new(String::new());
+        // A shared link wins over the input kept from last time.
+        let hash = window().location().hash().unwrap_or_default();
+        let (initial, notice) = match jixiao_lint::share::decode(&hash) {
+            Ok(Some(text)) => (text, None),
+            Ok(None) => (stored(INPUT_KEY).unwrap_or_default(), None),
+            Err(error) => (String::new(), Some(error.message())),
+        };
+        let input = RwSignal::new(initial);
         State {
             input,
-            lang: RwSignal::new(stored_lang()),
+            lang: RwSignal::new(if stored(LANG_KEY).as_deref() == Some("en") {
+                Lang::En
+            } else {
+                Lang::Zh
+            }),
             report: Memo::new(move |_| input.with(|text| check_text(text, &Config::default()))),
             selected: RwSignal::new(None),
             help: RwSignal::new(None),
-            notice: RwSignal::new(None),
+            notice: RwSignal::new(notice),
         }
     }
 
@@ -61,28 +75,43 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-fn stored_lang() -> Lang {
-    match storage()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .as_deref()
-    {
-        Some("en") => Lang::En,
-        _ => Lang::Zh,
+fn stored(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Keeps `value` under `key`, or forgets the key when `value` is empty. A
+/// table too large for the browser's quota is simply not kept.
+fn store(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = if value.is_empty() {
+            storage.remove_item(key)
+        } else {
+            storage.set_item(key, value)
+        };
+    }
+}
+
+/// Lets the page open with no network after the first visit (see www/sw.js).
+fn register_service_worker() {
+    let navigator = window().navigator();
+    // Absent on pages served over plain http from another host.
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        let _ = navigator.service_worker().register("./sw.js");
     }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = State::new();
+    register_service_worker();
+    Effect::new(move |_| state.input.with(|text| store(INPUT_KEY, text)));
     // Remember the language and tell the browser (screen readers, fonts).
     Effect::new(move |_| {
         let (code, html_lang) = match state.lang.get() {
             Lang::Zh => ("zh", "zh-CN"),
             Lang::En => ("en", "en"),
         };
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(LANG_KEY, code);
-        }
+        store(LANG_KEY, code);
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", html_lang);
         }
@@ -125,6 +154,7 @@ pub fn App() -> impl IntoView {
             <Show when=move || has_input() && !unreadable()>
                 <summary::Summary state=state />
                 <problems::Problems state=state />
+                <exports::Exports state=state />
                 <breakdowns::Breakdowns state=state />
                 <table::Table state=state />
             </Show>

@@ -51,8 +51,8 @@ for (const [encoding, name, bytes, mentions] of foreignEncodings) {
     await open(page);
     await dropFile(page, name, bytes);
     // The contract names no hook for a file that cannot be decoded: the message may be
-    // the unreadable state or a notice of its own (data-state="file-error").
-    const message = page.locator('[data-state="unreadable"], [data-state="file-error"]');
+    // the unreadable state or a notice of its own (data-state="notice").
+    const message = page.locator('[data-state="unreadable"], [data-state="notice"]');
     await expect(message).toBeVisible();
     await expect(message).toContainText('UTF-8');
     await expect(message).toContainText(mentions);

@@ -1,0 +1,38 @@
+// Trunk post-build hook (see Trunk.toml): runs in the staging folder before
+// dist/ is replaced.
+//  1. Adds a Content-Security-Policy: scripts only from the page itself (the
+//     one inline bootstrap script Trunk writes is allowed by its hash), no
+//     connection to any other origin, no plugins, no forms.
+//  2. Stamps www/sw.js with this build's wasm hash, so that a new release
+//     installs a new service worker and its cache replaces the old one.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = scripts.map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+// The policy must come before the first script to govern it.
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+writeFileSync(indexPath, html);
+
+const wasm = readdirSync(dir).find((name) => name.endsWith('.wasm'));
+const build = wasm ? wasm.replace(/^.*-([0-9a-f]+)_bg\.wasm$/, '$1') : String(Date.now());
+const swPath = join(dir, 'sw.js');
+writeFileSync(swPath, readFileSync(swPath, 'utf8').replace('__BUILD__', build));
+console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js build ${build}`);

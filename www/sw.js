@@ -1,0 +1,45 @@
+// Offline support: after the first visit the page opens and works with no
+// network. The app shell (index.html and the files it names) is cached on
+// install; BUILD is stamped by scripts/post-build.mjs with the build's wasm
+// hash, so that a new release installs a new worker and drops the old cache.
+const BUILD = '__BUILD__';
+const CACHE = `jixiao-${BUILD}`;
+
+// The same-origin files that index.html names (script, wasm, css, sample).
+async function shellFiles() {
+  const response = await fetch('./', { cache: 'no-cache' });
+  const html = await response.clone().text();
+  const names = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
+  return { response, files: [...new Set(names)] };
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const { response, files } = await shellFiles();
+    await cache.put('./', response);
+    await cache.addAll(files);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('jixiao-') && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // The page itself: the network first, so that a new release shows at once.
+    event.respondWith(fetch(request).catch(() => caches.match('./', { cacheName: CACHE })));
+    return;
+  }
+  // Hashed assets never change: the cache first.
+  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+});
