@@ -32,8 +32,19 @@ pub fn check_text(text: &str, config: &Config) -> Report {
     Report::new(sheet, diagnostics)
 }
 
-/// Runs the whole pipeline on the bytes of a file (UTF-8, with or without BOM).
+/// Runs the whole pipeline on the bytes of a file: text in any supported
+/// encoding, or a spreadsheet. The report says how the file was read.
+#[cfg(feature = "files")]
+pub fn check_file(
+    bytes: &[u8],
+    config: &Config,
+) -> Result<(input::Source, Report), input::InputError> {
+    let decoded = input::read_file(bytes)?;
+    Ok((decoded.source, check_text(&decoded.text, config)))
+}
+
+/// Runs the whole pipeline on the bytes of a UTF-8 file (with or without BOM).
 pub fn check_bytes(bytes: &[u8], config: &Config) -> Result<Report, input::InputError> {
-    let text = input::decode(bytes)?;
-    Ok(check_text(&text, config))
+    let decoded = input::decode_utf8(bytes)?;
+    Ok(check_text(&decoded.text, config))
 }

@@ -112,9 +112,12 @@ fn exit_codes() {
         Some(2)
     );
     assert_eq!(
-        run(&["check", "-"], Some(b"\xff\xfe\x00\x00"))
-            .status
-            .code(),
+        run(
+            &["check", "-"],
+            Some(b"\x81\x20 malformed in every encoding")
+        )
+        .status
+        .code(),
         Some(2)
     );
     assert_eq!(run(&["check"], None).status.code(), Some(2));

@@ -122,3 +122,34 @@ fn amounts_in_yuan_are_reported_in_wan_yuan() {
         gap.message.zh
     );
 }
+
+#[test]
+fn the_seed_in_gb18030_and_utf16_gives_the_same_findings() {
+    let seed = seed();
+    let (gb18030, _, _) = encoding_rs::GB18030.encode(&seed);
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(seed.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(seed.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    for (name, bytes, encoding) in [
+        ("GB18030", gb18030.to_vec(), "GB18030"),
+        ("UTF-16LE", utf16le, "UTF-16LE"),
+        ("UTF-16BE", utf16be, "UTF-16BE"),
+    ] {
+        let (source, report) = jixiao_lint::check_file(&bytes, &Config::default()).unwrap();
+        assert!(
+            matches!(source, jixiao_lint::input::Source::Text { encoding: e, .. } if e == encoding),
+            "{name}: {source:?}"
+        );
+        let found: Vec<_> = report
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.rule, d.cell, d.indicator))
+            .collect();
+        assert_eq!(found, findings(&seed), "{name}");
+    }
+}

@@ -12,6 +12,7 @@ proptest! {
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         let _ = check_bytes(&bytes, &Config::default());
+        let _ = jixiao_lint::check_file(&bytes, &Config::default());
     }
 
     #[test]

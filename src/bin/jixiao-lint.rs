@@ -9,7 +9,7 @@
 //! Exit status: 0 clean (warnings allowed), 1 an error-severity finding, 2 an
 //! input that could not be read or a usage error.
 
-use jixiao_lint::input::decode;
+use jixiao_lint::input::{read_file, Source};
 use jixiao_lint::rules::{self, Rule};
 use jixiao_lint::text::Lang;
 use jixiao_lint::{check_text, export, Config, Report};
@@ -100,10 +100,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// One input: its text and report, or why it could not be read.
+/// One input: how it was read and its report, or why it could not be read.
 struct Checked {
     path: String,
-    outcome: Result<(String, Report), String>,
+    outcome: Result<Input, String>,
+}
+
+struct Input {
+    text: String,
+    source: Source,
+    report: Report,
 }
 
 fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
@@ -131,13 +137,15 @@ fn check(options: &Options) -> Result<u8, String> {
             let outcome = read_input(path)
                 .map_err(|e| format!("无法读取 cannot read: {e}"))
                 .and_then(|bytes| {
-                    decode(&bytes)
-                        .map(|t| t.into_owned())
-                        .map_err(|e| e.message().get(options.lang).to_owned())
+                    read_file(&bytes).map_err(|e| e.message().get(options.lang).to_owned())
                 })
-                .map(|text| {
-                    let report = check_text(&text, &config);
-                    (text, report)
+                .map(|decoded| {
+                    let report = check_text(&decoded.text, &config);
+                    Input {
+                        text: decoded.text,
+                        source: decoded.source,
+                        report,
+                    }
                 });
             Checked {
                 path: path.clone(),
@@ -149,16 +157,21 @@ fn check(options: &Options) -> Result<u8, String> {
     let lang = options.lang;
     let readable: Vec<(&str, &Report)> = checked
         .iter()
-        .filter_map(|c| c.outcome.as_ref().ok().map(|(_, r)| (c.path.as_str(), r)))
+        .filter_map(|c| {
+            c.outcome
+                .as_ref()
+                .ok()
+                .map(|input| (c.path.as_str(), &input.report))
+        })
         .collect();
     match (options.annotate, options.format.as_str()) {
         (true, format @ ("" | "tsv" | "csv")) => {
             let delimiter = if format == "csv" { b',' } else { b'\t' };
-            if let Some(Ok((text, report))) = checked.first().map(|c| &c.outcome) {
+            if let Some(Ok(input)) = checked.first().map(|c| &c.outcome) {
                 write!(
                     stdout,
                     "{}",
-                    export::annotated_table(text, report, lang, delimiter)
+                    export::annotated_table(&input.text, &input.report, lang, delimiter)
                 )
             } else {
                 Ok(())
@@ -198,7 +211,19 @@ fn check(options: &Options) -> Result<u8, String> {
 fn print_human(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
     for Checked { path, outcome } in checked {
         let report = match outcome {
-            Ok((_, report)) => report,
+            Ok(input) => {
+                // Only worth saying when it was not plain UTF-8 text.
+                if !matches!(
+                    input.source,
+                    Source::Text {
+                        encoding: "UTF-8",
+                        ..
+                    }
+                ) {
+                    writeln!(out, "{path}: {}", input.source.describe().get(lang))?;
+                }
+                &input.report
+            }
             Err(message) => {
                 writeln!(out, "{path}: {message}")?;
                 continue;
@@ -239,8 +264,11 @@ fn print_json(checked: &[Checked], out: &mut impl Write) -> std::io::Result<()> 
     let files: Vec<serde_json::Value> = checked
         .iter()
         .map(|Checked { path, outcome }| match outcome {
-            Ok((_, report)) => {
-                serde_json::to_value(export::FileReport::new(path, report)).unwrap_or_default()
+            Ok(input) => {
+                let mut file = serde_json::to_value(export::FileReport::new(path, &input.report))
+                    .unwrap_or_default();
+                file["source"] = serde_json::to_value(&input.source).unwrap_or_default();
+                file
             }
             Err(message) => serde_json::json!({ "path": path, "error": message }),
         })

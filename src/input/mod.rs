@@ -1,8 +1,14 @@
 //! Input: turns pasted text or file bytes into a [`Grid`] of cells, each row
 //! keeping the number a spreadsheet would show for it.
 
+mod decode;
+#[cfg(feature = "files")]
+mod spreadsheet;
+
+#[cfg(feature = "files")]
+pub use decode::read_file;
+pub use decode::{decode_utf8, Decoded, EncodingReason, InputError, Source};
 use serde::Serialize;
-use std::borrow::Cow;
 
 /// One non-blank row of the input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -32,41 +38,6 @@ pub struct Grid {
     /// Row where a quote was opened and never closed: it swallowed the rows
     /// after it, so the text was read again with quotes taken literally.
     pub unbalanced_quote_row: Option<u32>,
-}
-
-/// Why the bytes of a file could not be read as text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum InputError {
-    NotUtf8 { offset: usize },
-    Utf16,
-}
-
-impl InputError {
-    pub fn message(&self) -> crate::text::Message {
-        match self {
-            InputError::NotUtf8 { offset } => crate::text::Message::new(
-                format!("无法读取：文件不是 UTF-8 编码（第 {offset} 字节处出现无效字符）。请在 Excel/WPS 中另存为“UTF-8 文本”或直接复制表格粘贴。"),
-                format!("Cannot read the file: it is not UTF-8 (invalid byte at offset {offset}). Save it as UTF-8 text, or copy the table and paste it."),
-            ),
-            InputError::Utf16 => crate::text::Message::new(
-                "无法读取：文件是 UTF-16（“Unicode 文本”）编码，目前只支持 UTF-8。请另存为 UTF-8 或直接复制粘贴表格。",
-                "Cannot read the file: it is UTF-16 (\"Unicode text\"); only UTF-8 is supported for now. Save it as UTF-8, or copy and paste the table.",
-            ),
-        }
-    }
-}
-
-/// Decodes file bytes: UTF-8, with or without a byte-order mark.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(InputError::Utf16);
-    }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    std::str::from_utf8(bytes)
-        .map(Cow::Borrowed)
-        .map_err(|e| InputError::NotUtf8 {
-            offset: e.valid_up_to(),
-        })
 }
 
 /// Reads pasted text: tab-separated when any tab is present, else comma-separated;
@@ -219,12 +190,5 @@ mod tests {
         assert_eq!(grid.unbalanced_quote_row, Some(1));
         assert_eq!(grid.rows.len(), 3);
         assert_eq!(grid.rows[2].number, 3);
-    }
-
-    #[test]
-    fn decodes_utf8_with_bom_and_rejects_others() {
-        assert_eq!(decode(b"\xEF\xBB\xBFab").unwrap(), "ab");
-        assert_eq!(decode(b"a\xFFb"), Err(InputError::NotUtf8 { offset: 1 }));
-        assert_eq!(decode(b"\xFF\xFEa\x00"), Err(InputError::Utf16));
     }
 }

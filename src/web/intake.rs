@@ -2,7 +2,7 @@
 //! dropped or picked file, the sample and the clear button.
 
 use super::{i18n, State};
-use jixiao_lint::input::decode;
+use jixiao_lint::input::decode_utf8;
 use jixiao_lint::text::Message;
 use leptos::ev;
 use leptos::prelude::*;
@@ -25,8 +25,8 @@ fn read_file(state: State, file: web_sys::File) {
                 return;
             }
         };
-        match decode(&bytes) {
-            Ok(text) => state.load(text.into_owned()),
+        match decode_utf8(&bytes) {
+            Ok(decoded) => state.load(decoded.text),
             Err(error) => {
                 let message = error.message();
                 state.notice.set(Some(Message::new(

@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { rootURL, subPathURL } from './servers.mjs';
@@ -31,34 +32,45 @@ export const seedSummary = {
 // The only origins a page may talk to: the two test servers (root and sub-path).
 const ownOrigins = new Set([new URL(rootURL).origin, new URL(subPathURL).origin]);
 
+// Watches a page for what must never happen: an error thrown, a Rust panic, a request
+// to another origin. Returns the check to run once the test is done with the page. The
+// automatic guard below applies it to `page`; a spec that opens more pages (a second
+// browser context for a shared link) applies it to those itself.
+export function watch(page) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error}`));
+  // console_error_panic_hook reports a Rust panic on the console; the wasm trap
+  // that follows may be swallowed by an event listener, so look for both.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /panicked at|RuntimeError/.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    // data: and blob: URLs never leave the browser.
+    if (!/^(data|blob):/.test(url) && !ownOrigins.has(new URL(url).origin)) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+  return async () => {
+    if (!page.isClosed()) {
+      // #fatal is what the app shows when it panicked; it must never appear.
+      expect(await page.locator('#fatal').count(), 'the page showed #fatal').toBe(0);
+    }
+    expect(problems, 'errors, panics or foreign requests while the test ran').toEqual([]);
+  };
+}
+
 export const test = base.extend({
   // Runs around every test without being asked for. Checking after the test, not
   // only where a spec thinks of it, catches a panic in some later re-render or an
   // error thrown by an event handler that no assertion looks at.
   pageGuard: [
     async ({ page }, use) => {
-      const problems = [];
-      page.on('pageerror', (error) => problems.push(`page error: ${error}`));
-      // console_error_panic_hook reports a Rust panic on the console; the wasm trap
-      // that follows may be swallowed by an event listener, so look for both.
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /panicked at|RuntimeError/.test(message.text())) {
-          problems.push(`console: ${message.text()}`);
-        }
-      });
-      page.on('request', (request) => {
-        const url = request.url();
-        // data: and blob: URLs never leave the browser.
-        if (!/^(data|blob):/.test(url) && !ownOrigins.has(new URL(url).origin)) {
-          problems.push(`request to another origin: ${url}`);
-        }
-      });
+      const verify = watch(page);
       await use();
-      if (!page.isClosed()) {
-        // #fatal is what the app shows when it panicked; it must never appear.
-        expect(await page.locator('#fatal').count(), 'the page showed #fatal').toBe(0);
-      }
-      expect(problems, 'errors, panics or foreign requests while the test ran').toEqual([]);
+      await verify();
     },
     { auto: true },
   ],
@@ -141,4 +153,11 @@ export function replaceOnce(text, from, to) {
   const at = text.indexOf(from);
   if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`"${from}" must occur exactly once`);
   return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+// The fragment a share link carries for `text`, built the way src/share.rs builds it
+// (raw deflate, no zlib header; base64url without padding), so that specs can make
+// links, good or hostile, without clicking 分享链接 first.
+export function shareFragment(bytes) {
+  return `t=${zlib.deflateRawSync(Buffer.from(bytes), { level: 9 }).toString('base64url')}`;
 }

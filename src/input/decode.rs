@@ -1,0 +1,239 @@
+//! File bytes → text, saying which encoding was used and why. Spreadsheets
+//! (xlsx, xls, ods) are recognised by their signature and read by calamine.
+
+use crate::text::Message;
+use serde::Serialize;
+
+/// A file's text and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub source: Source,
+}
+
+/// How a file was read, for the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Source {
+    Text {
+        encoding: &'static str,
+        reason: EncodingReason,
+    },
+    Spreadsheet {
+        format: &'static str,
+        sheet: String,
+        other_sheets: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EncodingReason {
+    /// The file starts with a byte-order mark.
+    Bom,
+    /// The bytes are valid UTF-8.
+    ValidUtf8,
+    /// Not UTF-8 and no mark: read as GB18030, what Chinese Windows saves.
+    Fallback,
+}
+
+impl Source {
+    /// `编码：GB18030（……）` for the summary.
+    pub fn describe(&self) -> Message {
+        match self {
+            Source::Text { encoding, reason } => {
+                let (zh, en) = match reason {
+                    EncodingReason::Bom => (
+                        "文件开头有字节顺序标记",
+                        "the file starts with a byte-order mark",
+                    ),
+                    EncodingReason::ValidUtf8 => {
+                        ("内容是有效的 UTF-8", "the bytes are valid UTF-8")
+                    }
+                    EncodingReason::Fallback => (
+                        "不是有效的 UTF-8，按中文 Windows 的默认编码读取",
+                        "not valid UTF-8, so read as Chinese Windows saves text",
+                    ),
+                };
+                Message::new(
+                    format!("文本文件，编码 {encoding}（{zh}）"),
+                    format!("Text file, {encoding} ({en})"),
+                )
+            }
+            Source::Spreadsheet {
+                format,
+                sheet,
+                other_sheets,
+            } => {
+                let others = other_sheets.join("、");
+                let (zh_others, en_others) = if other_sheets.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    (
+                        format!("；其他工作表：{others}"),
+                        format!("; other sheets: {}", other_sheets.join(", ")),
+                    )
+                };
+                Message::new(
+                    format!("{format} 表格，读取工作表「{sheet}」{zh_others}"),
+                    format!("{format} workbook, sheet \"{sheet}\"{en_others}"),
+                )
+            }
+        }
+    }
+}
+
+/// Why the bytes of a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputError {
+    /// Not UTF-8, and this build reads nothing else (the page's first load).
+    NotUtf8 { offset: usize },
+    /// Neither UTF-8, UTF-16 nor GB18030.
+    UnknownEncoding,
+    /// A spreadsheet that could not be opened, with the reader's reason.
+    Spreadsheet(String),
+    /// A spreadsheet without any sheet that holds a table.
+    NoTable { sheets: Vec<String> },
+}
+
+impl InputError {
+    pub fn message(&self) -> Message {
+        match self {
+            InputError::NotUtf8 { offset } => Message::new(
+                format!("无法读取：文件不是 UTF-8 编码（第 {offset} 字节处）。请另存为“UTF-8 文本”，或直接复制表格粘贴。"),
+                format!("Cannot read the file: it is not UTF-8 (byte {offset}). Save it as UTF-8 text, or copy the table and paste it."),
+            ),
+            InputError::UnknownEncoding => Message::new(
+                "无法读取：文件既不是 UTF-8、UTF-16，也不是 GB18030/GBK 编码的文本，也不是 Excel/WPS 表格。",
+                "Cannot read the file: it is neither UTF-8, UTF-16 nor GB18030/GBK text, nor an Excel/WPS workbook.",
+            ),
+            InputError::Spreadsheet(reason) => Message::new(
+                format!("无法打开表格文件：{reason}"),
+                format!("Cannot open the workbook: {reason}"),
+            ),
+            InputError::NoTable { sheets } => Message::new(
+                format!("表格文件中没有找到绩效目标表（已查看工作表：{}）。", sheets.join("、")),
+                format!("No performance target table in the workbook (sheets looked at: {}).", sheets.join(", ")),
+            ),
+        }
+    }
+}
+
+const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+/// UTF-8, with or without a byte-order mark: the page's own decoder, light
+/// enough for its first load. Anything else goes to [`read_file`].
+pub fn decode_utf8(bytes: &[u8]) -> Result<Decoded, InputError> {
+    let (body, reason) = match bytes.strip_prefix(UTF8_BOM) {
+        Some(body) => (body, EncodingReason::Bom),
+        None => (bytes, EncodingReason::ValidUtf8),
+    };
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            source: Source::Text {
+                encoding: "UTF-8",
+                reason,
+            },
+        }),
+        Err(e) => Err(InputError::NotUtf8 {
+            offset: e.valid_up_to(),
+        }),
+    }
+}
+
+/// Every supported file: a spreadsheet by its signature; else text in UTF-8
+/// or UTF-16 (by their byte-order marks), UTF-8, or GB18030 as the fallback.
+#[cfg(feature = "files")]
+pub fn read_file(bytes: &[u8]) -> Result<Decoded, InputError> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+        return super::spreadsheet::read(bytes);
+    }
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        if malformed {
+            return Err(InputError::UnknownEncoding);
+        }
+        return Ok(Decoded {
+            text: text.into_owned(),
+            source: Source::Text {
+                encoding: encoding.name(),
+                reason: EncodingReason::Bom,
+            },
+        });
+    }
+    if let Ok(decoded) = decode_utf8(bytes) {
+        return Ok(decoded);
+    }
+    let text = encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .ok_or(InputError::UnknownEncoding)?;
+    Ok(Decoded {
+        text: text.into_owned(),
+        source: Source::Text {
+            encoding: "GB18030",
+            reason: EncodingReason::Fallback,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let decoded = decode_utf8(b"\xEF\xBB\xBFab").unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.source.clone()),
+            (
+                "ab",
+                Source::Text {
+                    encoding: "UTF-8",
+                    reason: EncodingReason::Bom
+                }
+            )
+        );
+        assert_eq!(
+            decode_utf8(b"a\xFFb"),
+            Err(InputError::NotUtf8 { offset: 1 })
+        );
+    }
+
+    #[cfg(feature = "files")]
+    #[test]
+    fn legacy_encodings() {
+        let text = "项目名称\t总计";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let decoded = read_file(&gbk).unwrap();
+        assert_eq!(decoded.text, text);
+        assert_eq!(
+            decoded.source,
+            Source::Text {
+                encoding: "GB18030",
+                reason: EncodingReason::Fallback
+            }
+        );
+        let mut utf16le = vec![0xFF, 0xFE];
+        utf16le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            read_file(&utf16le).unwrap().source,
+            Source::Text {
+                encoding: "UTF-16LE",
+                reason: EncodingReason::Bom
+            }
+        );
+        let mut utf16be = vec![0xFE, 0xFF];
+        utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(read_file(&utf16be).unwrap().text, text);
+        assert_eq!(
+            read_file(text.as_bytes()).unwrap().source,
+            Source::Text {
+                encoding: "UTF-8",
+                reason: EncodingReason::ValidUtf8
+            }
+        );
+    }
+}
