@@ -283,15 +283,15 @@ pub fn indicator_table(report: &Report, lang: Lang) -> String {
             for indicator in &project.indicators.indicators {
                 let mut row = vec![
                     project.line.row.to_string(),
-                    format!(
-                        "{}{}",
-                        column_letter(project.indicator_cell.index),
-                        project.line.row
-                    ),
-                    unit.line
-                        .as_ref()
-                        .map(|l| l.name.clone())
-                        .unwrap_or_default(),
+                    match &indicator.own_row {
+                        Some(own) => format!("{}{}", column_letter(own.column), own.row),
+                        None => format!(
+                            "{}{}",
+                            column_letter(project.indicator_cell.index),
+                            project.line.row
+                        ),
+                    },
+                    unit.name.clone().unwrap_or_default(),
                     project.line.name.clone(),
                     indicator.number.map(|n| n.to_string()).unwrap_or_default(),
                     indicator.level1.label(),

@@ -79,7 +79,7 @@ impl Report {
             .flat_map(|unit| {
                 unit.projects.iter().map(move |project| ProjectEntry {
                     row: project.line.row,
-                    unit: unit.line.as_ref().map(|l| l.name.as_str()),
+                    unit: unit.name.as_deref(),
                     name: &project.line.name,
                     total: project.line.amount(Column::Total).and_then(|a| a.value),
                     indicators: &project.indicators.indicators,
@@ -123,7 +123,7 @@ impl Report {
                         .sum(),
                 };
                 UnitFunding {
-                    name: unit.line.as_ref().map(|l| l.name.clone()),
+                    name: unit.name.clone(),
                     sources: [Column::Fiscal, Column::SpecialAccount, Column::Other]
                         .map(|c| (c, amount(c))),
                     total: amount(Column::Total),
@@ -287,7 +287,7 @@ fn summarize(sheet: &Sheet, diagnostics: &[Diagnostic]) -> Summary {
     Summary {
         department: sheet.department.clone(),
         amount_unit: sheet.amount_unit,
-        units: sheet.unit_lines().count(),
+        units: sheet.units.iter().filter(|u| u.name.is_some()).count(),
         projects: sheet.projects().count(),
         indicators: indicators.len(),
         errors: count_severity(Severity::Error),

@@ -4,8 +4,10 @@
 use jixiao_lint::rules::{docs, REGISTRY};
 use jixiao_lint::text::Lang;
 
-/// The catalog of shared/domain/RULES.md §3, plus quote-unbalanced.
-const CATALOG: [&str; 34] = [
+/// The catalog of shared/domain/RULES.md §3, plus quote-unbalanced and the
+/// rules of the long layouts (weight-sum, name-placeholder, direction-mismatch,
+/// unit-name-mismatch).
+const CATALOG: [&str; 38] = [
     "header-missing",
     "column-missing",
     "row-unrecognized",
@@ -29,6 +31,8 @@ const CATALOG: [&str; 34] = [
     "code-name-mismatch",
     "indicator-duplicate",
     "satisfaction-misfiled",
+    "weight-sum",
+    "name-placeholder",
     "value-missing",
     "value-placeholder",
     "value-vague",
@@ -38,6 +42,8 @@ const CATALOG: [&str; 34] = [
     "period-annual-mismatch",
     "satisfaction-not-numeric",
     "satisfaction-low",
+    "direction-mismatch",
+    "unit-name-mismatch",
     "cost-exceeds-budget",
     "cost-misfiled",
 ];

@@ -349,6 +349,24 @@ fn cases() -> Vec<Case> {
             vec![],
             vec![],
         ),
+        case(
+            "unit-name-mismatch: 工作人员（名） counted in 人",
+            &[("工作人员；实施周期指标值:18人", "工作人员（名）；实施周期指标值:18人")],
+            vec![f("unit-name-mismatch", "G14", 1)],
+            vec![],
+        ),
+        case(
+            "unit-name-mismatch is quiet when the name's unit is the value's",
+            &[("工作人员；实施周期指标值:18人", "工作人员（人）；实施周期指标值:18人")],
+            vec![],
+            vec![],
+        ),
+        case(
+            "name-placeholder: a template blank left in the name",
+            &[("出国组团次数", "出国组团次数（≥**次）")],
+            vec![f("name-placeholder", "G12", 4)],
+            vec![],
+        ),
         // ── cost ──
         case(
             "cost-exceeds-budget is quiet once the cost is within the budget",
@@ -402,10 +420,25 @@ fn each_case_changes_exactly_what_it_says() {
 /// it quiet (or the seed, where it is quiet already).
 #[test]
 fn every_rule_has_a_firing_case() {
+    // The long layouts' rules fire on their fixtures (tests/layouts.rs).
+    let long_fixtures = [
+        "long-hubei.txt",
+        "long-sichuan.txt",
+        "long-paired.txt",
+        "form.txt",
+    ]
+    .map(|name| {
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    });
     let fired: Vec<&str> = cases()
         .iter()
         .flat_map(|c| c.added.iter().map(|f| f.0))
         .chain(findings(&seed()).iter().map(|f| f.0))
+        .chain(long_fixtures.iter().flat_map(|t| findings(t)).map(|f| f.0))
         .collect();
     let missing: Vec<&str> = REGISTRY
         .iter()

@@ -52,6 +52,24 @@ pub struct Indicator {
     /// Where the levels put it in the framework, decided once: every rule asks.
     #[serde(skip)]
     placed: Placement,
+    /// In the long layouts: the indicator's own row and the facts it carries.
+    pub own_row: Option<Box<OwnRow>>,
+}
+
+/// An indicator written on a row of its own (the long layouts).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OwnRow {
+    pub row: u32,
+    /// The column findings point at: the value's, else the name's.
+    pub column: usize,
+    /// 权重 as written, and its column.
+    pub weight: Option<(usize, String)>,
+    /// 指标方向性 as written (正向, 反向, 越大越好 …).
+    pub direction: Option<String>,
+    /// 计量单位 as written in its own column.
+    pub measure_unit: Option<String>,
+    /// The layout has one value column: period and annual are the same text.
+    pub single_value: bool,
 }
 
 /// An indicator's place in the framework.
@@ -81,6 +99,29 @@ impl Placement {
 }
 
 impl Indicator {
+    /// An indicator read from its own row: levels and name as written (a
+    /// `1-产出指标` code prefix is understood), values already parsed.
+    pub fn from_row(
+        number: u32,
+        levels: [&str; 3],
+        period: Value,
+        annual: Value,
+        own_row: OwnRow,
+    ) -> Indicator {
+        let (level1, level2) = (parse_level(levels[0].trim()), parse_level(levels[1].trim()));
+        Indicator {
+            number: Some(number),
+            span: 0..0,
+            placed: Placement::of(&level1, &level2),
+            level1,
+            level2,
+            name: levels[2].trim().to_owned(),
+            period,
+            annual,
+            own_row: Some(Box::new(own_row)),
+        }
+    }
+
     /// The first-level family: by code when the code is known, else by name.
     pub fn family(&self) -> Option<Family> {
         self.placed.family
@@ -296,6 +337,7 @@ fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
         name,
         period: value_of(period),
         annual: value_of(annual),
+        own_row: None,
     }
 }
 

@@ -43,15 +43,21 @@ fn header_of(row: &Row) -> Option<Header> {
             }
         }
     }
-    let has_name = columns.iter().any(|(c, _)| *c == Column::Name);
+    // A one-indicator-per-row header is the long layout's, even with a 项目名称 column.
+    let long = row
+        .cells
+        .iter()
+        .any(|c| normalize_key(c).starts_with("一级指标"));
+    let has_name = !long && columns.iter().any(|(c, _)| *c == Column::Name);
     (has_name && columns.len() >= 3).then_some(Header {
         row: row.number,
         columns,
+        required: Column::WIDE.to_vec(),
     })
 }
 
 /// `部门名称：…` and `单位：万元` lines above the header.
-fn read_preamble(row: &Row, sheet: &mut Sheet) {
+pub(super) fn read_preamble(row: &Row, sheet: &mut Sheet) {
     for cell in &row.cells {
         let key = normalize_key(cell);
         let value = |prefixes: &[&str]| {
@@ -75,11 +81,10 @@ fn read_preamble(row: &Row, sheet: &mut Sheet) {
     }
 }
 
-pub fn read(grid: &Grid) -> Sheet {
+/// The sheet, or `None` when no row has this layout's header.
+pub fn read(grid: &Grid) -> Option<Sheet> {
     let mut sheet = Sheet::default();
-    let Some(header_at) = grid.rows.iter().position(|r| header_of(r).is_some()) else {
-        return sheet;
-    };
+    let header_at = grid.rows.iter().position(|r| header_of(r).is_some())?;
     for row in &grid.rows[..header_at] {
         read_preamble(row, &mut sheet);
     }
@@ -98,7 +103,7 @@ pub fn read(grid: &Grid) -> Sheet {
         reader.classify(row, &mut sheet);
     }
     sheet.header = Some(header);
-    sheet
+    Some(sheet)
 }
 
 struct RowReader<'a> {
@@ -180,6 +185,7 @@ impl RowReader<'_> {
             }
         } else if has_amounts && !has_text {
             sheet.units.push(Unit {
+                name: Some(line.name.clone()),
                 line: Some(line),
                 projects: Vec::new(),
             });
@@ -194,6 +200,7 @@ impl RowReader<'_> {
             match sheet.units.last_mut() {
                 Some(unit) => unit.projects.push(project),
                 None => sheet.units.push(Unit {
+                    name: None,
                     line: None,
                     projects: vec![project],
                 }),

@@ -1,10 +1,13 @@
 //! Layout: finds the header, reads the preamble and classifies every row, giving
 //! a [`Sheet`] of units and projects whatever the table's layout was.
 //!
-//! One file per layout; today the Guangzhou "wide" layout (one row per project,
-//! every indicator packed into one cell).
+//! One file per layout: the Guangzhou "wide" layout (one row per project, every
+//! indicator packed into one cell) and the "long" layouts used across China
+//! (one indicator per row, merged cells filled downward, or a single-project
+//! 申报表 form with a key–value block above the indicator grid).
 
 mod guangzhou;
+mod long;
 
 use crate::indicator::IndicatorCell;
 use crate::input::Grid;
@@ -12,21 +15,42 @@ use crate::money::{AmountProblem, AmountUnit};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// The columns of a project row that the checks know about.
+/// The columns that the checks know about, in either layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Column {
+    /// 项目名称 (in the wide layout also the unit rows' names).
     Name,
+    /// 总计, or the long layouts' 预算数 / 资金总额.
     Total,
     Fiscal,
     SpecialAccount,
     Other,
     Goal,
+    /// The wide layout's packed 绩效指标 cell.
     Indicators,
+    /// Long layouts: 单位名称.
+    Unit,
+    Level1,
+    Level2,
+    /// 三级指标 (or 指标名称).
+    Level3,
+    /// 指标性质 / 计算符号: ≥ = ≤ or 定性.
+    Operator,
+    /// 指标值, or 年度指标值 when a period value sits beside it.
+    Value,
+    /// 实施周期指标值 / 长期指标值.
+    PeriodValue,
+    /// 度量单位 / 计量单位.
+    MeasureUnit,
+    Weight,
+    /// 指标方向性: 正向 / 反向.
+    Direction,
 }
 
 impl Column {
-    pub const ALL: [Column; 7] = [
+    /// The columns of the wide layout.
+    pub const WIDE: [Column; 7] = [
         Column::Name,
         Column::Total,
         Column::Fiscal,
@@ -53,6 +77,16 @@ impl Column {
             Column::Other => "其他资金",
             Column::Goal => "绩效目标",
             Column::Indicators => "绩效指标",
+            Column::Unit => "单位名称",
+            Column::Level1 => "一级指标",
+            Column::Level2 => "二级指标",
+            Column::Level3 => "三级指标",
+            Column::Operator => "指标性质",
+            Column::Value => "指标值",
+            Column::PeriodValue => "实施周期指标值",
+            Column::MeasureUnit => "计量单位",
+            Column::Weight => "权重",
+            Column::Direction => "指标方向性",
         }
     }
 
@@ -65,6 +99,16 @@ impl Column {
             Column::Other => "other funds",
             Column::Goal => "performance goal",
             Column::Indicators => "performance indicators",
+            Column::Unit => "unit name",
+            Column::Level1 => "level 1",
+            Column::Level2 => "level 2",
+            Column::Level3 => "level 3 (indicator)",
+            Column::Operator => "operator",
+            Column::Value => "target value",
+            Column::PeriodValue => "period value",
+            Column::MeasureUnit => "unit of measure",
+            Column::Weight => "weight",
+            Column::Direction => "direction",
         }
     }
 }
@@ -74,6 +118,8 @@ impl Column {
 pub struct Header {
     pub row: u32,
     pub columns: Vec<(Column, usize)>,
+    /// The columns the recognised layout needs.
+    pub required: Vec<Column>,
 }
 
 impl Header {
@@ -85,7 +131,10 @@ impl Header {
     }
 
     pub fn missing(&self) -> impl Iterator<Item = Column> + '_ {
-        Column::ALL.into_iter().filter(|c| self.index(*c).is_none())
+        self.required
+            .iter()
+            .copied()
+            .filter(|c| self.index(*c).is_none())
     }
 }
 
@@ -150,10 +199,12 @@ pub struct Project {
     pub indicators: IndicatorCell,
 }
 
-/// A spending unit (资金使用单位) and its projects. `line` is `None` for projects
-/// listed before any unit row (tables without unit subtotals).
+/// A spending unit (资金使用单位) and its projects. `line` is its subtotal row,
+/// `None` for projects listed before any unit row or in long layouts, where a
+/// unit is only a name in a column.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unit {
+    pub name: Option<String>,
     pub line: Option<Line>,
     pub projects: Vec<Project>,
 }
@@ -209,7 +260,9 @@ impl Sheet {
 
 /// Reads the grid with the first layout that recognises its header.
 pub fn read_sheet(grid: &Grid) -> Sheet {
-    let mut sheet = guangzhou::read(grid);
+    let mut sheet = guangzhou::read(grid)
+        .or_else(|| long::read(grid))
+        .unwrap_or_default();
     sheet.unbalanced_quote_row = grid.unbalanced_quote_row;
     sheet.first_row = grid.rows.first().map(|r| r.number);
     sheet

@@ -97,6 +97,8 @@ pub static REGISTRY: &[&Rule] = &[
     &framework::code_name_mismatch::RULE,
     &framework::indicator_duplicate::RULE,
     &framework::satisfaction_misfiled::RULE,
+    &framework::weight_sum::RULE,
+    &framework::name_placeholder::RULE,
     &value::value_missing::RULE,
     &value::value_placeholder::RULE,
     &value::value_vague::RULE,
@@ -106,6 +108,8 @@ pub static REGISTRY: &[&Rule] = &[
     &value::period_annual_mismatch::RULE,
     &value::satisfaction_not_numeric::RULE,
     &value::satisfaction_low::RULE,
+    &value::direction_mismatch::RULE,
+    &value::unit_name_mismatch::RULE,
     &cost::cost_exceeds_budget::RULE,
     &cost::cost_misfiled::RULE,
 ];
@@ -195,13 +199,23 @@ impl Location {
         }
     }
 
-    /// One indicator of a project's 绩效指标 cell.
+    /// One indicator: its span in the project's 绩效指标 cell, or its own row.
     pub fn indicator(project: &Project, indicator: &Indicator) -> Self {
+        if let Some(own) = &indicator.own_row {
+            return Location {
+                indicator: indicator.number,
+                ..Location::in_project(project, own.column).at_row(own.row)
+            };
+        }
         Location {
             indicator: indicator.number,
             span: Some(indicator.span.clone()),
             ..Location::in_project(project, project.indicator_cell.index)
         }
+    }
+
+    fn at_row(self, row: u32) -> Self {
+        Location { row, ..self }
     }
 }
 

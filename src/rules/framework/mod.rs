@@ -4,9 +4,11 @@ pub mod code_name_mismatch;
 pub mod code_parent_mismatch;
 pub mod code_unknown;
 pub mod indicator_duplicate;
+pub mod name_placeholder;
 pub mod output_missing;
 pub mod satisfaction_misfiled;
 pub mod satisfaction_missing;
+pub mod weight_sum;
 
 use crate::indicator::framework::Family;
 use crate::layout::Project;

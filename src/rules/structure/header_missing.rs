@@ -26,13 +26,13 @@ fn check(cx: &Context, out: &mut Sink) {
     let (None, Some(first)) = (cx.sheet.layout, cx.sheet.first_row) else {
         return;
     };
-    let zh: Vec<&str> = Column::ALL.iter().map(|c| c.title()).collect();
-    let en: Vec<&str> = Column::ALL.iter().map(|c| c.title_en()).collect();
+    let zh: Vec<&str> = Column::WIDE.iter().map(|c| c.title()).collect();
+    let en: Vec<&str> = Column::WIDE.iter().map(|c| c.title_en()).collect();
     out.report(
         Location::row(first),
         Message::new(
-            format!("找不到表头行。需要一行包含以下列名：{}。请连同表头一起复制粘贴。", zh.join("、")),
-            format!("No header row found. Expected a row with these columns: {}. Copy the header row together with the table.", en.join(", ")),
+            format!("找不到表头行。需要一行包含以下列名：{}；或者每行一项指标的表头：一级指标、二级指标、三级指标、指标值。请连同表头一起复制粘贴。", zh.join("、")),
+            format!("No header row found. Expected a row with these columns: {}; or, one indicator per row: 一级指标, 二级指标, 三级指标, 指标值. Copy the header row together with the table.", en.join(", ")),
         ),
     );
 }

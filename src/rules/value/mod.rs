@@ -1,8 +1,10 @@
 //! Indicator values: present, real, measurable, consistent.
+pub mod direction_mismatch;
 pub mod period_annual_mismatch;
 pub mod rate_out_of_range;
 pub mod satisfaction_low;
 pub mod satisfaction_not_numeric;
+pub mod unit_name_mismatch;
 pub mod value_is_criterion;
 pub mod value_missing;
 pub mod value_placeholder;

@@ -1,0 +1,485 @@
+//! The long layouts used across China: one indicator per row, with
+//! 一级指标 / 二级指标 / 三级指标 / 指标值 and any of 指标性质 (计算符号), 计量单位,
+//! 权重, 指标方向性, 实施周期 (长期) and 年度 values. Merged cells arrive empty
+//! after a paste and are filled downward; project columns (单位名称, 项目名称,
+//! 预算数, 年度目标) are carried down. Without a 项目名称 column the table is a
+//! single-project 申报表 form whose key–value block above the grid names the
+//! project, its funds and its goal.
+
+use super::{
+    Amount, Column, Header, Line, Project, RowProblem, Sheet, TextCell, Unit, Unrecognized,
+};
+use crate::indicator::{parse_value, Indicator, IndicatorCell, OwnRow};
+use crate::input::{Grid, Row};
+use crate::money::{parse_amount, AmountUnit};
+use crate::text::{excerpt, normalize_key};
+
+pub const LONG_ID: &str = "long";
+pub const FORM_ID: &str = "declaration-form";
+
+/// Header words (normalised keys, matched as prefixes, first match wins).
+/// `None`: a column we know and do not need.
+const HEADER_WORDS: &[(&str, Option<Column>)] = &[
+    ("序号", None),
+    ("指标值类型", None),
+    ("指标解释", None),
+    ("指标说明", None),
+    ("评(扣)分标准", None),
+    ("评分标准", None),
+    ("备注", None),
+    ("单位名称", Some(Column::Unit)),
+    ("预算单位", Some(Column::Unit)),
+    ("部门名称", Some(Column::Unit)),
+    ("项目名称", Some(Column::Name)),
+    ("预算数", Some(Column::Total)),
+    ("预算金额", Some(Column::Total)),
+    ("年度资金总额", Some(Column::Total)),
+    ("资金总额", Some(Column::Total)),
+    ("项目金额", Some(Column::Total)),
+    ("年度目标", Some(Column::Goal)),
+    ("年度绩效目标", Some(Column::Goal)),
+    ("绩效目标", Some(Column::Goal)),
+    ("总体目标", Some(Column::Goal)),
+    ("一级指标", Some(Column::Level1)),
+    ("二级指标", Some(Column::Level2)),
+    ("三级指标", Some(Column::Level3)),
+    ("指标名称", Some(Column::Level3)),
+    ("指标性质", Some(Column::Operator)),
+    ("计算符号", Some(Column::Operator)),
+    ("运算符号", Some(Column::Operator)),
+    ("实施周期指标值", Some(Column::PeriodValue)),
+    ("实施周期目标值", Some(Column::PeriodValue)),
+    ("中长期指标值", Some(Column::PeriodValue)),
+    ("长期指标值", Some(Column::PeriodValue)),
+    ("中长期目标值", Some(Column::PeriodValue)),
+    ("长期目标值", Some(Column::PeriodValue)),
+    ("年度指标值", Some(Column::Value)),
+    ("年度目标值", Some(Column::Value)),
+    ("指标值", Some(Column::Value)),
+    ("目标值", Some(Column::Value)),
+    ("度量单位", Some(Column::MeasureUnit)),
+    ("计量单位", Some(Column::MeasureUnit)),
+    ("权重", Some(Column::Weight)),
+    ("分值", Some(Column::Weight)),
+    ("指标方向", Some(Column::Direction)),
+];
+
+fn header_word(key: &str) -> Option<Option<Column>> {
+    if key == "单位" {
+        return Some(Some(Column::MeasureUnit));
+    }
+    HEADER_WORDS
+        .iter()
+        .find(|(word, _)| key.starts_with(word))
+        .map(|(_, c)| *c)
+}
+
+/// The columns the long layouts need.
+const REQUIRED: [Column; 4] = [
+    Column::Level1,
+    Column::Level2,
+    Column::Level3,
+    Column::Value,
+];
+
+/// A header names 一级指标 and 三级指标 (or 二级指标) and a value column.
+fn header_of(row: &Row) -> Option<(Header, bool)> {
+    let mut columns: Vec<(Column, usize)> = Vec::new();
+    let mut in_yuan = false;
+    for (index, cell) in row.cells.iter().enumerate().filter(|(_, c)| c.len() < 120) {
+        let key = normalize_key(cell);
+        if let Some(Some(column)) = header_word(&key) {
+            if !columns.iter().any(|(c, _)| *c == column) {
+                columns.push((column, index));
+                in_yuan |= column == Column::Total
+                    && (key.contains("(元)") || key.ends_with("元)") && !key.contains("万元"));
+            }
+        }
+    }
+    let has = |c: Column| columns.iter().any(|(k, _)| *k == c);
+    let recognised = has(Column::Level1)
+        && (has(Column::Level3) || has(Column::Level2))
+        && (has(Column::Value) || has(Column::PeriodValue));
+    recognised.then(|| {
+        (
+            Header {
+                row: row.number,
+                columns,
+                required: REQUIRED.to_vec(),
+            },
+            in_yuan,
+        )
+    })
+}
+
+/// What the key–value block of a 申报表 form says.
+#[derive(Default)]
+struct Form {
+    /// (row, value column, value)
+    project: Option<(u32, usize, String)>,
+    unit: Option<String>,
+    goal: Option<(usize, String)>,
+    /// (column, raw) per amount column.
+    amounts: Vec<(Column, usize, String)>,
+}
+
+/// Keys of the form block; the value is the next non-empty cell that is not a key.
+fn form_key(key: &str) -> Option<&'static str> {
+    const KEYS: [&str; 16] = [
+        "项目名称",
+        "主管部门",
+        "实施单位",
+        "预算单位",
+        "单位名称",
+        "年度资金总额",
+        "资金总额",
+        "项目总额",
+        "年度预算",
+        "其中:财政拨款",
+        "财政拨款",
+        "其他资金",
+        "年度目标",
+        "年度绩效目标",
+        "总体目标",
+        "绩效目标",
+    ];
+    let key = key.trim_end_matches(':');
+    KEYS.iter().find(|k| key.starts_with(**k)).copied()
+}
+
+fn read_form(rows: &[Row], sheet: &mut Sheet) -> Form {
+    let mut form = Form::default();
+    for row in rows {
+        for (i, cell) in row.cells.iter().enumerate() {
+            let key = normalize_key(cell);
+            let Some(word) = form_key(&key) else { continue };
+            // `项目名称：X` in one cell, or the value in a following cell.
+            let inline = cell
+                .split_once(['：', ':'])
+                .filter(|(key, _)| normalize_key(key).starts_with(word))
+                .map(|(_, v)| v.trim())
+                .filter(|v| !v.is_empty());
+            let value = inline.map(|v| (i, v.to_owned())).or_else(|| {
+                row.cells[i + 1..]
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| !c.trim().is_empty() && form_key(&normalize_key(c)).is_none())
+                    .map(|(j, c)| (i + 1 + j, c.trim().to_owned()))
+            });
+            let Some((at, value)) = value else { continue };
+            if key.contains("(元)") {
+                sheet.amount_unit = AmountUnit::Yuan;
+            }
+            match word {
+                "项目名称" => form.project = Some((row.number, at, value)),
+                // The first of each wins.
+                "主管部门" => {
+                    sheet.department.get_or_insert(value);
+                }
+                "实施单位" | "预算单位" | "单位名称" => {
+                    form.unit.get_or_insert(value);
+                }
+                "年度目标" | "年度绩效目标" | "总体目标" | "绩效目标" => {
+                    form.goal = Some((at, value))
+                }
+                "其中:财政拨款" | "财政拨款" => {
+                    form.amounts.push((Column::Fiscal, at, value))
+                }
+                "其他资金" => form.amounts.push((Column::Other, at, value)),
+                _ => form.amounts.push((Column::Total, at, value)),
+            }
+        }
+    }
+    form
+}
+
+pub fn read(grid: &Grid) -> Option<Sheet> {
+    let (header_at, (header, in_yuan)) = grid
+        .rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| header_of(r).map(|h| (i, h)))?;
+    let mut sheet = Sheet::default();
+    for row in &grid.rows[..header_at] {
+        super::guangzhou::read_preamble(row, &mut sheet);
+    }
+    if in_yuan {
+        sheet.amount_unit = AmountUnit::Yuan;
+    }
+    let form = read_form(&grid.rows[..header_at], &mut sheet);
+    let is_form = header.index(Column::Name).is_none();
+    sheet.layout = Some(if is_form { FORM_ID } else { LONG_ID });
+    let mut reader = Reader {
+        header: &header,
+        unit: sheet.amount_unit,
+        current: Default::default(),
+    };
+    if is_form {
+        let (row, name_index, name) =
+            form.project
+                .clone()
+                .unwrap_or((header.row, 0, String::new()));
+        let amounts = form
+            .amounts
+            .iter()
+            .map(|(column, index, raw)| reader.amount(*column, *index, raw))
+            .collect();
+        let goal = form
+            .goal
+            .clone()
+            .map(|(index, raw)| TextCell {
+                index,
+                raw,
+                without_markup: None,
+            })
+            .unwrap_or_else(|| TextCell {
+                index: usize::MAX,
+                ..Default::default()
+            });
+        reader.current.project = Some(new_project(
+            Line {
+                row,
+                name,
+                name_index,
+                amounts,
+            },
+            goal,
+            &header,
+        ));
+        reader.current.unit = form.unit.clone();
+    }
+    for row in &grid.rows[header_at + 1..] {
+        if header_of(row).is_some() {
+            sheet.repeated_headers.push(row.number);
+            continue;
+        }
+        reader.row(row, &mut sheet);
+    }
+    reader.finish_project(&mut sheet);
+    sheet.header = Some(header);
+    Some(sheet)
+}
+
+fn new_project(line: Line, goal: TextCell, header: &Header) -> Project {
+    let index = header.index(Column::Level1).unwrap_or(usize::MAX);
+    Project {
+        line,
+        goal,
+        indicator_cell: TextCell {
+            index,
+            ..Default::default()
+        },
+        indicators: IndicatorCell::default(),
+    }
+}
+
+/// What merged cells carry down from the rows above.
+#[derive(Default)]
+struct Current {
+    unit: Option<String>,
+    project: Option<Project>,
+    level1: String,
+    level2: String,
+}
+
+struct Reader<'h> {
+    header: &'h Header,
+    unit: AmountUnit,
+    current: Current,
+}
+
+impl Reader<'_> {
+    fn cell<'r>(&self, row: &'r Row, column: Column) -> Option<(usize, &'r str)> {
+        self.header.index(column).map(|i| (i, row.cell(i).trim()))
+    }
+
+    fn amount(&self, column: Column, index: usize, raw: &str) -> Amount {
+        let parsed = parse_amount(raw, u32::MAX);
+        Amount {
+            column,
+            index,
+            raw: raw.to_owned(),
+            value: parsed.as_ref().ok().map(|v| self.unit.to_wan(*v)),
+            problem: parsed.err(),
+        }
+    }
+
+    /// Closes the current project and files it under its unit.
+    fn finish_project(&mut self, sheet: &mut Sheet) {
+        let Some(project) = self.current.project.take() else {
+            return;
+        };
+        // A name with no indicator row under it is no project (a note, a stray
+        // line); a form's single project stays, to be reported as empty.
+        if project.indicators.indicators.is_empty() && sheet.layout == Some(LONG_ID) {
+            sheet.unrecognized.push(Unrecognized {
+                row: project.line.row,
+                text: excerpt(&project.line.name, 60),
+                reason: RowProblem::OnlyName,
+            });
+            return;
+        }
+        let unit = self.current.unit.clone();
+        match sheet.units.last_mut() {
+            Some(last) if last.name == unit => last.projects.push(project),
+            _ => sheet.units.push(Unit {
+                name: unit,
+                line: None,
+                projects: vec![project],
+            }),
+        }
+    }
+
+    fn row(&mut self, row: &Row, sheet: &mut Sheet) {
+        let header = self.header;
+        let text = |c: Column| header.index(c).map_or("", |i| row.cell(i).trim());
+        let (unit, name, level3) = (text(Column::Unit), text(Column::Name), text(Column::Level3));
+        let (value, period) = (text(Column::Value), text(Column::PeriodValue));
+        if matches!(normalize_key(name).as_str(), "合计" | "总计")
+            || matches!(normalize_key(unit).as_str(), "合计" | "总计")
+        {
+            return; // a grand total line of a long table: understood, not a project
+        }
+        // A new project starts where its name (or its unit) is written.
+        let new_unit = !unit.is_empty() && self.current.unit.as_deref() != Some(unit);
+        let new_name = !name.is_empty()
+            && self
+                .current
+                .project
+                .as_ref()
+                .is_none_or(|p| p.line.name != name);
+        if new_unit || new_name {
+            self.finish_project(sheet);
+            if !unit.is_empty() {
+                self.current.unit = Some(unit.to_owned());
+            }
+            let line = Line {
+                row: row.number,
+                name: if name.is_empty() {
+                    self.current.unit.clone().unwrap_or_default()
+                } else {
+                    name.to_owned()
+                },
+                name_index: self.header.index(Column::Name).unwrap_or(0),
+                amounts: self
+                    .cell(row, Column::Total)
+                    .map(|(i, raw)| vec![self.amount(Column::Total, i, raw)])
+                    .unwrap_or_default(),
+            };
+            let goal = match self.cell(row, Column::Goal) {
+                Some((index, raw)) => TextCell {
+                    index,
+                    raw: raw.to_owned(),
+                    without_markup: crate::indicator::blank_markup(raw),
+                },
+                None => TextCell {
+                    index: usize::MAX,
+                    ..Default::default()
+                },
+            };
+            self.current.project = Some(new_project(line, goal, self.header));
+            self.current.level1.clear();
+            self.current.level2.clear();
+        }
+        // Merged 一级/二级 cells arrive empty: they carry down.
+        for (column, slot) in [
+            (Column::Level1, &mut self.current.level1),
+            (Column::Level2, &mut self.current.level2),
+        ] {
+            if !text(column).is_empty() {
+                *slot = text(column).to_owned();
+            }
+        }
+        if level3.is_empty() && value.is_empty() && period.is_empty() {
+            if !(new_unit || new_name || row.is_blank()) {
+                let shown: Vec<&str> = row
+                    .cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                sheet.unrecognized.push(Unrecognized {
+                    row: row.number,
+                    text: excerpt(&shown.join(" | "), 60),
+                    reason: RowProblem::NoName,
+                });
+            }
+            return;
+        }
+        let Some(project) = self.current.project.as_mut() else {
+            let shown: Vec<&str> = row
+                .cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            sheet.unrecognized.push(Unrecognized {
+                row: row.number,
+                text: excerpt(&shown.join(" | "), 60),
+                reason: RowProblem::NoName,
+            });
+            return;
+        };
+        let operator = text(Column::Operator);
+        let measure = text(Column::MeasureUnit);
+        let annual = parse_value(&compose(operator, value, measure));
+        let single_value = header.index(Column::PeriodValue).is_none();
+        let period_value = if single_value {
+            annual.clone()
+        } else {
+            parse_value(&compose(operator, period, measure))
+        };
+        let column = header
+            .index(Column::Value)
+            .or(header.index(Column::Level3))
+            .unwrap_or(0);
+        let own = OwnRow {
+            row: row.number,
+            column,
+            weight: header
+                .index(Column::Weight)
+                .map(|i| (i, text(Column::Weight).to_owned()))
+                .filter(|(_, w)| !w.is_empty()),
+            direction: Some(text(Column::Direction).to_owned()).filter(|d| !d.is_empty()),
+            measure_unit: Some(measure.to_owned()).filter(|m| !m.is_empty()),
+            single_value,
+        };
+        let number = project.indicators.indicators.len() as u32 + 1;
+        let levels = [
+            self.current.level1.as_str(),
+            self.current.level2.as_str(),
+            level3,
+        ];
+        project.indicators.indicators.push(Indicator::from_row(
+            number,
+            levels,
+            period_value,
+            annual,
+            own,
+        ));
+    }
+}
+
+/// The value as one text: `≥` + `95` + `%` → `≥95%`. An operator of 定性 and a
+/// unit already written in the value are left out.
+fn compose(operator: &str, value: &str, unit: &str) -> String {
+    if value.is_empty() {
+        return String::new();
+    }
+    let operator = match operator {
+        "定性" | "" => "",
+        "大于等于" | "≥" | ">=" => "≥",
+        "小于等于" | "≤" | "<=" => "≤",
+        "大于" | ">" => ">",
+        "小于" | "<" => "<",
+        "等于" | "=" => "",
+        other => other,
+    };
+    let has_operator = value.starts_with(['≥', '≤', '>', '<', '=']);
+    let needs_unit = !unit.is_empty() && value.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    format!(
+        "{}{value}{}",
+        if has_operator { "" } else { operator },
+        if needs_unit { unit } else { "" }
+    )
+}

@@ -1,0 +1,148 @@
+//! The long layouts used across China (one indicator per row) and the
+//! single-project 申报表 form: each realistic fixture read completely, with its
+//! complete expected findings as `(rule, cell, indicator)`.
+
+mod common;
+use common::{f, findings, report};
+use jixiao_lint::indicator::Operator;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn hubei_style_with_merged_cells_filled_down() {
+    let text = fixture("long-hubei.txt");
+    let report = report(&text);
+    assert_eq!(report.layout, Some("long"));
+    let s = &report.summary;
+    assert_eq!((s.units, s.projects, s.indicators), (1, 2, 10));
+    let projects: Vec<_> = report.sheet.projects().collect();
+    assert_eq!(projects[0].line.name, "高标准农田建设");
+    assert_eq!(
+        projects[0]
+            .line
+            .amount(jixiao_lint::layout::Column::Total)
+            .and_then(|a| a.value),
+        Some("500.00".parse().unwrap())
+    );
+    // Row 5 leaves 项目名称, 一级指标 empty (merged): they carry down.
+    let second = &projects[0].indicators.indicators[1];
+    assert_eq!(
+        (
+            second.level1.name.as_str(),
+            second.level2.name.as_str(),
+            second.name.as_str()
+        ),
+        ("产出指标", "质量指标", "工程验收合格率")
+    );
+    assert_eq!(report.sheet.units[0].name.as_deref(), Some("县农业农村局"));
+    assert_eq!(
+        findings(&text),
+        vec![
+            // 农村人居环境整治 has no 满意度 indicator.
+            f("satisfaction-missing", "E11", 0),
+            f("name-placeholder", "H12", 2),
+            f("value-vague", "H13", 3),
+        ]
+    );
+}
+
+#[test]
+fn hubei_style_in_yuan() {
+    // 1000元/亩 × 5000亩 = 500万元: within the budget in either unit.
+    let text = fixture("long-hubei.txt")
+        .replace("\t预算数\t", "\t预算数（元）\t")
+        .replace("\t500.00\t", "\t5000000\t")
+        .replace("\t120.00\t", "\t1200000\t");
+    let report = report(&text);
+    assert_eq!(
+        report.summary.amount_unit,
+        jixiao_lint::money::AmountUnit::Yuan
+    );
+    assert_eq!(findings(&text), findings(&fixture("long-hubei.txt")));
+    assert_eq!(report.summary.funding[0].amount, "620".parse().unwrap());
+}
+
+#[test]
+fn sichuan_style_with_operator_unit_weight_and_direction_columns() {
+    let text = fixture("long-sichuan.txt");
+    let report = report(&text);
+    assert_eq!(report.layout, Some("long"));
+    assert_eq!((report.summary.projects, report.summary.indicators), (1, 5));
+    let first = &report
+        .sheet
+        .projects()
+        .next()
+        .unwrap()
+        .indicators
+        .indicators[0];
+    assert_eq!(first.annual.raw, "≥500人次");
+    assert_eq!(
+        (first.annual.operator, first.annual.unit.as_deref()),
+        (Some(Operator::AtLeast), Some("人次"))
+    );
+    assert_eq!(
+        findings(&text),
+        vec![
+            // 20 + 20 + 10 + 20 + 20 = 90.
+            f("weight-sum", "H3", 0),
+            // 培训合格率（%） measured in 个.
+            f("unit-name-mismatch", "F4", 2),
+            // 群众投诉率 ≥ 5% while lower is better.
+            f("direction-mismatch", "F6", 4),
+        ]
+    );
+    let fixed = text
+        .replace("\t12\t月\t10\t", "\t12\t月\t20\t")
+        .replace("\t个\t", "\t%\t")
+        .replace("\t≥\t5\t%\t20\t反向", "\t≤\t5\t%\t20\t反向");
+    assert_eq!(findings(&fixed), vec![]);
+}
+
+#[test]
+fn paired_period_and_annual_columns() {
+    let text = fixture("long-paired.txt");
+    assert_eq!(
+        findings(&text),
+        vec![
+            f("period-annual-mismatch", "G2", 1),
+            f("value-vague", "G4", 3),
+            // 2021 framework: 成本指标 as a first level; 350万元 > 300.
+            f("period-annual-mismatch", "G6", 5),
+            f("cost-exceeds-budget", "G6", 5),
+        ]
+    );
+}
+
+#[test]
+fn declaration_form_with_a_key_value_block() {
+    let text = fixture("form.txt");
+    let report = report(&text);
+    assert_eq!(report.layout, Some("declaration-form"));
+    assert_eq!(report.summary.department.as_deref(), Some("县教育局"));
+    let project = report.sheet.projects().next().unwrap();
+    assert_eq!(project.line.name, "乡村学校校舍维修");
+    assert_eq!(project.goal.raw, "完成3所学校校舍维修，消除D级危房。");
+    assert_eq!(report.sheet.units[0].name.as_deref(), Some("县第一中学"));
+    assert_eq!(
+        findings(&text),
+        vec![
+            f("satisfaction-missing", "A3", 0),
+            f("cost-exceeds-budget", "D11", 3)
+        ]
+    );
+}
+
+#[test]
+fn long_tables_report_what_they_cannot_place() {
+    let text = fixture("long-paired.txt") + "\n注：指标值由主管部门审核\n";
+    assert!(findings(&text).contains(&f("row-unrecognized", "A8", 0)));
+    let without_value = fixture("long-paired.txt")
+        .replace("\t实施周期指标值\t年度指标值", "\t实施周期指标值\t备注");
+    assert!(findings(&without_value).contains(&f("column-missing", "1", 0)));
+}
