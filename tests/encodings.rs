@@ -153,3 +153,65 @@ fn the_seed_in_gb18030_and_utf16_gives_the_same_findings() {
         assert_eq!(found, findings(&seed), "{name}");
     }
 }
+
+/// The table as a web page or WPS puts it on the clipboard: HTML cells,
+/// entities, a merged title cell, `<br>` inside a cell.
+fn as_clipboard_html(text: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let rows: String = text
+        .lines()
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            if cells.len() == 1 && !line.is_empty() {
+                return format!(
+                    "<tr><td colspan=\"7\" class=xl65>{}</td></tr>\n",
+                    escape(line)
+                );
+            }
+            let cells: String = cells
+                .iter()
+                .map(|c| format!("<td>{}</td>", escape(c)))
+                .collect();
+            format!("<tr height=19>\n  {cells}</tr>\n")
+        })
+        .collect();
+    format!("<html><head><meta charset=utf-8><style>.xl65{{mso-number-format:\"@\";}}</style></head><body>\n<table border=0>\n{rows}</table></body></html>")
+}
+
+#[test]
+fn a_table_pasted_as_html_gives_the_same_findings() {
+    let seed = seed();
+    let text = jixiao_lint::input::html::table_text(&as_clipboard_html(&seed))
+        .expect("a merged title cell makes the HTML worth reading");
+    assert_eq!(findings(&text), findings(&seed));
+}
+
+#[test]
+fn merged_cells_of_a_long_table_in_html_are_filled() {
+    // The Hubei-style table as a web page shows it: 单位名称, 项目名称, 预算数 and
+    // 年度目标 merged over their project's rows, 一级指标 over its group.
+    let html = "<table>\
+        <tr><td>单位名称</td><td>项目名称</td><td>预算数</td><td>年度目标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+        <tr><td rowspan=3>县农业农村局</td><td rowspan=3>高标准农田建设</td><td rowspan=3>500.00</td><td rowspan=3>新建高标准农田5000亩。</td>\
+            <td rowspan=2>产出指标</td><td>数量指标</td><td>新建高标准农田面积</td><td>≥5000亩</td></tr>\
+        <tr><td>质量指标</td><td>工程验收合格率</td><td>100%</td></tr>\
+        <tr><td>效益指标</td><td>经济效益指标</td><td>粮食产能提高</td><td>明显提升</td></tr>\
+        </table>";
+    let text = jixiao_lint::input::html::table_text(html).unwrap();
+    let report = common::report(&text);
+    assert_eq!(report.layout, Some("long"));
+    let project = report.sheet.projects().next().unwrap();
+    assert_eq!(project.indicators.indicators.len(), 3);
+    assert_eq!(project.indicators.indicators[1].level1.name, "产出指标");
+    assert_eq!(
+        findings(&text),
+        vec![
+            common::f("satisfaction-missing", "E2", 0),
+            common::f("value-vague", "H4", 3)
+        ]
+    );
+}

@@ -2,6 +2,7 @@
 //! keeping the number a spreadsheet would show for it.
 
 mod decode;
+pub mod html;
 #[cfg(feature = "files")]
 mod spreadsheet;
 

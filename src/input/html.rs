@@ -1,0 +1,336 @@
+//! Tables copied from a web page or from WPS/Excel arrive on the clipboard as
+//! HTML as well as plain text. The plain text loses merged cells (rowspan and
+//! colspan) and line breaks inside cells; the HTML keeps them. This reads the
+//! largest `<table>` of such HTML into tab-separated text with every span
+//! expanded. Only text is taken: nothing of the HTML ever reaches the page as
+//! HTML.
+
+/// The clipboard HTML's table as tab-separated text, when the HTML holds a
+/// table with structure that the plain text loses (merged cells or line
+/// breaks inside cells); `None` otherwise, so the plain text is used.
+pub fn table_text(html: &str) -> Option<String> {
+    let table = largest_table(html)?;
+    if !table.structured {
+        return None;
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in &table.rows {
+        let _ = writer.write_record(row);
+    }
+    String::from_utf8(writer.into_inner().ok()?).ok()
+}
+
+struct Table {
+    rows: Vec<Vec<String>>,
+    /// Some cell spans rows or columns, or holds a line break.
+    structured: bool,
+}
+
+/// A cell being read, with its spans.
+struct Cell {
+    text: String,
+    rows: usize,
+    columns: usize,
+}
+
+/// Reads every top-level `<table>` and keeps the one with the most rows.
+fn largest_table(html: &str) -> Option<Table> {
+    let mut best: Option<Table> = None;
+    let mut rest = html;
+    while let Some(start) = find_tag(rest, "table") {
+        let body = &rest[start..];
+        let end = find_closing(body, "table").unwrap_or(body.len());
+        let table = read_table(&body[..end]);
+        if best
+            .as_ref()
+            .is_none_or(|b| table.rows.len() > b.rows.len())
+        {
+            best = Some(table);
+        }
+        rest = &body[end..];
+    }
+    best.filter(|t| !t.rows.is_empty())
+}
+
+/// Position of the next opening `<name` tag (case-insensitive).
+fn find_tag(html: &str, name: &str) -> Option<usize> {
+    let lower = html.to_ascii_lowercase();
+    let needle = format!("<{name}");
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&needle) {
+        let at = from + i;
+        let next = lower
+            .as_bytes()
+            .get(at + needle.len())
+            .copied()
+            .unwrap_or(b'>');
+        if next == b'>' || next.is_ascii_whitespace() || next == b'/' {
+            return Some(at);
+        }
+        from = at + needle.len();
+    }
+    None
+}
+
+fn find_closing(html: &str, name: &str) -> Option<usize> {
+    let needle = format!("</{name}");
+    html.to_ascii_lowercase()
+        .find(&needle)
+        .map(|i| i + needle.len())
+}
+
+fn read_table(html: &str) -> Table {
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut cell: Option<Cell> = None;
+    let mut structured = false;
+    let mut skip_until: Option<&'static str> = None;
+    let mut i = 0;
+    let bytes = html.as_bytes();
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            let next = html[i..].find('<').map_or(html.len(), |n| i + n);
+            if let (Some(cell), None) = (cell.as_mut(), skip_until) {
+                push_text(&mut cell.text, &decode_entities(&html[i..next]));
+            }
+            i = next;
+            continue;
+        }
+        let end = html[i..].find('>').map_or(html.len(), |n| i + n + 1);
+        let tag = &html[i..end];
+        i = end;
+        let (closing, name) = tag_name(tag);
+        if let Some(until) = skip_until {
+            if closing && name == until {
+                skip_until = None;
+            }
+            continue;
+        }
+        match (closing, name.as_str()) {
+            (false, "style" | "script" | "head" | "title") => {
+                skip_until = Some(match name.as_str() {
+                    "style" => "style",
+                    "script" => "script",
+                    "head" => "head",
+                    _ => "title",
+                })
+            }
+            (false, "tr") => {
+                finish_cell(&mut rows, &mut cell);
+                rows.push(Vec::new());
+            }
+            (false, "td" | "th") => {
+                finish_cell(&mut rows, &mut cell);
+                let span = |attr: &str| {
+                    attribute(tag, attr)
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 1000)
+                };
+                let (rows_span, columns_span) = (span("rowspan"), span("colspan"));
+                structured |= rows_span > 1 || columns_span > 1;
+                cell = Some(Cell {
+                    text: String::new(),
+                    rows: rows_span,
+                    columns: columns_span,
+                });
+            }
+            (_, "br") => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.text.push('\n');
+                    structured = true;
+                }
+            }
+            (true, "p" | "div") => {
+                if let Some(cell) = cell.as_mut() {
+                    if !cell.text.trim().is_empty() {
+                        cell.text.push('\n');
+                    }
+                }
+            }
+            (true, "td" | "th" | "tr") => finish_cell(&mut rows, &mut cell),
+            _ => {}
+        }
+    }
+    finish_cell(&mut rows, &mut cell);
+    Table {
+        rows: expand(rows),
+        structured,
+    }
+}
+
+fn finish_cell(rows: &mut Vec<Vec<Cell>>, cell: &mut Option<Cell>) {
+    if let Some(mut done) = cell.take() {
+        done.text = done
+            .text
+            .trim_matches(|c: char| c.is_whitespace())
+            .to_owned();
+        if rows.is_empty() {
+            rows.push(Vec::new());
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push(done);
+        }
+    }
+}
+
+/// Collapses runs of HTML whitespace into one space, as a browser would.
+fn push_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c == '\n' || c == '\r' || c == '\t' || c == ' ' {
+            if !out.ends_with([' ', '\n']) && !out.is_empty() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Lays the cells out on a grid, copying a merged cell's text into every
+/// position it covers (what the long layouts' fill-down expects).
+fn expand(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
+    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        if grid.len() <= r {
+            grid.resize(r + 1, Vec::new());
+        }
+        let mut column = 0;
+        for cell in row {
+            while grid[r].get(column).is_some_and(Option::is_some) {
+                column += 1;
+            }
+            for dr in 0..cell.rows.min(10_000) {
+                if grid.len() <= r + dr {
+                    grid.resize(r + dr + 1, Vec::new());
+                }
+                for dc in 0..cell.columns {
+                    let target = &mut grid[r + dr];
+                    if target.len() <= column + dc {
+                        target.resize(column + dc + 1, None);
+                    }
+                    target[column + dc] = Some(cell.text.clone());
+                }
+            }
+            column += cell.columns;
+        }
+    }
+    grid.into_iter()
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect()
+}
+
+/// `("td", false)` from `<td class=x>`, `("tr", true)` from `</tr>`.
+fn tag_name(tag: &str) -> (bool, String) {
+    let inner = tag.trim_start_matches('<');
+    let closing = inner.starts_with('/');
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    (closing, name.to_ascii_lowercase())
+}
+
+/// An attribute's value, quoted or not: `rowspan="2"`, `colspan=3`.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower.find(&format!("{name}="))? + name.len() + 1;
+    let value = &tag[at..];
+    let value = value.trim_start_matches(['"', '\'']);
+    let end = value
+        .find(|c: char| c == '"' || c == '\'' || c == '>' || c.is_whitespace())
+        .unwrap_or(value.len());
+    Some(&value[..end])
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|e| *e <= 10);
+        let decoded = end.and_then(|e| {
+            let entity = &rest[1..e];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ if entity.starts_with("#x") || entity.starts_with("#X") => {
+                    u32::from_str_radix(&entity[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
+                _ if entity.starts_with('#') => entity[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, length)) => {
+                out.push(c);
+                rest = &rest[length..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_expanded_and_entities_decoded() {
+        let html = "<html><head><style>td{}</style></head><body><table>\
+            <tr><td rowspan=2>A &amp; B</td><td colspan=\"2\">x</td></tr>\
+            <tr><td>1</td><td>2<br>3</td></tr></table></body></html>";
+        assert_eq!(
+            table_text(html).unwrap(),
+            "A & B\tx\tx\nA & B\t1\t\"2\n3\"\n"
+        );
+    }
+
+    #[test]
+    fn plain_tables_are_left_to_the_plain_text() {
+        assert_eq!(
+            table_text("<table><tr><td>a</td><td>b</td></tr></table>"),
+            None
+        );
+        assert_eq!(table_text("<p>no table</p>"), None);
+        assert_eq!(table_text(""), None);
+    }
+
+    #[test]
+    fn hostile_markup_stays_text() {
+        let html = "<table><tr><td rowspan=2><script>alert(1)</script><img src=x onerror=alert(1)>&lt;b&gt;</td></tr></table>";
+        assert_eq!(table_text(html).unwrap(), "<b>\n<b>\n");
+    }
+
+    #[test]
+    fn broken_html_never_panics() {
+        for html in [
+            "<table><tr><td rowspan=999999999>x",
+            "<table",
+            "<table><td colspan=-1>",
+            "<table><tr><td>&#xFFFFFFFF;&#55296;</td>",
+            "<TABLE><TR><TD ROWSPAN=2>a</TD></TR></TABLE>",
+        ] {
+            let _ = table_text(html);
+        }
+    }
+}
