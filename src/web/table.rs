@@ -39,11 +39,15 @@ pub fn Table(state: State) -> impl IntoView {
         state.report.with(|report| {
             let sheet = &report.sheet;
             let header = sheet.header.clone().unwrap_or_default();
-            let columns: Vec<(Column, usize)> = Column::ALL.iter().filter_map(|c| header.index(*c).map(|i| (*c, i))).collect();
             let mut by_cell: ByCell = HashMap::new();
             for d in &report.diagnostics {
                 by_cell.entry(d.cell.as_str()).or_default().push(d);
             }
+            // One indicator per row: show the rows as they were pasted.
+            if header.required != Column::WIDE {
+                return grid_table(state, lang, &by_cell).into_any();
+            }
+            let columns: Vec<(Column, usize)> = Column::WIDE.iter().filter_map(|c| header.index(*c).map(|i| (*c, i))).collect();
             let mut rows: Vec<RowView> = sheet.total.iter().map(RowView::Total).collect();
             for unit in &sheet.units {
                 rows.extend(unit.line.iter().map(RowView::Unit));
@@ -77,7 +81,55 @@ pub fn Table(state: State) -> impl IntoView {
                     </div>
                 </section>
             }
+            .into_any()
         })
+    }
+}
+
+/// The input's rows as they were pasted, every cell marked with its findings:
+/// the view of the long layouts, where each indicator has a row of its own.
+fn grid_table(state: State, lang: Lang, by_cell: &ByCell) -> impl IntoView {
+    let grid = state
+        .input
+        .with_untracked(|text| jixiao_lint::input::read_text(text));
+    let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let head = (0..width)
+        .map(|i| view! { <th scope="col"><span class="letter">{column_letter(i)}</span></th> })
+        .collect_view();
+    let body = grid
+        .rows
+        .iter()
+        .map(|row| {
+            let cells = (0..width)
+                .map(|i| {
+                    render_cell(
+                        state,
+                        lang,
+                        row.number,
+                        i,
+                        row.cell(i).to_owned().into_any(),
+                        by_cell,
+                    )
+                })
+                .collect_view();
+            view! {
+                <tr data-row=row.number data-kind="row">
+                    <th scope="row" class="row-number">{row.number}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="table-section" aria-labelledby="table-title">
+            <h2 id="table-title">{i18n::TABLE.get(lang)}</h2>
+            <div class="table-scroll">
+                <table class="sheet">
+                    <thead><tr><th scope="col">{i18n::ROW.get(lang)}</th>{head}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
     }
 }
 
