@@ -98,7 +98,9 @@ fn json(report: &jixiao_lint::Report) -> String {
     let files = Files {
         files: [FileReport::new("", report)],
     };
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    // Flattened fields serialize as maps: they must become plain objects, or
+    // JSON.stringify writes a JS Map as {}.
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     serde::Serialize::serialize(&files, &serializer)
         .ok()
         .and_then(|value| {
