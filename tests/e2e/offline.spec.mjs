@@ -1,0 +1,70 @@
+// Offline: government offices often sit on restricted networks. After one visit the
+// service worker (www/sw.js) has cached the app shell, and the page opens and checks a
+// table with the network off. Its cache is named after the build, so that a new
+// release replaces the old one instead of piling up beside it.
+import { test, expect, seed, open, paste, expectSeedReport } from './support.mjs';
+import { subPathURL } from './servers.mjs';
+
+// First visit: waits until the worker is active and controls the page. A worker
+// does not control the page that registered it until that page loads again (sw.js
+// calls clients.claim(), which usually makes the reload unnecessary).
+async function firstVisit(page, url) {
+  await open(page, url);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: 'a worker controls the page' })
+    .toBe(true);
+}
+
+// Goes offline, reloads, and checks that the page came from the worker and works.
+async function reloadOffline(page, context) {
+  await context.setOffline(true);
+  // The network really is off: a request the worker does not answer from its cache fails.
+  const probe = await page.evaluate(() => fetch(`./not-cached-${Date.now()}.txt`).then((r) => `status ${r.status}`, () => 'failed'));
+  expect(probe).toBe('failed');
+  const response = await page.reload();
+  expect(response.fromServiceWorker(), 'the page came from the service worker').toBe(true);
+  await paste(page, seed);
+  await expectSeedReport(page);
+  await expect(page.locator('svg[data-chart]').first()).toBeVisible();
+  // The sample is part of the page, so it loads offline as well.
+  await page.locator('[data-action="clear"]').click();
+  await page.locator('[data-action="sample"]').click();
+  await expectSeedReport(page);
+}
+
+test('after one visit the page opens and checks a table with the network off', async ({ page, context }) => {
+  await firstVisit(page, '/');
+  await reloadOffline(page, context);
+});
+
+test('offline works under a sub-path too', async ({ page, context }) => {
+  // The worker and its cache use relative URLs: a colleague's hosting under
+  // /team/checker/ must get the same offline page, not the host's root.
+  await firstVisit(page, subPathURL);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL)).toBe(`${subPathURL}sw.js`);
+  await reloadOffline(page, context);
+});
+
+test('the cache is named after this build and holds the whole app shell', async ({ page }) => {
+  await firstVisit(page, '/');
+  const { names, cached, assets } = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((name) => name.startsWith('jixiao-'));
+    const cache = await caches.open(names[0]);
+    const cached = (await cache.keys()).map((request) => new URL(request.url).pathname);
+    // What the page loaded: its script, wasm and stylesheet (hashed names).
+    const assets = performance.getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === location.origin && /\.(js|wasm|css)$/.test(url.pathname) && !url.pathname.endsWith('/sw.js'))
+      .map((url) => url.pathname);
+    return { names, cached, assets };
+  });
+  // One cache for one build; its name carries the wasm's hash, as the file name does.
+  expect(names).toHaveLength(1);
+  const wasm = assets.find((name) => name.endsWith('_bg.wasm'));
+  expect(wasm, 'the page loaded its wasm').toBeTruthy();
+  const hash = wasm.match(/-([0-9a-f]+)_bg\.wasm$/)[1];
+  expect(names[0]).toBe(`jixiao-${hash}`);
+  expect(cached).toContain('/');
+  for (const asset of assets) expect(cached, `${asset} is cached`).toContain(asset);
+});
