@@ -160,19 +160,7 @@ impl RowReader<'_> {
         let indicator_cell = self.text_cell(row, Column::Indicators);
         let has_amounts = line.amounts.iter().any(|a| !a.raw.is_empty());
         let has_text = !goal.is_empty() || !indicator_cell.is_empty();
-        let unrecognized = |reason| Unrecognized {
-            row: row.number,
-            text: crate::text::excerpt(
-                &row.cells
-                    .iter()
-                    .map(|c| c.trim())
-                    .filter(|c| !c.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-                60,
-            ),
-            reason,
-        };
+        let unrecognized = |reason| Unrecognized::of(row, reason);
         if line.name.is_empty() {
             sheet.unrecognized.push(unrecognized(RowProblem::NoName));
         } else if matches!(normalize_key(&line.name).as_str(), "合计" | "总计") {

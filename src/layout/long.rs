@@ -392,32 +392,16 @@ impl Reader<'_> {
         }
         if level3.is_empty() && value.is_empty() && period.is_empty() {
             if !(new_unit || new_name || row.is_blank()) {
-                let shown: Vec<&str> = row
-                    .cells
-                    .iter()
-                    .map(|c| c.trim())
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                sheet.unrecognized.push(Unrecognized {
-                    row: row.number,
-                    text: excerpt(&shown.join(" | "), 60),
-                    reason: RowProblem::NoName,
-                });
+                sheet
+                    .unrecognized
+                    .push(Unrecognized::of(row, RowProblem::NoName));
             }
             return;
         }
         let Some(project) = self.current.project.as_mut() else {
-            let shown: Vec<&str> = row
-                .cells
-                .iter()
-                .map(|c| c.trim())
-                .filter(|c| !c.is_empty())
-                .collect();
-            sheet.unrecognized.push(Unrecognized {
-                row: row.number,
-                text: excerpt(&shown.join(" | "), 60),
-                reason: RowProblem::NoName,
-            });
+            sheet
+                .unrecognized
+                .push(Unrecognized::of(row, RowProblem::NoName));
             return;
         };
         let operator = text(Column::Operator);

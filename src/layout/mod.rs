@@ -217,6 +217,23 @@ pub struct Unrecognized {
     pub reason: RowProblem,
 }
 
+impl Unrecognized {
+    /// The row, with its non-empty cells quoted for the message.
+    pub(crate) fn of(row: &crate::input::Row, reason: RowProblem) -> Self {
+        let shown: Vec<&str> = row
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        Unrecognized {
+            row: row.number,
+            text: crate::text::excerpt(&shown.join(" | "), 60),
+            reason,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RowProblem {
