@@ -109,34 +109,18 @@ pub fn findings_markdown(report: &Report, lang: Lang) -> String {
     let s = &report.summary;
     let escape = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
     let mut out = String::new();
-    let (title, summary) = match lang {
+    let (title, department) = match lang {
         Lang::Zh => (
             "# 绩效目标表检查结果",
-            format!(
-                "{}：{} 个单位，{} 个项目，{} 项指标；错误 {}，警告 {}，提示 {}",
-                s.department.as_deref().unwrap_or("（未注明部门）"),
-                s.units,
-                s.projects,
-                s.indicators,
-                s.errors,
-                s.warnings,
-                s.infos
-            ),
+            s.department.as_deref().unwrap_or("（未注明部门）"),
         ),
         Lang::En => (
             "# Performance target table check",
-            format!(
-                "{}: {} units, {} projects, {} indicators; {} errors, {} warnings, {} infos",
-                s.department.as_deref().unwrap_or("(department not stated)"),
-                s.units,
-                s.projects,
-                s.indicators,
-                s.errors,
-                s.warnings,
-                s.infos
-            ),
+            s.department.as_deref().unwrap_or("(department not stated)"),
         ),
     };
+    let separator = if lang == Lang::Zh { "：" } else { ": " };
+    let summary = format!("{department}{separator}{}", s.counts().get(lang));
     out.push_str(&format!("{title}\n\n{summary}\n\n"));
     let header = labels(lang);
     let keep = [0, 3, 4, 5, 6, 7];

@@ -57,6 +57,23 @@ pub struct Funding {
     pub amount: Decimal,
 }
 
+impl Summary {
+    /// `2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18`
+    pub fn counts(&self) -> crate::text::Message {
+        let s = self;
+        crate::text::Message::new(
+            format!(
+                "{} 个单位，{} 个项目，{} 项指标；错误 {}，警告 {}，提示 {}",
+                s.units, s.projects, s.indicators, s.errors, s.warnings, s.infos
+            ),
+            format!(
+                "{} units, {} projects, {} indicators; {} errors, {} warnings, {} infos",
+                s.units, s.projects, s.indicators, s.errors, s.warnings, s.infos
+            ),
+        )
+    }
+}
+
 impl Report {
     pub fn new(sheet: Sheet, diagnostics: Vec<Diagnostic>) -> Report {
         Report {

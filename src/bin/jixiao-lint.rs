@@ -243,19 +243,7 @@ fn print_human(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io
             }
             writeln!(out)?;
         }
-        let s = &report.summary;
-        match lang {
-            Lang::Zh => writeln!(
-                out,
-                "{path}: {} 个单位，{} 个项目，{} 项指标；错误 {}，警告 {}，提示 {}",
-                s.units, s.projects, s.indicators, s.errors, s.warnings, s.infos
-            )?,
-            Lang::En => writeln!(
-                out,
-                "{path}: {} units, {} projects, {} indicators; {} errors, {} warnings, {} infos",
-                s.units, s.projects, s.indicators, s.errors, s.warnings, s.infos
-            )?,
-        }
+        writeln!(out, "{path}: {}", report.summary.counts().get(lang))?;
     }
     Ok(())
 }
