@@ -31,7 +31,8 @@ const policy = [
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 writeFileSync(indexPath, html);
 
-const wasm = readdirSync(dir).find((name) => name.endsWith('.wasm'));
+// The page's own wasm, whose name carries its hash (the file worker's does not).
+const wasm = readdirSync(dir).find((name) => /-[0-9a-f]+_bg\.wasm$/.test(name));
 const build = wasm ? wasm.replace(/^.*-([0-9a-f]+)_bg\.wasm$/, '$1') : String(Date.now());
 const swPath = join(dir, 'sw.js');
 writeFileSync(swPath, readFileSync(swPath, 'utf8').replace('__BUILD__', build));

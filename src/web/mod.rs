@@ -32,6 +32,8 @@ pub(crate) struct State {
     pub help: RwSignal<Option<&'static str>>,
     /// Why the last file could not be read.
     pub notice: RwSignal<Option<Message>>,
+    /// How the file on show was read (encoding or workbook sheet); none for a paste.
+    pub source: RwSignal<Option<Message>>,
 }
 
 impl State {
@@ -55,6 +57,7 @@ impl State {
             selected: RwSignal::new(None),
             help: RwSignal::new(None),
             notice: RwSignal::new(notice),
+            source: RwSignal::new(None),
         }
     }
 
@@ -67,6 +70,7 @@ impl State {
     pub fn load(&self, text: String) {
         self.selected.set(None);
         self.notice.set(None);
+        self.source.set(None);
         self.input.set(text);
     }
 }

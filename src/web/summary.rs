@@ -2,8 +2,11 @@
 //! indicators and problems.
 
 use super::{i18n, State};
-use jixiao_lint::text::Text;
+use jixiao_lint::text::{t, Text};
 use leptos::prelude::*;
+
+/// How a dropped or picked file was read: its encoding, or the workbook sheet.
+const SOURCE: Text = t("文件读取", "File read as");
 
 #[component]
 pub fn Summary(state: State) -> impl IntoView {
@@ -30,6 +33,10 @@ pub fn Summary(state: State) -> impl IntoView {
                 {item(i18n::ERRORS, "errors", field(|s| s.errors.to_string()), "error")}
                 {item(i18n::WARNINGS, "warnings", field(|s| s.warnings.to_string()), "warning")}
                 {item(i18n::INFOS, "infos", field(|s| s.infos.to_string()), "info")}
+                {move || state.source.get().map(|source| {
+                    let text = Signal::derive(move || source.get(state.lang.get()).to_owned());
+                    item(SOURCE, "source", text, "wide")
+                })}
             </dl>
         </section>
     }

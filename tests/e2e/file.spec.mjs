@@ -1,6 +1,6 @@
 // Opening a file: dropped anywhere on the page or chosen with the file picker. UTF-8
-// only for now; any other encoding must get a message that says so, never a crash or
-// a page of mojibake findings.
+// is read by the page itself; GB18030 and UTF-16 by its file worker, and the summary
+// says which encoding was used (spreadsheet.spec.mjs covers workbooks).
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -36,28 +36,22 @@ test('the file picker loads the chosen file', async ({ page }) => {
 });
 
 // Excel's "Unicode text" export is UTF-16 with a byte-order mark; older WPS and Excel
-// "text" exports on Chinese Windows are GBK. Neither is read yet (a later issue).
+// "text" exports on Chinese Windows are GBK. Both read as the seed, never as mojibake.
 const foreignEncodings = [
-  ['UTF-16 (Excel "Unicode text")', 'seed-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]), /UTF-16/],
-  ['GBK (WPS / Excel on Chinese Windows)', 'seed-gbk.txt', fs.readFileSync(path.join(fixtures, 'seed.gbk.txt')), /UTF-8/],
+  ['UTF-16 (Excel "Unicode text")', 'seed-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]), /UTF-16LE/],
+  ['GBK (WPS / Excel on Chinese Windows)', 'seed-gbk.txt', fs.readFileSync(path.join(fixtures, 'seed.gbk.txt')), /GB18030/],
 ];
 
 for (const [encoding, name, bytes, mentions] of foreignEncodings) {
-  test(`a ${encoding} file gets a message saying it is not UTF-8`, async ({ page }) => {
+  test(`a ${encoding} file reads as the seed and says which encoding it was`, async ({ page }) => {
     if (name === 'seed-gbk.txt') {
       // The fixture really is the seed in GBK (Node's TextDecoder knows GBK).
       expect(new TextDecoder('gbk').decode(bytes)).toBe(seed);
     }
     await open(page);
     await dropFile(page, name, bytes);
-    // The contract names no hook for a file that cannot be decoded: the message may be
-    // the unreadable state or a notice of its own (data-state="notice").
-    const message = page.locator('[data-state="unreadable"], [data-state="notice"]');
-    await expect(message).toBeVisible();
-    await expect(message).toContainText('UTF-8');
-    await expect(message).toContainText(mentions);
-    // Nothing half-read is reported as if it were the table.
-    await expect(page.locator('[data-problem]')).toHaveCount(0);
-    await expect(summary(page, 'projects').filter({ hasText: /^\s*24\s*$/ })).toHaveCount(0);
+    await expectSeedReport(page);
+    await expect(summary(page, 'source')).toContainText(mentions);
+    await expect(page.locator('[data-state="unreadable"], [data-state="notice"]')).toHaveCount(0);
   });
 }
