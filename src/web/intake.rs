@@ -3,6 +3,7 @@
 
 use super::{i18n, State};
 use jixiao_lint::input::decode_utf8;
+use jixiao_lint::input::html::table_text;
 use jixiao_lint::text::Message;
 use leptos::ev;
 use leptos::prelude::*;
@@ -211,17 +212,33 @@ pub fn Intake(state: State) -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     // A paste with nothing focused loads the table, as users expect of Ctrl+V.
+    // When the clipboard's HTML holds merged cells or line breaks that its plain
+    // text lost, the HTML's table is read instead, in the paste area too.
     let paste = window_event_listener(ev::paste, move |event: web_sys::ClipboardEvent| {
-        if typing_in_a_field() {
+        let Some(data) = event.clipboard_data() else {
+            return;
+        };
+        let in_paste_area = document()
+            .active_element()
+            .is_some_and(|e| e.id() == "table-input");
+        if typing_in_a_field() && !in_paste_area {
             return;
         }
-        if let Some(text) = event
-            .clipboard_data()
-            .and_then(|data| data.get_data("text/plain").ok())
-        {
-            event.prevent_default();
-            state.load(text);
-        }
+        let structured = data
+            .get_data("text/html")
+            .ok()
+            .and_then(|html| table_text(&html));
+        let text = match structured {
+            Some(text) => text,
+            // The paste area inserts plain text itself.
+            None if in_paste_area => return,
+            None => match data.get_data("text/plain") {
+                Ok(text) => text,
+                Err(_) => return,
+            },
+        };
+        event.prevent_default();
+        state.load(text);
     });
     // Dropping a file anywhere on the page loads it.
     let over = window_event_listener(ev::dragover, move |event: web_sys::DragEvent| {

@@ -43,7 +43,8 @@ impl State {
         let (initial, notice) = match jixiao_lint::share::decode(&hash) {
             Ok(Some(text)) => (text, None),
             Ok(None) => (stored(INPUT_KEY).unwrap_or_default(), None),
-            Err(error) => (String::new(), Some(error.message())),
+            // A damaged link must not cost the user the table kept from last time.
+            Err(error) => (stored(INPUT_KEY).unwrap_or_default(), Some(error.message())),
         };
         let input = RwSignal::new(initial);
         State {
