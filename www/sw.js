@@ -1,6 +1,6 @@
 // Offline support: after the first visit the page opens and works with no
 // network. The app shell (index.html and the files it names) is cached on
-// install; BUILD is stamped by scripts/post-build.mjs with the build's wasm
+// install (with the sample and the file-reading worker); BUILD is stamped by scripts/post-build.mjs with the build's wasm
 // hash, so that a new release installs a new worker and drops the old cache.
 const BUILD = '__BUILD__';
 const CACHE = `jixiao-${BUILD}`;
@@ -10,7 +10,11 @@ async function shellFiles() {
   const response = await fetch('./', { cache: 'no-cache' });
   const html = await response.clone().text();
   const names = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
-  return { response, files: [...new Set(names)] };
+  // Files index.html does not name: the sample table, and the file reader
+  // (a worker the page starts only when a workbook or a GBK file arrives),
+  // so that both work offline too.
+  const more = ['./sample.txt', './jixiao-file-worker_loader.js', './jixiao-file-worker.js', './jixiao-file-worker_bg.wasm'];
+  return { response, files: [...new Set([...names, ...more])] };
 }
 
 self.addEventListener('install', (event) => {

@@ -95,7 +95,7 @@ fn looks_like_placeholder(text: &str) -> bool {
         .filter(|c| !matches!(c, '≥' | '≤' | '>' | '<' | '=' | '%' | ' '))
         .collect();
     const WORDS: [&str; 8] = ["控制数", "无", "待定", "待填", "暂无", "略", "tbd", "未定"];
-    WORDS.contains(&core.to_lowercase().as_str())
+    WORDS.contains(&core.to_ascii_lowercase().as_str())
         || (!core.is_empty()
             && core.chars().all(|c| {
                 matches!(

@@ -100,7 +100,9 @@ fn json(report: &jixiao_lint::Report) -> String {
     };
     // Flattened fields serialize as maps: they must become plain objects, or
     // JSON.stringify writes a JS Map as {}.
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
     serde::Serialize::serialize(&files, &serializer)
         .ok()
         .and_then(|value| {

@@ -10,7 +10,35 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The seed table from Guangzhou Panyu, also shipped as www/sample.txt.
-const SAMPLE: &str = include_str!("../../www/sample.txt");
+/// The seed table from Guangzhou Panyu, shipped beside the page (and cached by
+/// the service worker): fetched on demand, not carried in every first load.
+const SAMPLE_URL: &str = "./sample.txt";
+
+async fn fetch_text(url: &str) -> Option<String> {
+    let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
+        .await
+        .ok()?;
+    let response: web_sys::Response = wasm_bindgen::JsCast::dyn_into(response).ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?;
+    text.as_string()
+}
+
+fn load_sample(state: State) {
+    spawn_local(async move {
+        match fetch_text(SAMPLE_URL).await {
+            Some(text) => state.load(text),
+            None => state.notice.set(Some(Message::new(
+                "无法载入示例表格。",
+                "The sample table could not be loaded.",
+            ))),
+        }
+    });
+}
 
 /// Reads a file's bytes and loads them, or says why they cannot be read.
 /// UTF-8 text is read here; spreadsheets and other encodings go to the file
@@ -294,7 +322,7 @@ pub fn Intake(state: State) -> impl IntoView {
             ></textarea>
             <p class="muted small">{move || state.tr(i18n::STORED_NOTE)}</p>
             <div class="toolbar">
-                <button type="button" data-action="sample" on:click=move |_| state.load(SAMPLE.to_owned())>
+                <button type="button" data-action="sample" on:click=move |_| load_sample(state)>
                     {move || state.tr(i18n::SAMPLE)}
                 </button>
                 <button type="button" data-action="clear" on:click=move |_| state.load(String::new())>

@@ -2,7 +2,9 @@
 // service worker (www/sw.js) has cached the app shell, and the page opens and checks a
 // table with the network off. Its cache is named after the build, so that a new
 // release replaces the old one instead of piling up beside it.
-import { test, expect, seed, open, paste, expectSeedReport } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, seed, open, paste, expectSeedReport, dropFile, fixtures } from './support.mjs';
 import { subPathURL } from './servers.mjs';
 
 // First visit: waits until the worker is active and controls the page. A worker
@@ -27,7 +29,7 @@ async function reloadOffline(page, context) {
   await paste(page, seed);
   await expectSeedReport(page);
   await expect(page.locator('svg[data-chart]').first()).toBeVisible();
-  // The sample is part of the page, so it loads offline as well.
+  // The sample is cached with the page, so it loads offline as well.
   await page.locator('[data-action="clear"]').click();
   await page.locator('[data-action="sample"]').click();
   await expectSeedReport(page);
@@ -67,4 +69,13 @@ test('the cache is named after this build and holds the whole app shell', async 
   expect(names[0]).toBe(`jixiao-${hash}`);
   expect(cached).toContain('/');
   for (const asset of assets) expect(cached, `${asset} is cached`).toContain(asset);
+});
+
+test('offline, a dropped workbook is still read (the file worker is cached too)', async ({ page, context }) => {
+  await firstVisit(page, '/');
+  await context.setOffline(true);
+  await page.reload();
+  const bytes = fs.readFileSync(path.join(fixtures, 'seed.xlsx'));
+  await dropFile(page, 'seed.xlsx', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await expectSeedReport(page);
 });

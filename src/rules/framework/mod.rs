@@ -47,12 +47,12 @@ pub(crate) fn report_family_missing(project: &Project, family: Family, out: &mut
             ),
             format!(
                 "No {} indicator: the {} indicators are only {}",
-                family.name_en().to_lowercase(),
+                family.name_en(),
                 indicators.len(),
                 if present_en.is_empty() {
                     "unclassified".to_owned()
                 } else {
-                    present_en.join(", ").to_lowercase()
+                    present_en.join(", ")
                 }
             ),
         ),

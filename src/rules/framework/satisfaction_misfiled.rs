@@ -33,7 +33,7 @@ fn check(cx: &Context, out: &mut Sink) {
             let message = match (named, filed, indicator.family()) {
                 (true, false, Some(family)) => Message::new(
                     format!("{}是满意度指标，却归在{}下，应归入 3-满意度指标、31-服务对象满意度", indicator_label(indicator).0, family.name()),
-                    format!("{} measures satisfaction but is filed under {}; file it under 3-满意度指标, 31-服务对象满意度", indicator_label(indicator).1, family.name_en().to_lowercase()),
+                    format!("{} measures satisfaction but is filed under {}; file it under 3-满意度指标, 31-服务对象满意度", indicator_label(indicator).1, family.name_en()),
                 ),
                 (false, true, _) if !about_satisfaction() => Message::new(
                     format!("{}归在满意度指标下，但名称与满意度无关", indicator_label(indicator).0),
