@@ -146,3 +146,35 @@ fn long_tables_report_what_they_cannot_place() {
         .replace("\t实施周期指标值\t年度指标值", "\t实施周期指标值\t备注");
     assert!(findings(&without_value).contains(&f("column-missing", "1", 0)));
 }
+
+#[test]
+fn hunan_style_with_value_type_and_explanation_columns_in_yuan() {
+    let text = fixture("long-hunan.txt");
+    let report = report(&text);
+    assert_eq!(report.layout, Some("declaration-form"));
+    assert_eq!(
+        report.summary.amount_unit,
+        jixiao_lint::money::AmountUnit::Yuan
+    );
+    let project = report.sheet.projects().next().unwrap();
+    assert_eq!(project.line.name, "全民健身设施建设");
+    assert_eq!(project.indicators.indicators.len(), 6);
+    assert_eq!(
+        findings(&text),
+        vec![
+            // 80 000 元/个 × 12 个 = 96 万元, above the 850 000 元 = 85 万元 budget.
+            f("cost-exceeds-budget", "E8", 4),
+            f("value-vague", "E9", 5),
+        ]
+    );
+    let vague = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "value-vague")
+        .unwrap();
+    assert!(
+        vague.message.zh.contains("的指标值「显著提高」"),
+        "one value column: {}",
+        vague.message.zh
+    );
+}

@@ -140,6 +140,11 @@ impl Indicator {
         self.family() == Some(Family::Satisfaction)
     }
 
+    /// The layout has one value column (指标值): period and annual are one text.
+    pub fn has_single_value(&self) -> bool {
+        self.own_row.as_ref().is_some_and(|o| o.single_value)
+    }
+
     /// Both values, labelled for messages.
     pub fn values(&self) -> [(&'static str, &'static str, &Value); 2] {
         [

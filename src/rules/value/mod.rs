@@ -36,7 +36,12 @@ pub(crate) fn report_values(
         .collect();
     let (label_zh, label_en) = indicator_label(indicator);
     let same = hits.len() == 2 && hits[0].2.raw == hits[1].2.raw;
-    let (which_zh, which_en) = if same {
+    let (which_zh, which_en) = if same && indicator.has_single_value() {
+        (
+            format!("指标值「{}」", hits[0].2.raw),
+            format!("value \"{}\"", hits[0].2.raw),
+        )
+    } else if same {
         (
             format!("实施周期指标值和年度指标值「{}」", hits[0].2.raw),
             format!("period and annual values \"{}\"", hits[0].2.raw),

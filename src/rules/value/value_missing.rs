@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Sink) {
     for (project, indicator) in cx.indicators() {
         let (zh, en) = match (indicator.period.is_empty(), indicator.annual.is_empty()) {
+            (true, true) if indicator.has_single_value() => ("未填写指标值", "the value is empty"),
             (true, true) => (
                 "实施周期指标值和年度指标值都未填写",
                 "neither the period value nor the annual value is filled in",
