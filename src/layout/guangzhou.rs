@@ -43,12 +43,16 @@ fn header_of(row: &Row) -> Option<Header> {
             }
         }
     }
-    // A one-indicator-per-row header is the long layout's, even with a 项目名称 column.
-    let long = row
-        .cells
-        .iter()
-        .any(|c| normalize_key(c).starts_with("一级指标"));
-    let has_name = !long && columns.iter().any(|(c, _)| *c == Column::Name);
+    // A one-indicator-per-row header is the long layout's, even with a 项目名称
+    // column. Asked only of a row that otherwise qualifies: most rows do not.
+    let has_name = columns.iter().any(|(c, _)| *c == Column::Name);
+    let long = || {
+        row.cells
+            .iter()
+            .filter(|c| c.len() < 120)
+            .any(|c| normalize_key(c).starts_with("一级指标"))
+    };
+    let has_name = has_name && columns.len() >= 3 && !long();
     (has_name && columns.len() >= 3).then_some(Header {
         row: row.number,
         columns,
