@@ -156,6 +156,58 @@ impl<'r> FileReport<'r> {
     }
 }
 
+/// The JSON contract of the CLI for one input: `{"files":[{…}]}`.
+pub fn findings_json(path: &str, report: &Report) -> String {
+    serde_json::to_string_pretty(&serde_json::json!({ "files": [FileReport::new(path, report)] }))
+        .unwrap_or_default()
+}
+
+/// An export as the page offers it: file name, MIME type and text.
+pub struct Export {
+    pub name: &'static str,
+    pub mime: &'static str,
+    pub text: String,
+}
+
+/// The page's exports by their id (`findings-csv`, `findings-json`,
+/// `findings-markdown`, `annotated-tsv`, `annotated-csv`, `indicators-csv`).
+pub fn by_id(id: &str, text: &str, report: &Report, lang: Lang) -> Option<Export> {
+    let (name, mime, text) = match id {
+        "findings-csv" => (
+            "jixiao-findings.csv",
+            "text/csv",
+            findings_csv(&[("", report)], lang),
+        ),
+        "findings-json" => (
+            "jixiao-findings.json",
+            "application/json",
+            findings_json("", report),
+        ),
+        "findings-markdown" => (
+            "jixiao-findings.md",
+            "text/markdown",
+            findings_markdown(report, lang),
+        ),
+        "annotated-tsv" => (
+            "jixiao-annotated.tsv",
+            "text/tab-separated-values",
+            annotated_table(text, report, lang, b'\t'),
+        ),
+        "annotated-csv" => (
+            "jixiao-annotated.csv",
+            "text/csv",
+            annotated_table(text, report, lang, b','),
+        ),
+        "indicators-csv" => (
+            "jixiao-indicators.csv",
+            "text/csv",
+            indicator_table(report, lang),
+        ),
+        _ => return None,
+    };
+    Some(Export { name, mime, text })
+}
+
 /// The original rows, blank ones kept so that row numbers stay, with a 问题
 /// column appended that lists each row's findings. Tab- or comma-separated.
 pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -> String {

@@ -64,7 +64,9 @@ pub fn parse_amount(raw: &str, max_decimals: u32) -> Result<Decimal, AmountProbl
     if !well_formed {
         return Err(AmountProblem::NotANumber);
     }
-    let value: Decimal = cleaned.parse().map_err(|_| AmountProblem::NotANumber)?;
+    // Exact parsing: the text was checked to be plain digits, and the lossy
+    // scientific-notation path would only add weight to the wasm.
+    let value = Decimal::from_str_exact(cleaned).map_err(|_| AmountProblem::NotANumber)?;
     if value.is_sign_negative() && !value.is_zero() {
         return Err(AmountProblem::Negative);
     }

@@ -441,7 +441,7 @@ fn arabic_at(text: &str, from: usize) -> Option<(usize, usize, Decimal)> {
             break;
         }
     }
-    let number = digits.parse::<Decimal>().ok()?;
+    let number = Decimal::from_str_exact(&digits).ok()?;
     Some((start, end, number))
 }
 

@@ -13,14 +13,22 @@ pub fn table_text(html: &str) -> Option<String> {
     if !table.structured {
         return None;
     }
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b'\t')
-        .flexible(true)
-        .from_writer(Vec::new());
-    for row in &table.rows {
-        let _ = writer.write_record(row);
-    }
-    String::from_utf8(writer.into_inner().ok()?).ok()
+    // Spreadsheet quoting, by hand: the csv writer would bring float parsing
+    // into the page's first load for nothing.
+    let quote = |cell: &String| {
+        if cell.contains(['\t', '\n', '\r', '"']) {
+            format!("\"{}\"", cell.replace('"', "\"\""))
+        } else {
+            cell.clone()
+        }
+    };
+    Some(
+        table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(quote).collect::<Vec<_>>().join("\t") + "\n")
+            .collect(),
+    )
 }
 
 struct Table {

@@ -1,16 +1,11 @@
 //! Share and export: a permalink that carries the table in the URL fragment,
 //! and every export of the core, each to copy or to download.
 
-use super::{i18n, State};
-use jixiao_lint::export::{self, FileReport};
-use jixiao_lint::share;
-use jixiao_lint::text::{Lang, Message};
+use super::{i18n, worker, State};
+use jixiao_lint::text::Message;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
-
-/// What an export button produces: file name, MIME type and the text.
-type Export = (&'static str, &'static str, String);
 
 /// One export of the current report.
 #[derive(Clone, Copy)]
@@ -55,70 +50,23 @@ impl Kind {
             Kind::IndicatorsCsv => i18n::EXPORT_INDICATORS,
         }
     }
-
-    fn produce(self, state: State, lang: Lang) -> Export {
-        let input = state.input.get_untracked();
-        state.report.with_untracked(|report| match self {
-            Kind::FindingsCsv => (
-                "jixiao-findings.csv",
-                "text/csv",
-                export::findings_csv(&[("", report)], lang),
-            ),
-            Kind::FindingsJson => ("jixiao-findings.json", "application/json", json(report)),
-            Kind::FindingsMarkdown => (
-                "jixiao-findings.md",
-                "text/markdown",
-                export::findings_markdown(report, lang),
-            ),
-            Kind::AnnotatedTsv => (
-                "jixiao-annotated.tsv",
-                "text/tab-separated-values",
-                export::annotated_table(&input, report, lang, b'\t'),
-            ),
-            Kind::AnnotatedCsv => (
-                "jixiao-annotated.csv",
-                "text/csv",
-                export::annotated_table(&input, report, lang, b','),
-            ),
-            Kind::IndicatorsCsv => (
-                "jixiao-indicators.csv",
-                "text/csv",
-                export::indicator_table(report, lang),
-            ),
-        })
-    }
 }
 
-/// The CLI's JSON contract, built with serde-wasm-bindgen and JSON.stringify.
-fn json(report: &jixiao_lint::Report) -> String {
-    #[derive(serde::Serialize)]
-    struct Files<'r> {
-        files: [FileReport<'r>; 1],
-    }
-    let files = Files {
-        files: [FileReport::new("", report)],
-    };
-    // Flattened fields serialize as maps: they must become plain objects, or
-    // JSON.stringify writes a JS Map as {}.
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    serde::Serialize::serialize(&files, &serializer)
-        .ok()
-        .and_then(|value| {
-            js_sys::JSON::stringify_with_replacer_and_space(
-                &value,
-                &JsValue::NULL,
-                &JsValue::from(2),
-            )
-            .ok()
-        })
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
+/// Asks the worker for an export of the current table, then downloads or
+/// copies it. The worker carries the exports, so the first load does not.
+fn run(state: State, kind: Kind, status: RwSignal<Option<Message>>, to_clipboard: bool) {
+    let (text, lang) = (state.input.get_untracked(), state.lang.get_untracked());
+    spawn_local(async move {
+        match worker::export(kind.id(), text, lang).await {
+            Ok((_, _, text)) if to_clipboard => copy(text, status),
+            Ok((name, mime, text)) => download(&name, &mime, &text),
+            Err(message) => status.set(Some(message)),
+        }
+    });
 }
 
 /// Saves text as a file through a temporary object URL.
-fn download((name, mime, text): &Export) {
+fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(&format!("{mime};charset=utf-8"));
@@ -170,21 +118,26 @@ pub fn Exports(state: State) -> impl IntoView {
     let status: RwSignal<Option<Message>> = RwSignal::new(None);
     let link: RwSignal<Option<String>> = RwSignal::new(None);
 
-    let share = move |_| match share::encode(&state.input.get_untracked()) {
-        Ok(fragment) => {
-            if let Some(url) = share_link(&fragment) {
-                // Replace, not push: the back button should not step through tables.
-                let _ = window()
-                    .history()
-                    .and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
-                copy(url.clone(), status);
-                link.set(Some(url));
+    let share = move |_| {
+        let text = state.input.get_untracked();
+        spawn_local(async move {
+            match worker::share(text).await {
+                Ok(fragment) => {
+                    if let Some(url) = share_link(&fragment) {
+                        // Replace, not push: the back button should not step through tables.
+                        let _ = window()
+                            .history()
+                            .and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+                        copy(url.clone(), status);
+                        link.set(Some(url));
+                    }
+                }
+                Err(message) => {
+                    link.set(None);
+                    status.set(Some(message));
+                }
             }
-        }
-        Err(error) => {
-            link.set(None);
-            status.set(Some(error.message()));
-        }
+        });
     };
 
     let buttons = Kind::ALL
@@ -193,10 +146,10 @@ pub fn Exports(state: State) -> impl IntoView {
             view! {
                 <div class="export">
                     <span class="export-label">{move || state.tr(kind.label())}</span>
-                    <button type="button" data-action=format!("export-{}", kind.id()) on:click=move |_| download(&kind.produce(state, state.lang.get_untracked()))>
+                    <button type="button" data-action=format!("export-{}", kind.id()) on:click=move |_| run(state, kind, status, false)>
                         {move || state.tr(i18n::DOWNLOAD)}
                     </button>
-                    <button type="button" data-action=format!("copy-{}", kind.id()) on:click=move |_| copy(kind.produce(state, state.lang.get_untracked()).2, status)>
+                    <button type="button" data-action=format!("copy-{}", kind.id()) on:click=move |_| run(state, kind, status, true)>
                         {move || state.tr(i18n::COPY)}
                     </button>
                 </div>

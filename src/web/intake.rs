@@ -1,7 +1,7 @@
 //! Getting the table in: the paste area, a paste anywhere on the page, a
 //! dropped or picked file, the sample and the clear button.
 
-use super::{i18n, State};
+use super::{i18n, worker, State};
 use jixiao_lint::input::decode_utf8;
 use jixiao_lint::input::html::table_text;
 use jixiao_lint::text::Message;
@@ -9,7 +9,6 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The seed table from Guangzhou Panyu, also shipped as www/sample.txt.
 /// The seed table from Guangzhou Panyu, shipped beside the page (and cached by
 /// the service worker): fetched on demand, not carried in every first load.
 const SAMPLE_URL: &str = "./sample.txt";
@@ -84,145 +83,6 @@ fn read_file(state: State, file: web_sys::File) {
             },
         }
     });
-}
-
-/// The file worker (src/bin/jixiao-file-worker.rs): started on first use and
-/// kept for the next file. It answers in the order it is asked.
-mod worker {
-    use jixiao_lint::text::Message;
-    use js_sys::{Array, Function, Promise, Reflect};
-    use std::cell::RefCell;
-    use std::collections::VecDeque;
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    /// Trunk's loader for the worker (data-loader-shim in www/index.html),
-    /// relative so that the page works under any sub-path.
-    const URL: &str = "./jixiao-file-worker_loader.js";
-
-    /// Spreadsheets by name or signature (ZIP: xlsx, ods; OLE: xls).
-    pub fn wants(name: &str, head: &[u8]) -> bool {
-        let name = name.to_lowercase();
-        [".xlsx", ".xls", ".ods"]
-            .iter()
-            .any(|ext| name.ends_with(ext))
-            || head.starts_with(b"PK\x03\x04")
-            || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-    }
-
-    struct Worker {
-        worker: web_sys::Worker,
-        ready: bool,
-        /// Files asked for before the worker said it was ready.
-        unsent: Vec<JsValue>,
-        /// (resolve, reject) of each file sent, oldest first.
-        waiting: VecDeque<(Function, Function)>,
-        _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-        _on_error: Closure<dyn FnMut(web_sys::Event)>,
-    }
-
-    thread_local! {
-        static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    }
-
-    fn post(worker: &web_sys::Worker, buffer: &JsValue) {
-        // Transferred, not copied: the page has no further use for the bytes.
-        let _ = worker.post_message_with_transfer(buffer, &Array::of1(buffer));
-    }
-
-    fn start() -> Result<Worker, JsValue> {
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options(URL, &options)?;
-        let on_message = Closure::<dyn FnMut(_)>::new(|event: web_sys::MessageEvent| {
-            let data = event.data();
-            WORKER.with_borrow_mut(|slot| {
-                let Some(w) = slot.as_mut() else { return };
-                if Reflect::get(&data, &"ready".into()).is_ok_and(|v| v.is_truthy()) {
-                    w.ready = true;
-                    for buffer in std::mem::take(&mut w.unsent) {
-                        post(&w.worker, &buffer);
-                    }
-                } else if let Some((resolve, _)) = w.waiting.pop_front() {
-                    let _ = resolve.call1(&JsValue::NULL, &data);
-                }
-            });
-        });
-        // The worker could not be loaded (offline before it was ever cached)
-        // or it crashed: every file in flight fails, the next one starts anew.
-        let on_error = Closure::<dyn FnMut(_)>::new(|event: web_sys::Event| {
-            event.prevent_default();
-            if let Some(w) = WORKER.with_borrow_mut(Option::take) {
-                w.worker.terminate();
-                for (_, reject) in w.waiting {
-                    let _ = reject.call0(&JsValue::NULL);
-                }
-            }
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Worker {
-            worker,
-            ready: false,
-            unsent: Vec::new(),
-            waiting: VecDeque::new(),
-            _on_message: on_message,
-            _on_error: on_error,
-        })
-    }
-
-    fn field(data: &JsValue, key: &str) -> String {
-        Reflect::get(data, &key.into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    }
-
-    /// The file's text and how it was read, or why it could not be read.
-    pub async fn read(buffer: JsValue) -> Result<(String, Message), Message> {
-        let failed = || {
-            Message::new(
-                "无法读取：读取表格文件的组件未能加载或出错。",
-                "Cannot read the file: the file reader could not be loaded or failed.",
-            )
-        };
-        let mut started = Ok(());
-        let promise = Promise::new(&mut |resolve, reject| {
-            WORKER.with_borrow_mut(|slot| {
-                if slot.is_none() {
-                    match start() {
-                        Ok(w) => *slot = Some(w),
-                        Err(e) => {
-                            started = Err(e);
-                            return;
-                        }
-                    }
-                }
-                let Some(w) = slot.as_mut() else { return };
-                w.waiting.push_back((resolve, reject));
-                if w.ready {
-                    post(&w.worker, &buffer);
-                } else {
-                    w.unsent.push(buffer.clone());
-                }
-            })
-        });
-        started.map_err(|_| failed())?;
-        let data = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .map_err(|_| failed())?;
-        if Reflect::get(&data, &"ok".into()).is_ok_and(|v| v.is_truthy()) {
-            Ok((
-                field(&data, "text"),
-                Message::new(field(&data, "source"), field(&data, "source_en")),
-            ))
-        } else {
-            Err(Message::new(
-                field(&data, "message"),
-                field(&data, "message_en"),
-            ))
-        }
-    }
 }
 
 /// True when the user is typing in a field, where a paste belongs to the field.

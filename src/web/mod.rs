@@ -9,6 +9,7 @@ mod intake;
 mod problems;
 mod summary;
 mod table;
+mod worker;
 
 use jixiao_lint::text::{Lang, Message, Text};
 use jixiao_lint::{check_text, Config, Report};

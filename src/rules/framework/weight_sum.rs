@@ -39,7 +39,7 @@ fn check(cx: &Context, out: &mut Sink) {
         };
         let mut total = Decimal::ZERO;
         for (row, column, raw) in &weights {
-            match raw.trim_end_matches(['%', '分']).trim().parse::<Decimal>() {
+            match Decimal::from_str_exact(raw.trim_end_matches(['%', '分']).trim()) {
                 Ok(weight) => total += weight,
                 Err(_) => out.report(
                     Location {
