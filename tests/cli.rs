@@ -191,3 +191,25 @@ fn csv_markdown_and_annotated_outputs() {
         Some(2)
     );
 }
+
+/// A mutated seed.xls on which calamine 0.38 panics (a slice index in its
+/// xls reader): the CLI reports the file as unreadable (exit 2) and goes on
+/// with the other files instead of dying.
+#[test]
+fn a_reader_panic_is_an_unreadable_file_not_a_crash() {
+    let corrupt = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/corrupt-calamine-panics.xls"
+    );
+    let output = run(&["check", corrupt, CLEAN], None);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(
+        text.contains("无法读取：文件已损坏，读取时出现内部错误。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("clean.txt: 1 个单位，2 个项目，9 项指标"),
+        "the next file is still checked: {text}"
+    );
+}

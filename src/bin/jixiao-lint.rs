@@ -122,6 +122,18 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
     }
 }
 
+/// Reads a file, turning a panic of a reader (calamine on some corrupt .xls
+/// files) into "unreadable" rather than ending the batch.
+fn read_guarded(bytes: &[u8], lang: Lang) -> Result<jixiao_lint::input::Decoded, String> {
+    match std::panic::catch_unwind(|| read_file(bytes)) {
+        Ok(read) => read.map_err(|e| e.message().get(lang).to_owned()),
+        Err(_) => Err(match lang {
+            Lang::Zh => "无法读取：文件已损坏，读取时出现内部错误。".to_owned(),
+            Lang::En => "Cannot read the file: it is damaged and the reader failed.".to_owned(),
+        }),
+    }
+}
+
 fn check(options: &Options) -> Result<u8, String> {
     if options.rest.is_empty() {
         return Err(format!("没有要检查的文件 / no file to check\n\n{USAGE}"));
@@ -136,9 +148,7 @@ fn check(options: &Options) -> Result<u8, String> {
         .map(|path| {
             let outcome = read_input(path)
                 .map_err(|e| format!("无法读取 cannot read: {e}"))
-                .and_then(|bytes| {
-                    read_file(&bytes).map_err(|e| e.message().get(options.lang).to_owned())
-                })
+                .and_then(|bytes| read_guarded(&bytes, options.lang))
                 .map(|decoded| {
                     let report = check_text(&decoded.text, &config);
                     Input {
