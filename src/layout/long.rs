@@ -91,8 +91,8 @@ fn header_of(row: &Row) -> Option<(Header, bool)> {
         if let Some(Some(column)) = header_word(&key) {
             if !columns.iter().any(|(c, _)| *c == column) {
                 columns.push((column, index));
-                in_yuan |= column == Column::Total
-                    && (key.contains("(元)") || key.ends_with("元)") && !key.contains("万元"));
+                // `预算数（元）`; `（万元）` is the default.
+                in_yuan |= column == Column::Total && key.contains("(元)");
             }
         }
     }
