@@ -101,8 +101,8 @@ fn field(data: &JsValue, key: &str) -> String {
 async fn ask(message: JsValue, transfer: bool) -> Result<JsValue, Message> {
     let failed = || {
         Message::new(
-            "操作失败：页面的辅助组件未能加载或出错。",
-            "The page's helper could not be loaded or failed.",
+            "无法完成：页面的辅助组件（读取文件、导出、分享）未能加载或出错。",
+            "Not done: the page's helper (files, exports, sharing) could not be loaded or failed.",
         )
     };
     let mut started = Ok(());
@@ -150,12 +150,8 @@ fn request(fields: &[(&str, &str)]) -> JsValue {
 
 /// The file's text and how it was read, or why it could not be read.
 pub async fn read(buffer: JsValue) -> Result<(String, Message), Message> {
-    let data = ask(buffer, true).await.map_err(|e| {
-        Message::new(
-            format!("无法读取：{}", e.zh.trim_start_matches("操作失败：")),
-            format!("Cannot read the file: {}", e.en),
-        )
-    })?;
+    // The worker's own reasons already say 无法读取…; passed on as they are.
+    let data = ask(buffer, true).await?;
     Ok((
         field(&data, "text"),
         Message::new(field(&data, "source"), field(&data, "source_en")),
