@@ -20,39 +20,37 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        for indicator in &project.indicators.indicators {
-            let level1 = indicator
-                .level1
-                .code
-                .as_deref()
-                .and_then(Family::from_code)
-                .map(|f| (f.name(), &indicator.level1));
-            let level2 = indicator
-                .level2
-                .code
-                .as_deref()
-                .and_then(Level2::from_code)
-                .map(|l| (l.name, &indicator.level2));
-            for (expected, written) in [level1, level2].into_iter().flatten() {
-                // As written in most tables, with or without the trailing 指标: no allocation.
-                let as_expected = written.name == expected
-                    || expected.strip_suffix("指标") == Some(written.name.as_str());
-                if !as_expected
-                    && !written.name.is_empty()
-                    && name_key(&written.name) != name_key(expected)
-                {
-                    let code = written.code.as_deref().unwrap_or_default();
-                    out.report_indicator(
-                        project,
-                        indicator,
-                        &format!("编码 {code} 对应“{expected}”，但名称写作“{}”", written.name),
-                        &format!(
-                            "code {code} stands for \"{expected}\" but the name reads \"{}\"",
-                            written.name
-                        ),
-                    );
-                }
+    for (project, indicator) in cx.indicators() {
+        let level1 = indicator
+            .level1
+            .code
+            .as_deref()
+            .and_then(Family::from_code)
+            .map(|f| (f.name(), &indicator.level1));
+        let level2 = indicator
+            .level2
+            .code
+            .as_deref()
+            .and_then(Level2::from_code)
+            .map(|l| (l.name, &indicator.level2));
+        for (expected, written) in [level1, level2].into_iter().flatten() {
+            // As written in most tables, with or without the trailing 指标: no allocation.
+            let as_expected = written.name == expected
+                || expected.strip_suffix("指标") == Some(written.name.as_str());
+            if !as_expected
+                && !written.name.is_empty()
+                && name_key(&written.name) != name_key(expected)
+            {
+                let code = written.code.as_deref().unwrap_or_default();
+                out.report_indicator(
+                    project,
+                    indicator,
+                    &format!("编码 {code} 对应“{expected}”，但名称写作“{}”", written.name),
+                    &format!(
+                        "code {code} stands for \"{expected}\" but the name reads \"{}\"",
+                        written.name
+                    ),
+                );
             }
         }
     }

@@ -20,24 +20,22 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        for indicator in &project.indicators.indicators {
-            let parent = indicator.level1.code.as_deref().and_then(Family::from_code);
-            let child = indicator.level2.code.as_deref().and_then(Level2::from_code);
-            let (Some(parent), Some(child)) = (parent, child) else {
-                continue;
-            };
-            if child.family != parent {
-                let (label_zh, label_en) = indicator_label(indicator);
-                let (l1, l2) = (indicator.level1.label(), indicator.level2.label());
-                out.report(
+    for (project, indicator) in cx.indicators() {
+        let parent = indicator.level1.code.as_deref().and_then(Family::from_code);
+        let child = indicator.level2.code.as_deref().and_then(Level2::from_code);
+        let (Some(parent), Some(child)) = (parent, child) else {
+            continue;
+        };
+        if child.family != parent {
+            let (label_zh, label_en) = indicator_label(indicator);
+            let (l1, l2) = (indicator.level1.label(), indicator.level2.label());
+            out.report(
                     Location::indicator(project, indicator),
                     Message::new(
                         format!("{label_zh}：二级指标「{l2}」不属于一级指标「{l1}」，应属于 {}-{}", child.family.code().unwrap_or("?"), child.family.name()),
                         format!("{label_en}: second level \"{l2}\" does not belong to \"{l1}\" but to {} ({})", child.family.code().unwrap_or("?"), child.family.name_en()),
                     ),
                 );
-            }
         }
     }
 }

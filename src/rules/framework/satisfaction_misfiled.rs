@@ -20,17 +20,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        for indicator in &project.indicators.indicators {
-            let named = indicator.name.contains("满意");
-            let filed = indicator.family() == Some(Family::Satisfaction);
-            let about_satisfaction = || {
-                named
-                    || ["好评", "认可", "评价", "投诉"]
-                        .iter()
-                        .any(|w| indicator.name.contains(w))
-            };
-            let message = match (named, filed, indicator.family()) {
+    for (project, indicator) in cx.indicators() {
+        let named = indicator.name.contains("满意");
+        let filed = indicator.family() == Some(Family::Satisfaction);
+        let about_satisfaction = || {
+            named
+                || ["好评", "认可", "评价", "投诉"]
+                    .iter()
+                    .any(|w| indicator.name.contains(w))
+        };
+        let message = match (named, filed, indicator.family()) {
                 (true, false, Some(family)) => Message::new(
                     format!("{}是满意度指标，却归在{}下，应归入 3-满意度指标、31-服务对象满意度", indicator_label(indicator).0, family.name()),
                     format!("{} measures satisfaction but is filed under {}; file it under 3-满意度指标, 31-服务对象满意度", indicator_label(indicator).1, family.name_en()),
@@ -41,7 +40,6 @@ fn check(cx: &Context, out: &mut Sink) {
                 ),
                 _ => continue,
             };
-            out.report(Location::indicator(project, indicator), message);
-        }
+        out.report(Location::indicator(project, indicator), message);
     }
 }
