@@ -26,10 +26,55 @@ pub use report::Report;
 
 /// Runs the whole pipeline on pasted or decoded text.
 pub fn check_text(text: &str, config: &Config) -> Report {
+    check_text_with_progress(text, config, &mut |_| {})
+}
+
+/// A step of the pipeline, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The text is split into rows and cells.
+    Read,
+    /// Rows are recognised as units, projects and indicators.
+    Layout,
+    /// One more rule has run; `done` of `REGISTRY.len()`.
+    Rule { done: usize },
+    /// The summary is made.
+    Summary,
+}
+
+impl Progress {
+    /// How far the check has got, from 0 to 1, by the share of time each step
+    /// takes on a large table (measured with `cargo bench --bench pipeline`).
+    pub fn fraction(self) -> f64 {
+        let rules = rules::REGISTRY.len() as f64;
+        match self {
+            Progress::Read => 0.15,
+            Progress::Layout => 0.45,
+            Progress::Rule { done } => 0.45 + 0.5 * done as f64 / rules,
+            Progress::Summary => 1.0,
+        }
+    }
+}
+
+/// [`check_text`], calling `progress` after each step.
+pub fn check_text_with_progress(
+    text: &str,
+    config: &Config,
+    progress: &mut dyn FnMut(Progress),
+) -> Report {
     let grid = input::read_text(text);
+    progress(Progress::Read);
     let sheet = layout::read_sheet(&grid);
-    let diagnostics = rules::check(&sheet, config);
-    Report::new(sheet, diagnostics)
+    drop(grid);
+    progress(Progress::Layout);
+    let mut done = 0;
+    let diagnostics = rules::check_with_progress(&sheet, config, &mut |_| {
+        done += 1;
+        progress(Progress::Rule { done });
+    });
+    let report = Report::new(sheet, diagnostics);
+    progress(Progress::Summary);
+    report
 }
 
 /// Runs the whole pipeline on the bytes of a file: text in any supported

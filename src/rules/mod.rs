@@ -280,9 +280,20 @@ pub fn check_rule(rule: &Rule, sheet: &Sheet, config: &Config) -> Vec<Diagnostic
 
 /// Runs every rule and returns the findings sorted by position.
 pub fn check(sheet: &Sheet, config: &Config) -> Vec<Diagnostic> {
+    check_with_progress(sheet, config, &mut |_| {})
+}
+
+/// [`check`], calling `done(rule)` after each rule: a long check in the web
+/// page's worker reports its progress with it.
+pub fn check_with_progress(
+    sheet: &Sheet,
+    config: &Config,
+    done: &mut dyn FnMut(&Rule),
+) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for rule in REGISTRY {
         all.append(&mut check_rule(rule, sheet, config));
+        done(rule);
     }
     // Stable: findings at the same place keep the registry's order.
     all.sort_by_key(|d| (d.row, d.column_index.map_or(0, |c| c + 1), d.indicator));
