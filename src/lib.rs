@@ -4,7 +4,7 @@
 //! The data flows one way, one module per stage:
 //!
 //! ```text
-//! text ─► input (Grid) ─► layout (Sheet) ─► indicator (Indicator, Value) ─► rules (Diagnostic) ─► report (Report)
+//! text ─► input (Grid) ─► layout (Sheet) ─► indicator (Indicator, Value) ─► rules (Diagnostic) ─► report (Report) ─► view (Overview, rows)
 //! ```
 //!
 //! This crate has no web dependency: the native CLI, the tests and the web page
@@ -20,6 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod share;
 pub mod text;
+pub mod view;
 
 pub use config::Config;
 pub use report::Report;

@@ -6,7 +6,7 @@ use crate::layout::{Column, Sheet};
 use crate::money::AmountUnit;
 use crate::rules::{Diagnostic, Severity};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
@@ -152,7 +152,7 @@ impl Report {
 
 /// The indicator types of the coverage matrix: the three families, then the
 /// four kinds of output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CoverageKind {
     Output,
     Benefit,
@@ -233,7 +233,7 @@ pub struct ProjectEntry<'r> {
 }
 
 /// One row of the coverage matrix.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Coverage {
     pub row: u32,
     pub project: String,
@@ -241,7 +241,7 @@ pub struct Coverage {
 }
 
 /// One unit's funding composition, in 万元.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitFunding {
     /// `None` for projects listed without a unit row.
     pub name: Option<String>,

@@ -1,6 +1,6 @@
 //! Bilingual user-facing text and small string helpers shared by the stages.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A user-facing text in Chinese (first) and English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -16,7 +16,7 @@ pub const fn t(zh: &'static str, en: &'static str) -> Text {
 
 /// An owned bilingual message, usually formatted with figures. In JSON it
 /// reads `"message": zh, "message_en": en`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     #[serde(rename = "message")]
     pub zh: String,

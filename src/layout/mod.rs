@@ -13,10 +13,10 @@ use crate::indicator::IndicatorCell;
 use crate::input::Grid;
 use crate::money::{AmountProblem, AmountUnit};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The columns that the checks know about, in either layout.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Column {
     /// 项目名称 (in the wide layout also the unit rows' names).

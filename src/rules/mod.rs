@@ -16,10 +16,10 @@ use crate::config::Config;
 use crate::indicator::Indicator;
 use crate::layout::{Line, Project, Sheet};
 use crate::text::{column_letter, Message, Text};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The table is wrong.

@@ -1,0 +1,599 @@
+//! View: what the web page shows of a report, as plain data. It is the last
+//! stage before the page and has no web dependency, so it is tested natively.
+//!
+//! A [`Checked`] table answers three questions: the [`Overview`] (summary,
+//! charts, problem counts; small whatever the table's size), and any slice of
+//! the table's rows or of one problem group. The page asks for the slices it
+//! shows, so a table of 100 000 rows costs no more to show than one of 30. A
+//! small table is checked on the page's main thread; a large one in the
+//! page's worker, which keeps the [`Checked`] and sends the page only the
+//! overview and the slices it asks for (serde, both ways).
+
+use crate::input::Grid;
+use crate::layout::{Column, Line, Project};
+use crate::report::{Coverage, Report, UnitFunding};
+use crate::rules::{Diagnostic, Severity, REGISTRY};
+use crate::text::{column_letter, Message};
+use crate::{Config, Progress};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// At most this many units in the funding chart (the largest) …
+pub const FUNDING_SHOWN: usize = 40;
+/// … and this many projects in the coverage matrix (those lacking a family
+/// first): a chart of 10 000 bars says nothing.
+pub const COVERAGE_SHOWN: usize = 300;
+
+/// A checked table with what the page needs to show any part of it.
+pub struct Checked {
+    pub text: String,
+    pub report: Report,
+    pub overview: Overview,
+    rows: Vec<RowRef>,
+    groups: Vec<Vec<u32>>,
+    /// The input's cells, kept for the long layouts whose table is shown as pasted.
+    grid: Option<Grid>,
+}
+
+/// One row of the table view, by where it lives in the sheet or grid.
+#[derive(Clone, Copy)]
+enum RowRef {
+    Total,
+    Unit(usize),
+    Project(usize, usize),
+    Unrecognized(usize),
+    Grid(usize),
+}
+
+/// The parts of the page that do not grow with the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    pub layout: Option<String>,
+    /// Why nothing was understood (no header found).
+    pub unreadable: Option<Message>,
+    pub department: Option<String>,
+    pub amount_unit: String,
+    pub units: usize,
+    pub projects: usize,
+    pub indicators: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub level1: Vec<Bar>,
+    pub level2: Vec<Bar>,
+    pub quantitative: usize,
+    pub qualitative: usize,
+    /// Funding per unit, at most [`FUNDING_SHOWN`] of `funding_units`.
+    pub funding: Vec<UnitFunding>,
+    pub funding_units: usize,
+    /// At most [`COVERAGE_SHOWN`] rows of the coverage matrix.
+    pub coverage: Vec<Coverage>,
+    /// The problems by severity, then rule in registry order.
+    pub groups: Vec<GroupCount>,
+    pub head: TableHead,
+    /// The row number of each row of the table view, in order.
+    pub row_numbers: Vec<u32>,
+}
+
+/// One bar of an indicator chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bar {
+    /// Stable hook (`data-bar`): the Chinese name.
+    pub key: String,
+    pub label: Message,
+    pub count: usize,
+}
+
+/// How many problems one rule found at one severity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupCount {
+    pub severity: Severity,
+    pub rule: String,
+    pub count: usize,
+}
+
+/// The table view's columns.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TableHead {
+    /// The header row of the wide layout; `None` when rows are shown as pasted.
+    pub header_row: Option<u32>,
+    pub columns: Vec<HeadColumn>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadColumn {
+    pub letter: String,
+    pub title: Option<Message>,
+}
+
+/// One row of the table view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    pub number: u32,
+    pub kind: RowKind,
+    pub cells: Vec<TableCell>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowKind {
+    Total,
+    Unit,
+    Project,
+    Unrecognized,
+    /// A row of a long layout, shown as pasted.
+    Row,
+}
+
+impl RowKind {
+    /// The hook `data-kind` and the CSS class.
+    pub fn id(self) -> &'static str {
+        match self {
+            RowKind::Total => "total",
+            RowKind::Unit => "unit",
+            RowKind::Project => "project",
+            RowKind::Unrecognized => "unrecognized",
+            RowKind::Row => "row",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableCell {
+    /// `B11`
+    pub id: String,
+    /// Columns spanned (an unrecognised row is one wide cell).
+    pub span: usize,
+    pub content: CellContent,
+    /// The worst severity of its findings.
+    pub severity: Option<Severity>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CellContent {
+    Text(String),
+    Amount(String),
+    Goal(String),
+    /// A 绩效指标 cell that held no readable indicator.
+    RawIndicators(String),
+    Indicators(Vec<IndicatorRow>),
+}
+
+/// One indicator of a 绩效指标 cell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorRow {
+    pub number: Option<u32>,
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    pub period: String,
+    pub annual: String,
+    pub severity: Option<Severity>,
+}
+
+/// A finding as a cell's tooltip shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub rule: String,
+    pub message: Message,
+}
+
+/// A finding as the problem list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub rule: String,
+    pub severity: Severity,
+    pub cell: String,
+    pub project: Option<String>,
+    pub indicator: Option<u32>,
+    pub message: Message,
+}
+
+impl From<&Diagnostic> for Problem {
+    fn from(d: &Diagnostic) -> Self {
+        Problem {
+            rule: d.rule.to_owned(),
+            severity: d.severity,
+            cell: d.cell.clone(),
+            project: d.project.clone(),
+            indicator: d.indicator,
+            message: d.message.clone(),
+        }
+    }
+}
+
+impl Checked {
+    pub fn new(text: String, config: &Config) -> Checked {
+        Checked::with_progress(text, config, &mut |_| {})
+    }
+
+    /// Checks `text`, calling `progress` after each step of the pipeline.
+    pub fn with_progress(
+        text: String,
+        config: &Config,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Checked {
+        let report = crate::check_text_with_progress(&text, config, progress);
+        let wide = report
+            .sheet
+            .header
+            .as_ref()
+            .is_some_and(|h| h.required == Column::WIDE);
+        let grid = (!wide && report.layout.is_some()).then(|| crate::input::read_text(&text));
+        let rows = match &grid {
+            Some(grid) => (0..grid.rows.len()).map(RowRef::Grid).collect(),
+            None => sheet_rows(&report),
+        };
+        let groups = group_members(&report.diagnostics);
+        let mut checked = Checked {
+            text,
+            overview: empty_overview(),
+            report,
+            rows,
+            groups,
+            grid,
+        };
+        checked.overview = checked.make_overview();
+        checked
+    }
+
+    /// The rows `range` of the table view (clamped to the table).
+    pub fn rows(&self, range: Range<usize>) -> Vec<TableRow> {
+        let range = clamp(range, self.rows.len());
+        self.rows[range].iter().map(|r| self.row(*r)).collect()
+    }
+
+    /// The problems `range` of group `group` (an index into `overview.groups`).
+    pub fn problems(&self, group: usize, range: Range<usize>) -> Vec<Problem> {
+        let Some(members) = self.groups.get(group) else {
+            return Vec::new();
+        };
+        let range = clamp(range, members.len());
+        members[range]
+            .iter()
+            .map(|&i| Problem::from(&self.report.diagnostics[i as usize]))
+            .collect()
+    }
+
+    fn make_overview(&self) -> Overview {
+        let report = &self.report;
+        let s = &report.summary;
+        let bar = |key: &str, label: Message, count: usize| Bar {
+            key: key.to_owned(),
+            label,
+            count,
+        };
+        let mut funding = report.funding_by_unit();
+        let funding_units = funding.len();
+        if funding.len() > FUNDING_SHOWN {
+            funding.sort_by(|a, b| b.total.cmp(&a.total));
+            funding.truncate(FUNDING_SHOWN);
+        }
+        let mut coverage = report.coverage();
+        if coverage.len() > COVERAGE_SHOWN {
+            // Those lacking a required family first, each part in table order.
+            coverage.sort_by_key(|c| !c.present.iter().any(|(k, p)| k.is_family() && !p));
+            coverage.truncate(COVERAGE_SHOWN);
+            coverage.sort_by_key(|c| c.row);
+        }
+        Overview {
+            layout: report.layout.map(str::to_owned),
+            unreadable: report
+                .layout
+                .is_none()
+                .then(|| report.diagnostics.first().map(|d| d.message.clone()))
+                .flatten(),
+            department: s.department.clone(),
+            amount_unit: s.amount_unit.label().to_owned(),
+            units: s.units,
+            projects: s.projects,
+            indicators: s.indicators,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+            level1: s
+                .by_level1
+                .iter()
+                .map(|c| bar(c.name, Message::new(c.name, c.name_en), c.count))
+                .collect(),
+            level2: s
+                .by_level2
+                .iter()
+                .map(|c| {
+                    let code = c.code.map(|code| format!("{code} ")).unwrap_or_default();
+                    let label =
+                        Message::new(format!("{code}{}", c.name), format!("{code}{}", c.name_en));
+                    bar(c.name, label, c.count)
+                })
+                .collect(),
+            quantitative: s.quantitative,
+            qualitative: s.qualitative,
+            funding,
+            funding_units,
+            coverage,
+            groups: self
+                .groups
+                .iter()
+                .map(|members| {
+                    let first = &report.diagnostics[members[0] as usize];
+                    GroupCount {
+                        severity: first.severity,
+                        rule: first.rule.to_owned(),
+                        count: members.len(),
+                    }
+                })
+                .collect(),
+            head: self.head(),
+            row_numbers: self.rows.iter().map(|r| self.row_number(*r)).collect(),
+        }
+    }
+
+    fn head(&self) -> TableHead {
+        if let Some(grid) = &self.grid {
+            let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+            return TableHead {
+                header_row: None,
+                columns: (0..width)
+                    .map(|i| HeadColumn {
+                        letter: column_letter(i),
+                        title: None,
+                    })
+                    .collect(),
+            };
+        }
+        let Some(header) = &self.report.sheet.header else {
+            return TableHead::default();
+        };
+        TableHead {
+            header_row: Some(header.row),
+            columns: wide_columns(&self.report)
+                .into_iter()
+                .map(|(column, index)| HeadColumn {
+                    letter: column_letter(index),
+                    title: Some(Message::new(column.title(), column.title_en())),
+                })
+                .collect(),
+        }
+    }
+
+    fn row_number(&self, row: RowRef) -> u32 {
+        let sheet = &self.report.sheet;
+        match row {
+            RowRef::Total => sheet.total.as_ref().map_or(0, |l| l.row),
+            RowRef::Unit(u) => sheet.units[u].line.as_ref().map_or(0, |l| l.row),
+            RowRef::Project(u, p) => sheet.units[u].projects[p].line.row,
+            RowRef::Unrecognized(i) => sheet.unrecognized[i].row,
+            RowRef::Grid(i) => self.grid.as_ref().map_or(0, |g| g.rows[i].number),
+        }
+    }
+
+    /// The findings of one row: a slice, as the report is sorted by row.
+    fn findings_of(&self, row: u32) -> &[Diagnostic] {
+        let all = &self.report.diagnostics;
+        let start = all.partition_point(|d| d.row < row);
+        let end = start + all[start..].partition_point(|d| d.row == row);
+        &all[start..end]
+    }
+
+    fn row(&self, row: RowRef) -> TableRow {
+        let number = self.row_number(row);
+        let found = self.findings_of(number);
+        let cell = |index: usize, content: CellContent| make_cell(number, index, 1, content, found);
+        let sheet = &self.report.sheet;
+        let columns = || wide_columns(&self.report);
+        let line_cells = |line: &Line| -> Vec<TableCell> {
+            columns()
+                .into_iter()
+                .map(|(column, index)| cell(index, line_content(line, column)))
+                .collect()
+        };
+        let (kind, cells) = match row {
+            RowRef::Total => (RowKind::Total, sheet.total.as_ref().map(line_cells)),
+            RowRef::Unit(u) => (RowKind::Unit, sheet.units[u].line.as_ref().map(line_cells)),
+            RowRef::Project(u, p) => {
+                let project = &sheet.units[u].projects[p];
+                let cells = columns()
+                    .into_iter()
+                    .map(|(column, index)| {
+                        let content = match column {
+                            Column::Goal => {
+                                CellContent::Goal(project.goal.text().trim().to_owned())
+                            }
+                            Column::Indicators => indicator_content(project, found),
+                            _ => line_content(&project.line, column),
+                        };
+                        cell(index, content)
+                    })
+                    .collect();
+                (RowKind::Project, Some(cells))
+            }
+            RowRef::Unrecognized(i) => {
+                let text = sheet.unrecognized[i].text.clone();
+                let span = columns().len().max(1);
+                let cells = vec![make_cell(number, 0, span, CellContent::Text(text), found)];
+                (RowKind::Unrecognized, Some(cells))
+            }
+            RowRef::Grid(i) => {
+                let (grid_row, width) = match &self.grid {
+                    Some(grid) => (&grid.rows[i], self.overview.head.columns.len()),
+                    None => unreachable!("grid rows exist only with a grid"),
+                };
+                let cells = (0..width)
+                    .map(|index| cell(index, CellContent::Text(grid_row.cell(index).to_owned())))
+                    .collect();
+                (RowKind::Row, Some(cells))
+            }
+        };
+        TableRow {
+            number,
+            kind,
+            cells: cells.unwrap_or_default(),
+        }
+    }
+}
+
+/// Before the overview is made from the rest.
+fn empty_overview() -> Overview {
+    Overview {
+        layout: None,
+        unreadable: None,
+        department: None,
+        amount_unit: String::new(),
+        units: 0,
+        projects: 0,
+        indicators: 0,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        level1: Vec::new(),
+        level2: Vec::new(),
+        quantitative: 0,
+        qualitative: 0,
+        funding: Vec::new(),
+        funding_units: 0,
+        coverage: Vec::new(),
+        groups: Vec::new(),
+        head: TableHead::default(),
+        row_numbers: Vec::new(),
+    }
+}
+
+fn clamp(range: Range<usize>, len: usize) -> Range<usize> {
+    range.start.min(len)..range.end.min(len).max(range.start.min(len))
+}
+
+/// The wide layout's columns that the view shows, with their input index.
+fn wide_columns(report: &Report) -> Vec<(Column, usize)> {
+    let Some(header) = &report.sheet.header else {
+        return Vec::new();
+    };
+    Column::WIDE
+        .iter()
+        .filter_map(|c| header.index(*c).map(|i| (*c, i)))
+        .collect()
+}
+
+/// The total, unit, project and unrecognised rows in input order.
+fn sheet_rows(report: &Report) -> Vec<RowRef> {
+    let sheet = &report.sheet;
+    let mut rows: Vec<(u32, RowRef)> = Vec::new();
+    if let Some(total) = &sheet.total {
+        rows.push((total.row, RowRef::Total));
+    }
+    for (u, unit) in sheet.units.iter().enumerate() {
+        if let Some(line) = &unit.line {
+            rows.push((line.row, RowRef::Unit(u)));
+        }
+        for (p, project) in unit.projects.iter().enumerate() {
+            rows.push((project.line.row, RowRef::Project(u, p)));
+        }
+    }
+    for (i, row) in sheet.unrecognized.iter().enumerate() {
+        rows.push((row.row, RowRef::Unrecognized(i)));
+    }
+    rows.sort_by_key(|(number, _)| *number);
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The findings' indices by severity, then rule in registry order: the
+/// problem list's groups.
+fn group_members(diagnostics: &[Diagnostic]) -> Vec<Vec<u32>> {
+    let rule_index = |id: &str| {
+        REGISTRY
+            .iter()
+            .position(|r| r.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut keyed: Vec<((Severity, usize), u32)> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((d.severity, rule_index(d.rule)), i as u32))
+        .collect();
+    // Stable: each group keeps the report's order.
+    keyed.sort_by_key(|(key, _)| *key);
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    let mut last = None;
+    for (key, i) in keyed {
+        if last != Some(key) {
+            groups.push(Vec::new());
+            last = Some(key);
+        }
+        if let Some(group) = groups.last_mut() {
+            group.push(i);
+        }
+    }
+    groups
+}
+
+/// The name or an amount of a total, unit or project row.
+fn line_content(line: &Line, column: Column) -> CellContent {
+    match column {
+        Column::Name => CellContent::Text(line.name.clone()),
+        _ => CellContent::Amount(
+            line.amount(column)
+                .map(|a| a.raw.clone())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// A 绩效指标 cell as its indicators, each with its worst finding.
+fn indicator_content(project: &Project, found: &[Diagnostic]) -> CellContent {
+    let indicators = &project.indicators.indicators;
+    if indicators.is_empty() {
+        return CellContent::RawIndicators(project.indicator_cell.text().trim().to_owned());
+    }
+    let cell = format!(
+        "{}{}",
+        column_letter(project.indicator_cell.index),
+        project.line.row
+    );
+    CellContent::Indicators(
+        indicators
+            .iter()
+            .map(|indicator| IndicatorRow {
+                number: indicator.number,
+                level1: indicator.level1.label(),
+                level2: indicator.level2.label(),
+                name: indicator.name.clone(),
+                period: indicator.period.raw.clone(),
+                annual: indicator.annual.raw.clone(),
+                severity: found
+                    .iter()
+                    .filter(|d| {
+                        d.cell == cell && d.indicator.is_some() && d.indicator == indicator.number
+                    })
+                    .map(|d| d.severity)
+                    .min(),
+            })
+            .collect(),
+    )
+}
+
+fn make_cell(
+    row: u32,
+    index: usize,
+    span: usize,
+    content: CellContent,
+    found: &[Diagnostic],
+) -> TableCell {
+    let id = format!("{}{row}", column_letter(index));
+    let findings: Vec<Finding> = found
+        .iter()
+        .filter(|d| d.cell == id)
+        .map(|d| Finding {
+            severity: d.severity,
+            rule: d.rule.to_owned(),
+            message: d.message.clone(),
+        })
+        .collect();
+    TableCell {
+        id,
+        span,
+        content,
+        severity: findings.iter().map(|f| f.severity).min(),
+        findings,
+    }
+}

@@ -1,0 +1,199 @@
+//! The view stage: what the page shows of a checked table, in slices.
+
+mod common;
+
+use common::seed;
+use jixiao_lint::rules::Severity;
+use jixiao_lint::view::{CellContent, Checked, Overview, RowKind, TableRow, COVERAGE_SHOWN};
+use jixiao_lint::Config;
+
+fn checked(text: &str) -> Checked {
+    Checked::new(text.to_owned(), &Config::default())
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn overview_of_the_seed_states_the_summary_and_problem_groups() {
+    let c = checked(&seed());
+    let o = &c.overview;
+    assert_eq!((o.units, o.projects, o.indicators), (2, 24, 99));
+    assert_eq!((o.errors, o.warnings, o.infos), (5, 29, 18));
+    assert_eq!(o.unreadable, None);
+    let level1: Vec<(&str, usize)> = o.level1.iter().map(|b| (b.key.as_str(), b.count)).collect();
+    assert_eq!(
+        level1,
+        [("产出指标", 67), ("效益指标", 14), ("满意度指标", 18)]
+    );
+    // Groups: errors first, then warnings, then infos; all findings counted once.
+    let severities: Vec<Severity> = o.groups.iter().map(|g| g.severity).collect();
+    let mut sorted = severities.clone();
+    sorted.sort();
+    assert_eq!(severities, sorted);
+    assert_eq!(o.groups.iter().map(|g| g.count).sum::<usize>(), 52);
+    let subtotal = o
+        .groups
+        .iter()
+        .position(|g| g.rule == "amount-unit-subtotal")
+        .unwrap();
+    let problems = c.problems(subtotal, 0..10);
+    let cells: Vec<&str> = problems.iter().map(|p| p.cell.as_str()).collect();
+    assert_eq!(cells, ["B11", "C11"]);
+    assert!(
+        problems[0].message.zh.contains("515.00"),
+        "{}",
+        problems[0].message.zh
+    );
+}
+
+#[test]
+fn problem_slices_add_up_to_the_report_in_group_order() {
+    let c = checked(&seed());
+    let mut seen = 0;
+    for (g, group) in c.overview.groups.iter().enumerate() {
+        // Asked in two halves, past the end too: the same problems, once each.
+        let half = group.count / 2;
+        let mut found = c.problems(g, 0..half);
+        found.extend(c.problems(g, half..group.count + 5));
+        assert_eq!(found.len(), group.count);
+        assert!(found
+            .iter()
+            .all(|p| p.rule == group.rule && p.severity == group.severity));
+        seen += found.len();
+    }
+    assert_eq!(seen, c.report.diagnostics.len());
+    assert!(c.problems(999, 0..1).is_empty());
+    assert!(c.problems(0, 7..3).is_empty());
+}
+
+#[test]
+fn rows_in_input_order_with_every_cell_finding_at_its_cell() {
+    let c = checked(&seed());
+    let rows = c.rows(0..usize::MAX);
+    let numbers: Vec<u32> = rows.iter().map(|r| r.number).collect();
+    assert_eq!(numbers, c.overview.row_numbers);
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+    let kinds = |k: RowKind| rows.iter().filter(|r| r.kind == k).count();
+    assert_eq!((kinds(RowKind::Unit), kinds(RowKind::Project)), (2, 24));
+    assert_eq!(c.overview.head.header_row, Some(9));
+    // Every finding about a cell of a shown row is on that cell, once.
+    for d in &c.report.diagnostics {
+        let Some(row) = rows.iter().find(|r| r.number == d.row) else {
+            continue;
+        };
+        if d.column.is_none() {
+            continue;
+        }
+        let on_cell: usize = row
+            .cells
+            .iter()
+            .filter(|cell| cell.id == d.cell)
+            .map(|cell| {
+                cell.findings
+                    .iter()
+                    .filter(|f| f.rule == d.rule && f.message == d.message)
+                    .count()
+            })
+            .sum();
+        assert_eq!(on_cell, 1, "{} at {}", d.rule, d.cell);
+    }
+    // The subtotal cell is an error; the cost indicator above its budget a warning.
+    let cell = |id: &str| {
+        rows.iter()
+            .flat_map(|r| &r.cells)
+            .find(|c| c.id == id)
+            .unwrap()
+    };
+    assert_eq!(cell("B11").severity, Some(Severity::Error));
+    let CellContent::Indicators(indicators) = &cell("G34").content else {
+        panic!("G34 holds indicators")
+    };
+    let third = indicators.iter().find(|i| i.number == Some(3)).unwrap();
+    assert_eq!(third.severity, Some(Severity::Warning));
+    assert!(third.annual.contains("400"), "{}", third.annual);
+}
+
+#[test]
+fn a_slice_of_rows_is_the_same_as_in_the_whole() {
+    let c = checked(&seed());
+    let all = c.rows(0..usize::MAX);
+    assert_eq!(c.rows(5..9), all[5..9].to_vec());
+    assert!(c.rows(500..600).is_empty());
+}
+
+#[test]
+fn long_layouts_show_their_rows_as_pasted() {
+    let c = checked(&fixture("long-hubei.txt"));
+    let o = &c.overview;
+    assert_eq!(o.head.header_row, None);
+    assert!(o.head.columns.iter().all(|col| col.title.is_none()));
+    let rows = c.rows(0..usize::MAX);
+    assert!(rows
+        .iter()
+        .all(|r| r.kind == RowKind::Row && r.cells.len() == o.head.columns.len()));
+    let flagged: usize = rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .map(|c| c.findings.len())
+        .sum();
+    let with_column = c
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.column.is_some())
+        .count();
+    assert_eq!(flagged, with_column);
+}
+
+#[test]
+fn an_unreadable_table_says_why() {
+    let c = checked("这不是一张表\n只有两行");
+    assert_eq!(c.overview.layout, None);
+    let why = c.overview.unreadable.as_ref().expect("a reason");
+    assert!(why.zh.contains("表头"), "{}", why.zh);
+    assert!(c.rows(0..10).is_empty());
+}
+
+#[test]
+fn charts_of_a_large_table_stay_small() {
+    let seed = seed();
+    // The seed's units and projects 40 times over, the unit names varied.
+    let (head, body) = seed.split_at(seed.find("\n广州市").unwrap());
+    let mut text = head.to_owned();
+    for copy in 0..40 {
+        text.push_str(&body.replace("广州市", &format!("广州市{copy}")));
+    }
+    let c = checked(&text);
+    assert!(
+        c.overview.projects > COVERAGE_SHOWN,
+        "{}",
+        c.overview.projects
+    );
+    assert_eq!(c.overview.coverage.len(), COVERAGE_SHOWN);
+    // The projects lacking a required family come first.
+    assert!(c
+        .overview
+        .coverage
+        .iter()
+        .all(|row| row.present.iter().any(|(k, p)| k.is_family() && !p)));
+    assert_eq!(c.overview.funding.len(), jixiao_lint::view::FUNDING_SHOWN);
+    assert!(c.overview.funding_units > c.overview.funding.len());
+    assert_eq!(c.overview.row_numbers.len(), c.rows(0..usize::MAX).len());
+}
+
+#[test]
+fn overview_and_rows_survive_the_trip_to_the_page() {
+    let c = checked(&seed());
+    let json = serde_json::to_string(&c.overview).unwrap();
+    let back: Overview = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, c.overview);
+    let rows = c.rows(0..usize::MAX);
+    let back: Vec<TableRow> = serde_json::from_str(&serde_json::to_string(&rows).unwrap()).unwrap();
+    assert_eq!(back, rows);
+}
