@@ -18,6 +18,10 @@ use crate::{Config, Progress};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+/// Tables longer than this (bytes of text) are checked in the page's worker:
+/// on the main thread a check of 1 MB already takes tens of milliseconds.
+pub const LARGE_INPUT: usize = 1_000_000;
+
 /// At most this many units in the funding chart (the largest) …
 pub const FUNDING_SHOWN: usize = 40;
 /// … and this many projects in the coverage matrix (those lacking a family

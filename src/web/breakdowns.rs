@@ -3,8 +3,9 @@
 
 use super::{i18n, State};
 use jixiao_lint::money::format_amount;
-use jixiao_lint::report::{CoverageKind, Report};
+use jixiao_lint::report::CoverageKind;
 use jixiao_lint::text::Lang;
+use jixiao_lint::view::{Bar, Overview};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -14,17 +15,14 @@ const ROW_HEIGHT: i64 = 26;
 
 /// A horizontal bar chart; each bar carries `data-bar` (its Chinese name, a
 /// stable hook) and `data-count`.
-fn bar_chart(
-    chart: &'static str,
-    title: &'static str,
-    bars: Vec<(&'static str, String, usize)>,
-) -> impl IntoView {
-    let max = bars.iter().map(|b| b.2).max().unwrap_or(0).max(1);
+fn bar_chart(chart: &'static str, title: &'static str, bars: &[Bar], lang: Lang) -> impl IntoView {
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let height = ROW_HEIGHT * bars.len() as i64 + 4;
     let rows = bars
-        .into_iter()
+        .iter()
         .enumerate()
-        .map(|(i, (key, label, count))| {
+        .map(|(i, bar)| {
+            let (key, label, count) = (bar.key.clone(), bar.label.get(lang).to_owned(), bar.count);
             let y = ROW_HEIGHT * i as i64;
             let width = (BAR_AREA * count as i64) / max as i64;
             view! {
@@ -56,8 +54,7 @@ fn scaled(part: Decimal, whole: Decimal, scale: i64) -> String {
         .to_string()
 }
 
-fn quant_share(report: &Report, lang: Lang) -> impl IntoView {
-    let s = &report.summary;
+fn quant_share(s: &Overview, lang: Lang) -> impl IntoView {
     let total = Decimal::from((s.quantitative + s.qualitative).max(1));
     let width = scaled(Decimal::from(s.quantitative), total, BAR_AREA + LABEL_WIDTH);
     let percent = (Decimal::from(s.quantitative * 100) / total).round_dp(0);
@@ -76,8 +73,8 @@ fn quant_share(report: &Report, lang: Lang) -> impl IntoView {
     }
 }
 
-fn funding(report: &Report, lang: Lang) -> impl IntoView {
-    let units = report.funding_by_unit();
+fn funding(o: &Overview, lang: Lang) -> impl IntoView {
+    let units = &o.funding;
     let max = units.iter().map(|u| u.total).max().unwrap_or_default();
     let height = ROW_HEIGHT * 2 * units.len() as i64 + 30;
     let rows = units
@@ -119,23 +116,37 @@ fn funding(report: &Report, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     let title = i18n::FUNDING.get(lang);
+    let note = (o.funding_units > units.len()).then(|| {
+        let (shown, all) = (units.len(), o.funding_units);
+        match lang {
+            Lang::Zh => format!("（金额最大的 {shown} 个，共 {all} 个单位）"),
+            Lang::En => format!(" (the {shown} largest of {all} units)"),
+        }
+    });
     view! {
         <figure class="chart">
-            <figcaption>{title}</figcaption>
+            <figcaption>{title}{note}</figcaption>
             <svg data-chart="funding" viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_AREA) role="img" aria-label=title>{rows}</svg>
             <div class="legend">{legend}</div>
         </figure>
     }
 }
 
-fn coverage(state: State, report: &Report, lang: Lang) -> impl IntoView {
+fn coverage(state: State, o: &Overview, lang: Lang) -> impl IntoView {
+    let note = (o.projects > o.coverage.len()).then(|| {
+        let (shown, all) = (o.coverage.len(), o.projects);
+        match lang {
+            Lang::Zh => format!("（{shown} 个项目，缺少必备指标类型的在前；共 {all} 个项目，完整情况见导出的指标表）"),
+            Lang::En => format!(" ({shown} projects, those lacking a required type first; {all} in all, see the indicator export for every one)"),
+        }
+    });
     let head = CoverageKind::ALL
         .iter()
         .map(|k| view! { <th scope="col">{if lang == Lang::Zh { k.label() } else { k.label_en() }}</th> })
         .collect_view();
-    let rows = report
-        .coverage()
-        .into_iter()
+    let rows = o
+        .coverage
+        .iter()
         .map(|row| {
             let cells = row
                 .present
@@ -160,7 +171,7 @@ fn coverage(state: State, report: &Report, lang: Lang) -> impl IntoView {
                 <tr data-coverage-row=row.row>
                     <th scope="row">
                         <button type="button" class="link" on:click=move |_| super::problems::go_to_cell(state, target.clone())>
-                            {format!("{} · {}", row.row, row.project)}
+                            {format!("{} · {}", row.row, row.project.clone())}
                         </button>
                     </th>
                     {cells}
@@ -170,7 +181,7 @@ fn coverage(state: State, report: &Report, lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="chart wide">
-            <figcaption>{i18n::COVERAGE.get(lang)}</figcaption>
+            <figcaption>{i18n::COVERAGE.get(lang)}{note}</figcaption>
             <div class="table-scroll">
                 <table class="coverage" data-coverage>
                     <thead><tr><th scope="col">{i18n::PROJECTS.get(lang)}</th>{head}</tr></thead>
@@ -185,15 +196,7 @@ fn coverage(state: State, report: &Report, lang: Lang) -> impl IntoView {
 pub fn Breakdowns(state: State) -> impl IntoView {
     move || {
         let lang = state.lang.get();
-        state.report.with(|report| {
-            let s = &report.summary;
-            let name = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh.to_owned() } else { en.to_owned() };
-            let level1 = s.by_level1.iter().map(|c| (c.name, name(c.name, c.name_en), c.count)).collect();
-            let level2 = s
-                .by_level2
-                .iter()
-                .map(|c| (c.name, format!("{} {}", c.code.unwrap_or(""), name(c.name, c.name_en)).trim().to_owned(), c.count))
-                .collect();
+        state.overview(|s| {
             view! {
                 <section class="breakdowns" aria-labelledby="breakdowns-title">
                     <h2 id="breakdowns-title">
@@ -201,11 +204,11 @@ pub fn Breakdowns(state: State) -> impl IntoView {
                         " · " <span data-total-indicators>{s.indicators}</span> " " {i18n::INDICATORS.get(lang)}
                     </h2>
                     <div class="charts">
-                        {bar_chart("level1", i18n::BY_LEVEL1.get(lang), level1)}
-                        {bar_chart("level2", i18n::BY_LEVEL2.get(lang), level2)}
-                        {quant_share(report, lang)}
-                        {funding(report, lang)}
-                        {coverage(state, report, lang)}
+                        {bar_chart("level1", i18n::BY_LEVEL1.get(lang), &s.level1, lang)}
+                        {bar_chart("level2", i18n::BY_LEVEL2.get(lang), &s.level2, lang)}
+                        {quant_share(s, lang)}
+                        {funding(s, lang)}
+                        {coverage(state, s, lang)}
                     </div>
                 </section>
             }

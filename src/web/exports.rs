@@ -55,7 +55,7 @@ impl Kind {
 /// Asks the worker for an export of the current table, then downloads or
 /// copies it. The worker carries the exports, so the first load does not.
 fn run(state: State, kind: Kind, status: RwSignal<Option<Message>>, to_clipboard: bool) {
-    let (text, lang) = (state.input.get_untracked(), state.lang.get_untracked());
+    let (text, lang) = (state.text_untracked(), state.lang.get_untracked());
     spawn_local(async move {
         match worker::export(kind.id(), text, lang).await {
             Ok((_, _, text)) if to_clipboard => copy(text, status),
@@ -119,7 +119,7 @@ pub fn Exports(state: State) -> impl IntoView {
     let link: RwSignal<Option<String>> = RwSignal::new(None);
 
     let share = move |_| {
-        let text = state.input.get_untracked();
+        let text = state.text_untracked();
         spawn_local(async move {
             match worker::share(text).await {
                 Ok(fragment) => {

@@ -106,3 +106,11 @@ pub const STORED_NOTE: Text = t(
     "输入只保存在本机浏览器中，以便刷新后继续；点“清空”即删除。",
     "The input is kept only in this browser so that a reload keeps it; Clear deletes it.",
 );
+
+pub const LOADING: Text = t("载入中…", "Loading…");
+pub const CHECKING: Text = t("正在检查大表格", "Checking a large table");
+pub const CANCEL: Text = t("取消", "Cancel");
+pub const LARGE_NOTE: Text = t(
+    "表格较大，已交由后台检查，不在此框中显示；下面的表格视图按需显示所在位置的行。粘贴或拖入新表格即可替换。",
+    "The table is large: it is checked in the background and not shown in this box; the table view below draws the rows where you scroll. Paste or drop a new table to replace it.",
+);

@@ -5,9 +5,11 @@ use super::{i18n, worker, State};
 use jixiao_lint::input::decode_utf8;
 use jixiao_lint::input::html::table_text;
 use jixiao_lint::text::Message;
+use jixiao_lint::view::LARGE_INPUT;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 /// The seed table from Guangzhou Panyu, shipped beside the page (and cached by
 /// the service worker): fetched on demand, not carried in every first load.
@@ -40,18 +42,12 @@ fn load_sample(state: State) {
 }
 
 /// Reads a file's bytes and loads them, or says why they cannot be read.
-/// UTF-8 text is read here; spreadsheets and other encodings go to the file
-/// worker, which carries calamine and encoding_rs so that the page's first
-/// load does not.
+/// Small UTF-8 text is read here; spreadsheets, other encodings and large
+/// files go to the worker, which carries calamine and encoding_rs so that the
+/// page's first load does not, and checks large tables off the main thread.
 fn read_file(state: State, file: web_sys::File) {
     let name = file.name();
     spawn_local(async move {
-        let fail = |message: Message| {
-            state.notice.set(Some(Message::new(
-                format!("{name}：{}", message.zh),
-                format!("{name}: {}", message.en),
-            )))
-        };
         let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => buffer,
             Err(_) => {
@@ -64,25 +60,28 @@ fn read_file(state: State, file: web_sys::File) {
         };
         let view = js_sys::Uint8Array::new(&buffer);
         let head = view.subarray(0, 8).to_vec();
-        let decoded = if worker::wants(&name, &head) {
+        let decoded = if worker::wants(&name, &head) || view.length() as usize > LARGE_INPUT {
             None
         } else {
-            decode_utf8(&view.to_vec()).ok()
+            Some(decode_utf8(&view.to_vec()))
         };
         match decoded {
-            Some(decoded) => {
+            Some(Ok(decoded)) => {
                 state.load(decoded.text);
                 state.source.set(Some(decoded.source.describe()));
             }
-            None => match worker::read(buffer).await {
-                Ok((text, source)) => {
-                    state.load(text);
-                    state.source.set(Some(source));
-                }
-                Err(message) => fail(message),
-            },
+            Some(Err(_)) | None => state.check_large(buffer, Some(name)),
         }
     });
+}
+
+/// The clipboard's plain text as a JS string, not yet copied into wasm: a
+/// large paste goes to the worker without passing through the main thread's
+/// memory twice.
+fn plain_text(data: &web_sys::DataTransfer) -> Option<js_sys::JsString> {
+    let get = js_sys::Reflect::get(data, &"getData".into()).ok()?;
+    let get: js_sys::Function = get.dyn_into().ok()?;
+    get.call1(data, &"text/plain".into()).ok()?.dyn_into().ok()
 }
 
 /// True when the user is typing in a field, where a paste belongs to the field.
@@ -110,6 +109,12 @@ pub fn Intake(state: State) -> impl IntoView {
             .active_element()
             .is_some_and(|e| e.id() == "table-input");
         if typing_in_a_field() && !in_paste_area {
+            return;
+        }
+        // A large table skips the HTML (several times its size) and goes to the worker.
+        if let Some(plain) = plain_text(&data).filter(|t| t.length() as usize > LARGE_INPUT / 2) {
+            event.prevent_default();
+            state.check_large(plain.into(), None);
             return;
         }
         let structured = data
@@ -181,6 +186,14 @@ pub fn Intake(state: State) -> impl IntoView {
                 on:input=move |event| state.load(event_target_value(&event))
             ></textarea>
             <p class="muted small">{move || state.tr(i18n::STORED_NOTE)}</p>
+            <Show when=move || state.large.get().is_some()>
+                <p class="large-note" data-state="large">
+                    {move || {
+                        let megabytes = state.large.get().unwrap_or_default() as f64 / 1e6;
+                        format!("{megabytes:.1} MB · {}", state.tr(i18n::LARGE_NOTE))
+                    }}
+                </p>
+            </Show>
             <div class="toolbar">
                 <button type="button" data-action="sample" on:click=move |_| load_sample(state)>
                     {move || state.tr(i18n::SAMPLE)}
@@ -209,5 +222,23 @@ pub fn Intake(state: State) -> impl IntoView {
                     })
             }}
         </section>
+    }
+}
+
+/// While the worker checks a large table: how far it has got, and a way out.
+#[component]
+pub fn Progress(state: State) -> impl IntoView {
+    move || {
+        let done = state.progress.get()?;
+        Some(view! {
+            <div class="checking" data-state="checking" role="status">
+                <span>{move || state.tr(i18n::CHECKING)}</span>
+                <progress max="1" prop:value=done data-progress=done></progress>
+                <span>{format!("{:.0}%", done * 100.0)}</span>
+                <button type="button" data-action="cancel" on:click=move |_| worker::cancel()>
+                    {move || state.tr(i18n::CANCEL)}
+                </button>
+            </div>
+        })
     }
 }

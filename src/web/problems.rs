@@ -1,10 +1,15 @@
 //! The problems: grouped by severity and rule, filtered, each one a link to
-//! its cell; and the help of each rule, from the registry.
+//! its cell; and the help of each rule, from the registry. A long list
+//! scrolls in a box that draws only the problems in view.
 
-use super::{i18n, State};
-use jixiao_lint::rules::{self, Diagnostic, Severity};
+use super::slices::{ScrollBox, PAGE};
+use super::{i18n, table, State};
+use jixiao_lint::rules::{self, Severity};
 use jixiao_lint::text::Lang;
+use jixiao_lint::view::{Overview, Problem};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
@@ -17,39 +22,128 @@ pub(crate) fn icon(severity: Severity) -> &'static str {
     }
 }
 
-/// Scrolls the table to a cell (`B11`, or a row number alone) and marks it.
+/// Scrolls the table to a cell (`B11`, or a row number alone), marks it and
+/// focuses it. In a virtual table the row is first scrolled into the box,
+/// then waited for (the worker may still have to send it).
 pub(crate) fn go_to_cell(state: State, cell: String) {
     let selector = if cell.chars().all(|c| c.is_ascii_digit()) {
         format!("[data-row=\"{cell}\"]")
     } else {
         format!("[data-cell-id=\"{cell}\"]")
     };
-    state.selected.set(Some(cell));
-    if let Ok(Some(element)) = document().query_selector(&selector) {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_behavior(web_sys::ScrollBehavior::Instant);
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
-        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-            let _ = element.focus();
-        }
+    state.selected.set(Some(cell.clone()));
+    let row: Option<u32> = cell
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok();
+    let place = state
+        .overview(|o| {
+            let index = o.row_numbers.binary_search(&row?).ok()?;
+            (o.row_numbers.len() > table::VIRTUAL_ROWS)
+                .then(|| index as f64 * table::row_height(o.head.header_row.is_some()))
+        })
+        .flatten();
+    if let (Some(top), Some(scroll_box)) = (place, document().get_element_by_id(table::BOX_ID)) {
+        let top = (top - scroll_box.client_height() as f64 / 2.0).max(0.0);
+        scroll_box.set_scroll_top(top as i32);
+        state.table_box.top.set(top);
     }
+    spawn_local(async move {
+        // Up to about five seconds of frames for the row to be drawn.
+        for _ in 0..300 {
+            if let Ok(Some(element)) = document().query_selector(&selector) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+                return;
+            }
+            next_frame().await;
+        }
+    });
+}
+
+/// Resolves at the browser's next frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Lists with more entries than this are drawn a slice at a time.
+const VIRTUAL_ENTRIES: usize = 300;
+/// Heights in a virtual list (style.css sets them on `.virtual`).
+const HEAD_HEIGHT: f64 = 44.0;
+const ITEM_HEIGHT: f64 = 32.0;
+
+/// One line of the problem list: a group's heading or one of its problems.
+#[derive(Clone, Copy, PartialEq)]
+enum Entry {
+    Head(usize),
+    Item(usize, usize),
+}
+
+/// The groups shown (index into `overview.groups`, count), after the filters.
+fn shown_groups(o: &Overview, shown: [bool; 3], only_rule: &str) -> Vec<(usize, usize)> {
+    o.groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            let index = SEVERITIES
+                .iter()
+                .position(|s| *s == g.severity)
+                .unwrap_or(0);
+            shown[index] && (only_rule.is_empty() || g.rule == only_rule)
+        })
+        .map(|(i, g)| (i, g.count))
+        .collect()
+}
+
+/// The entries in the pixel range `visible` of a virtual list, with the
+/// heights above the first and below the last.
+fn entries_in(groups: &[(usize, usize)], visible: std::ops::Range<f64>) -> (f64, Vec<Entry>, f64) {
+    let (mut top, mut above, mut drawn_to) = (0.0, None, 0.0);
+    let mut entries = Vec::new();
+    for &(group, count) in groups {
+        if top + HEAD_HEIGHT > visible.start && top < visible.end {
+            above.get_or_insert(top);
+            entries.push(Entry::Head(group));
+            drawn_to = top + HEAD_HEIGHT;
+        }
+        let items_top = top + HEAD_HEIGHT;
+        let index_at = |y: f64| ((y - items_top) / ITEM_HEIGHT).max(0.0);
+        let first = (index_at(visible.start).floor() as usize).min(count);
+        let last = (index_at(visible.end).ceil() as usize).clamp(first, count);
+        if first < last {
+            above.get_or_insert(items_top + first as f64 * ITEM_HEIGHT);
+            entries.extend((first..last).map(|i| Entry::Item(group, i)));
+            drawn_to = items_top + last as f64 * ITEM_HEIGHT;
+        }
+        top = items_top + count as f64 * ITEM_HEIGHT;
+    }
+    (above.unwrap_or(0.0), entries, top - drawn_to)
 }
 
 #[component]
 pub fn Problems(state: State) -> impl IntoView {
     let shown = RwSignal::new([true; 3]);
     let only_rule = RwSignal::new(String::new());
+    let scroll = ScrollBox::new();
 
     let severity_filter = move |severity: Severity| {
         let index = SEVERITIES.iter().position(|s| *s == severity).unwrap_or(0);
         let count = move || {
-            state.report.with(|r| {
-                r.diagnostics
-                    .iter()
-                    .filter(|d| d.severity == severity)
-                    .count()
-            })
+            state
+                .overview(|o| match severity {
+                    Severity::Error => o.errors,
+                    Severity::Warning => o.warnings,
+                    Severity::Info => o.infos,
+                })
+                .unwrap_or_default()
         };
         view! {
             <label class=format!("filter {}", severity.id())>
@@ -68,41 +162,69 @@ pub fn Problems(state: State) -> impl IntoView {
 
     // The rules that fired, in registry order, for the rule filter.
     let fired = move || {
-        state.report.with(|r| {
-            rules::REGISTRY
-                .iter()
-                .filter(|rule| r.diagnostics.iter().any(|d| d.rule == rule.id))
-                .copied()
-                .collect::<Vec<_>>()
-        })
+        state
+            .overview(|o| {
+                rules::REGISTRY
+                    .iter()
+                    .filter(|rule| o.groups.iter().any(|g| g.rule == rule.id))
+                    .copied()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
 
-    let groups = move || {
+    let groups = Memo::new(move |_| {
+        let (shown, only_rule) = (shown.get(), only_rule.get());
+        state
+            .overview(|o| shown_groups(o, shown, &only_rule))
+            .unwrap_or_default()
+    });
+    let total = move || groups.with(|g| g.iter().map(|(_, count)| count + 1).sum::<usize>());
+    let is_virtual = move || total() > VIRTUAL_ENTRIES;
+    let list = move || {
         let lang = state.lang.get();
-        let shown = shown.get();
-        let only_rule = only_rule.get();
-        state.report.with(|report| {
-            let mut views = Vec::new();
-            for (index, severity) in SEVERITIES.into_iter().enumerate() {
-                if !shown[index] {
-                    continue;
+        let results = state.results()?;
+        let groups = groups.get();
+        let (above, entries, below) = if is_virtual() {
+            entries_in(&groups, scroll.visible())
+        } else {
+            let all = groups
+                .iter()
+                .flat_map(|&(g, count)| {
+                    std::iter::once(Entry::Head(g))
+                        .chain((0..count).map(move |i| Entry::Item(g, i)))
+                })
+                .collect();
+            (0.0, all, 0.0)
+        };
+        let overview = results.overview();
+        let views = entries
+            .into_iter()
+            .map(|entry| match entry {
+                Entry::Head(g) => {
+                    let group = &overview.groups[g];
+                    let rule = rules::rule(&group.rule)?;
+                    Some(head(state, lang, group.severity, rule, group.count))
                 }
-                for rule in rules::REGISTRY {
-                    if !only_rule.is_empty() && rule.id != only_rule {
-                        continue;
-                    }
-                    let found: Vec<&Diagnostic> = report
-                        .diagnostics
-                        .iter()
-                        .filter(|d| d.rule == rule.id && d.severity == severity)
-                        .collect();
-                    if !found.is_empty() {
-                        views.push(group(state, lang, severity, rule, &found));
-                    }
+                Entry::Item(g, i) => {
+                    let severity = overview.groups[g].severity;
+                    let page = state.slices.problems(&results, g, i / PAGE);
+                    Some(match page.as_ref().and_then(|p| p.get(i % PAGE)) {
+                        Some(problem) => item(state, lang, problem),
+                        None => view! {
+                            <div class=format!("problem-row loading {}", severity.id())>{i18n::LOADING.get(lang)}</div>
+                        }
+                        .into_any(),
+                    })
                 }
-            }
-            views
-        })
+            })
+            .collect_view();
+        let spacer = |height: f64| {
+            (height > 0.0).then(
+                || view! { <div aria-hidden="true" style:height=format!("{height}px")></div> },
+            )
+        };
+        Some(view! { {spacer(above)} {views} {spacer(below)} })
     };
 
     view! {
@@ -125,66 +247,63 @@ pub fn Problems(state: State) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <Show when=move || state.report.with(|r| r.diagnostics.is_empty())>
+            <Show when=move || state.overview(|o| o.groups.is_empty()) == Some(true)>
                 <p class="all-clear">{move || state.tr(i18n::NO_PROBLEMS)}</p>
             </Show>
-            <div class="groups">{groups}</div>
+            <div class="groups" class:virtual=is_virtual on:scroll=move |event| scroll.on_scroll(&event)>
+                {list}
+            </div>
         </section>
     }
 }
 
-/// One rule's findings of one severity.
-fn group(
+/// A group's heading: severity, rule, count and its help button.
+fn head(
     state: State,
     lang: Lang,
     severity: Severity,
     rule: &'static rules::Rule,
-    found: &[&Diagnostic],
-) -> impl IntoView {
-    let items = found
-        .iter()
-        .map(|d| {
-            let cell = d.cell.clone();
-            let cell_attr = cell.clone();
-            let target = cell.clone();
-            let project = d.project.clone().unwrap_or_default();
-            let indicator = d.indicator.map(|n| n.to_string());
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="problem"
-                        data-problem
-                        data-rule=d.rule
-                        data-cell=cell_attr
-                        data-severity=d.severity.id()
-                        data-indicator=indicator
-                        title=i18n::GO_TO_CELL.get(lang)
-                        on:click=move |_| go_to_cell(state, target.clone())
-                    >
-                        <span class="cell-ref">{cell}</span>
-                        <span class="project">{project}</span>
-                        <span class="message">{d.message.get(lang).to_owned()}</span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    count: usize,
+) -> AnyView {
     view! {
-        <div class=format!("group {}", severity.id())>
-            <h3>
-                <span class="icon" aria-hidden="true">{icon(severity)}</span>
-                <span class="sr-only">{severity.label().get(lang)}</span>
-                {rule.title.get(lang)}
-                <code>{rule.id}</code>
-                <span class="count">{found.len()}</span>
-                <button type="button" class="help-button" data-help=rule.id on:click=move |_| state.help.set(Some(rule.id))>
-                    {i18n::HELP.get(lang)}
-                </button>
-            </h3>
-            <ul>{items}</ul>
+        <h3 class=format!("group-head {}", severity.id()) data-group=rule.id>
+            <span class="icon" aria-hidden="true">{icon(severity)}</span>
+            <span class="sr-only">{severity.label().get(lang)}</span>
+            {rule.title.get(lang)}
+            <code>{rule.id}</code>
+            <span class="count">{count}</span>
+            <button type="button" class="help-button" data-help=rule.id on:click=move |_| state.help.set(Some(rule.id))>
+                {i18n::HELP.get(lang)}
+            </button>
+        </h3>
+    }
+    .into_any()
+}
+
+/// One problem, a link to its cell.
+fn item(state: State, lang: Lang, problem: &Problem) -> AnyView {
+    let target = problem.cell.clone();
+    let message = problem.message.get(lang).to_owned();
+    view! {
+        <div class=format!("problem-row {}", problem.severity.id())>
+            <button
+                type="button"
+                class="problem"
+                data-problem
+                data-rule=problem.rule.clone()
+                data-cell=problem.cell.clone()
+                data-severity=problem.severity.id()
+                data-indicator=problem.indicator.map(|n| n.to_string())
+                title=format!("{} · {message}", i18n::GO_TO_CELL.get(lang))
+                on:click=move |_| go_to_cell(state, target.clone())
+            >
+                <span class="cell-ref">{problem.cell.clone()}</span>
+                <span class="project">{problem.project.clone().unwrap_or_default()}</span>
+                <span class="message">{message.clone()}</span>
+            </button>
         </div>
     }
+    .into_any()
 }
 
 /// The open rule's help: what it checks, why, an example and its source.

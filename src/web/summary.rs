@@ -18,15 +18,15 @@ pub fn Summary(state: State) -> impl IntoView {
             </div>
         }
     };
-    let field = move |f: fn(&jixiao_lint::report::Summary) -> String| {
-        Signal::derive(move || state.report.with(|r| f(&r.summary)))
+    let field = move |f: fn(&jixiao_lint::view::Overview) -> String| {
+        Signal::derive(move || state.overview(f).unwrap_or_default())
     };
     view! {
         <section class="summary" aria-labelledby="summary-title">
             <h2 id="summary-title">{move || state.tr(i18n::SUMMARY)}</h2>
             <dl class="stats">
                 {item(i18n::DEPARTMENT, "department", field(|s| s.department.clone().unwrap_or_else(|| "—".into())), "wide")}
-                {item(i18n::AMOUNT_UNIT, "amount-unit", field(|s| s.amount_unit.label().into()), "")}
+                {item(i18n::AMOUNT_UNIT, "amount-unit", field(|s| s.amount_unit.clone()), "")}
                 {item(i18n::UNITS, "units", field(|s| s.units.to_string()), "")}
                 {item(i18n::PROJECTS, "projects", field(|s| s.projects.to_string()), "")}
                 {item(i18n::INDICATORS, "indicators", field(|s| s.indicators.to_string()), "")}

@@ -1,131 +1,116 @@
 //! The table as understood: total and unit rows apart from projects, every
 //! problem cell marked by colour and icon with its messages on hover or focus,
-//! and each 绩效指标 cell shown as its structured indicators.
+//! and each 绩效指标 cell shown as its structured indicators. A long table
+//! scrolls in a box that draws only the rows in view.
 
 use super::problems::icon;
+use super::slices::PAGE;
 use super::{i18n, State};
-use jixiao_lint::indicator::Indicator;
-use jixiao_lint::layout::{Column, Line, Project};
-use jixiao_lint::rules::{Diagnostic, Severity};
-use jixiao_lint::text::{column_letter, Lang};
+use jixiao_lint::rules::Severity;
+use jixiao_lint::text::Lang;
+use jixiao_lint::view::{CellContent, IndicatorRow, RowKind, TableCell, TableRow};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
-/// Findings by cell (`B11`), in report order.
-type ByCell<'r> = HashMap<&'r str, Vec<&'r Diagnostic>>;
+/// Tables with more rows than this are drawn a slice at a time.
+pub const VIRTUAL_ROWS: usize = 150;
+/// The id of the table's scroll box, for jumps to a cell.
+pub const BOX_ID: &str = "table-box";
 
-/// One table row in input order, whatever its kind.
-enum RowView<'r> {
-    Total(&'r Line),
-    Unit(&'r Line),
-    Project(&'r Project),
-    Unrecognized(u32, &'r str),
-}
-
-impl RowView<'_> {
-    fn number(&self) -> u32 {
-        match self {
-            RowView::Total(line) | RowView::Unit(line) => line.row,
-            RowView::Project(project) => project.line.row,
-            RowView::Unrecognized(row, _) => *row,
-        }
+/// The height of every row of a virtual table (style.css clips the cells to
+/// it): a project row shows about five indicators, a row as pasted one line.
+pub fn row_height(wide: bool) -> f64 {
+    if wide {
+        120.0
+    } else {
+        34.0
     }
 }
 
 #[component]
 pub fn Table(state: State) -> impl IntoView {
-    move || {
+    let scroll = state.table_box;
+    // (row count, wide layout), known from the overview.
+    let shape = Memo::new(move |_| {
+        state
+            .overview(|o| (o.row_numbers.len(), o.head.header_row.is_some()))
+            .unwrap_or_default()
+    });
+    let virtual_table = move || shape.get().0 > VIRTUAL_ROWS;
+    // Recomputed only when a row enters or leaves the view.
+    let window = Memo::new(move |_| {
+        let (count, wide) = shape.get();
+        if count > VIRTUAL_ROWS {
+            scroll.window(row_height(wide), count)
+        } else {
+            0..count
+        }
+    });
+    let head = move || {
         let lang = state.lang.get();
-        state.report.with(|report| {
-            let sheet = &report.sheet;
-            let header = sheet.header.clone().unwrap_or_default();
-            let mut by_cell: ByCell = HashMap::new();
-            for d in &report.diagnostics {
-                by_cell.entry(d.cell.as_str()).or_default().push(d);
-            }
-            // One indicator per row: show the rows as they were pasted.
-            if header.required != Column::WIDE {
-                return grid_table(state, lang, &by_cell).into_any();
-            }
-            let columns: Vec<(Column, usize)> = Column::WIDE.iter().filter_map(|c| header.index(*c).map(|i| (*c, i))).collect();
-            let mut rows: Vec<RowView> = sheet.total.iter().map(RowView::Total).collect();
-            for unit in &sheet.units {
-                rows.extend(unit.line.iter().map(RowView::Unit));
-                rows.extend(unit.projects.iter().map(RowView::Project));
-            }
-            rows.extend(sheet.unrecognized.iter().map(|u| RowView::Unrecognized(u.row, &u.text)));
-            rows.sort_by_key(RowView::number);
-
-            let head = columns
+        state.overview(|o| {
+            let titles = o
+                .head
+                .columns
                 .iter()
-                .map(|(column, index)| {
-                    let title = if lang == Lang::Zh { column.title() } else { column.title_en() };
-                    view! { <th scope="col"><span class="letter">{column_letter(*index)}</span> {title}</th> }
+                .map(|c| {
+                    let title = c.title.as_ref().map(|t| t.get(lang).to_owned());
+                    view! { <th scope="col"><span class="letter">{c.letter.clone()}</span> {title}</th> }
                 })
                 .collect_view();
-            let body = rows.iter().map(|row| render_row(state, lang, row, &columns, &by_cell)).collect_view();
-            let header_row = header.row;
+            let header_row = o.head.header_row;
             view! {
-                <section class="table-section" aria-labelledby="table-title">
-                    <h2 id="table-title">{i18n::TABLE.get(lang)}</h2>
-                    <div class="table-scroll">
-                        <table class="sheet">
-                            <thead>
-                                <tr data-row=header_row data-kind="header">
-                                    <th scope="col">{i18n::ROW.get(lang)}</th>
-                                    {head}
-                                </tr>
-                            </thead>
-                            <tbody>{body}</tbody>
-                        </table>
-                    </div>
-                </section>
-            }
-            .into_any()
-        })
-    }
-}
-
-/// The input's rows as they were pasted, every cell marked with its findings:
-/// the view of the long layouts, where each indicator has a row of its own.
-fn grid_table(state: State, lang: Lang, by_cell: &ByCell) -> impl IntoView {
-    let grid = state
-        .input
-        .with_untracked(|text| jixiao_lint::input::read_text(text));
-    let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let head = (0..width)
-        .map(|i| view! { <th scope="col"><span class="letter">{column_letter(i)}</span></th> })
-        .collect_view();
-    let body = grid
-        .rows
-        .iter()
-        .map(|row| {
-            let cells = (0..width)
-                .map(|i| {
-                    render_cell(
-                        state,
-                        lang,
-                        row.number,
-                        i,
-                        row.cell(i).to_owned().into_any(),
-                        by_cell,
-                    )
-                })
-                .collect_view();
-            view! {
-                <tr data-row=row.number data-kind="row">
-                    <th scope="row" class="row-number">{row.number}</th>
-                    {cells}
+                <tr data-row=header_row data-kind=header_row.map(|_| "header")>
+                    <th scope="col">{i18n::ROW.get(lang)}</th>
+                    {titles}
                 </tr>
             }
         })
-        .collect_view();
+    };
+    let body = move || {
+        let lang = state.lang.get();
+        let results = state.results()?;
+        let (count, wide) = shape.get();
+        let range = window.get();
+        let fixed = virtual_table().then(|| row_height(wide));
+        let width = results.overview().head.columns.len() + 1;
+        let mut rows = Vec::new();
+        let mut index = range.start;
+        while index < range.end {
+            let page = index / PAGE;
+            let end = range.end.min((page + 1) * PAGE);
+            match state.slices.rows(&results, page) {
+                Some(found) => {
+                    let slice = found
+                        .get(index - page * PAGE..end - page * PAGE)
+                        .unwrap_or_default();
+                    rows.extend(slice.iter().map(|row| render_row(state, lang, row, fixed)));
+                }
+                None => rows.extend((index..end).map(|_| loading_row(lang, width, fixed))),
+            }
+            index = end;
+        }
+        let spacer = |rows: usize| {
+            fixed.filter(|_| rows > 0).map(|h| {
+                view! { <tr class="spacer" aria-hidden="true" style:height=format!("{}px", h * rows as f64)></tr> }
+            })
+        };
+        Some(view! {
+            {spacer(range.start)}
+            {rows}
+            {spacer(count - range.end)}
+        })
+    };
     view! {
         <section class="table-section" aria-labelledby="table-title">
-            <h2 id="table-title">{i18n::TABLE.get(lang)}</h2>
-            <div class="table-scroll">
+            <h2 id="table-title">{move || state.tr(i18n::TABLE)}</h2>
+            <div
+                id=BOX_ID
+                class="table-scroll"
+                class:virtual=virtual_table
+                on:scroll=move |event| scroll.on_scroll(&event)
+            >
                 <table class="sheet">
-                    <thead><tr><th scope="col">{i18n::ROW.get(lang)}</th>{head}</tr></thead>
+                    <thead>{head}</thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
@@ -133,52 +118,37 @@ fn grid_table(state: State, lang: Lang, by_cell: &ByCell) -> impl IntoView {
     }
 }
 
-fn render_row(
-    state: State,
-    lang: Lang,
-    row: &RowView,
-    columns: &[(Column, usize)],
-    by_cell: &ByCell,
-) -> AnyView {
-    let number = row.number();
-    let cell =
-        |index: usize, content: AnyView| render_cell(state, lang, number, index, content, by_cell);
-    let (kind, label) = match row {
-        RowView::Total(_) => ("total", Some(i18n::KIND_TOTAL)),
-        RowView::Unit(_) => ("unit", Some(i18n::KIND_UNIT)),
-        RowView::Project(_) => ("project", None),
-        RowView::Unrecognized(..) => ("unrecognized", Some(i18n::KIND_UNRECOGNIZED)),
-    };
-    let cells = match row {
-        RowView::Unrecognized(_, text) => {
-            let span = columns.len().max(1);
-            view! { <td colspan=span data-cell-id=format!("A{number}") class="unrecognized-text">{text.to_string()}</td> }.into_any()
-        }
-        RowView::Total(line) | RowView::Unit(line) => columns
-            .iter()
-            .map(|(column, index)| cell(*index, line_content(line, *column)))
-            .collect_view()
-            .into_any(),
-        RowView::Project(project) => columns
-            .iter()
-            .map(|(column, index)| {
-                let content = match column {
-                    Column::Goal => {
-                        view! { <div class="goal">{project.goal.text().trim().to_owned()}</div> }
-                            .into_any()
-                    }
-                    Column::Indicators => indicator_table(lang, project, by_cell),
-                    _ => line_content(&project.line, *column),
-                };
-                cell(*index, content)
-            })
-            .collect_view()
-            .into_any(),
-    };
+/// A row the worker has not sent yet.
+fn loading_row(lang: Lang, width: usize, fixed: Option<f64>) -> AnyView {
     view! {
-        <tr data-row=number data-kind=kind class=kind>
+        <tr class="loading" style:height=fixed.map(|h| format!("{h}px"))>
+            <td colspan=width>{i18n::LOADING.get(lang)}</td>
+        </tr>
+    }
+    .into_any()
+}
+
+fn render_row(state: State, lang: Lang, row: &TableRow, fixed: Option<f64>) -> AnyView {
+    let label = match row.kind {
+        RowKind::Total => Some(i18n::KIND_TOTAL),
+        RowKind::Unit => Some(i18n::KIND_UNIT),
+        RowKind::Unrecognized => Some(i18n::KIND_UNRECOGNIZED),
+        RowKind::Project | RowKind::Row => None,
+    };
+    let cells = row
+        .cells
+        .iter()
+        .map(|cell| render_cell(state, lang, cell, row.kind, fixed.is_some()))
+        .collect_view();
+    view! {
+        <tr
+            data-row=row.number
+            data-kind=row.kind.id()
+            class=row.kind.id()
+            style:height=fixed.map(|h| format!("{h}px"))
+        >
             <th scope="row" class="row-number">
-                {number}
+                {row.number}
                 {label.map(|l| view! { <span class="kind-label">{l.get(lang)}</span> })}
             </th>
             {cells}
@@ -187,51 +157,50 @@ fn render_row(
     .into_any()
 }
 
-/// The name or an amount of a total, unit or project row.
-fn line_content(line: &Line, column: Column) -> AnyView {
-    match column {
-        Column::Name => line.name.clone().into_any(),
-        _ => {
-            let raw = line
-                .amount(column)
-                .map(|a| a.raw.clone())
-                .unwrap_or_default();
-            view! { <span class="amount">{raw}</span> }.into_any()
-        }
-    }
-}
-
 /// A cell with its findings: worst severity as colour and icon, messages in a
-/// tooltip shown on hover and on keyboard focus.
-fn render_cell(
-    state: State,
-    lang: Lang,
-    row: u32,
-    index: usize,
-    content: AnyView,
-    by_cell: &ByCell,
-) -> AnyView {
-    let id = format!("{}{row}", column_letter(index));
-    let found = by_cell.get(id.as_str()).cloned().unwrap_or_default();
-    let worst: Option<Severity> = found.iter().map(|d| d.severity).min();
-    let selected_id = id.clone();
+/// tooltip shown on hover and on keyboard focus. In a virtual table the
+/// content is clipped to the row's height and scrolls.
+fn render_cell(state: State, lang: Lang, cell: &TableCell, kind: RowKind, clip: bool) -> AnyView {
+    let worst = cell.severity;
+    let selected_id = cell.id.clone();
     let highlighted = move || {
         state
             .selected
             .with(|s| s.as_deref() == Some(selected_id.as_str()))
     };
-    let tip = (!found.is_empty()).then(|| {
-        let lines = found
+    let tip = (!cell.findings.is_empty()).then(|| {
+        let lines = cell
+            .findings
             .iter()
-            .map(|d| view! { <li>{icon(d.severity)} " " {d.message.get(lang).to_owned()} " " <code>{d.rule}</code></li> })
+            .map(|f| view! { <li>{icon(f.severity)} " " {f.message.get(lang).to_owned()} " " <code>{f.rule.clone()}</code></li> })
             .collect_view();
         view! { <ul class="tip" role="tooltip">{lines}</ul> }
     });
+    let content = match &cell.content {
+        CellContent::Text(text) => text.clone().into_any(),
+        CellContent::Amount(raw) => view! { <span class="amount">{raw.clone()}</span> }.into_any(),
+        CellContent::Goal(text) => view! { <div class="goal">{text.clone()}</div> }.into_any(),
+        CellContent::RawIndicators(text) => {
+            view! { <div class="raw-indicators">{text.clone()}</div> }.into_any()
+        }
+        CellContent::Indicators(rows) => indicator_table(lang, rows),
+    };
+    let content = if clip {
+        view! { <div class="clip">{content}</div> }.into_any()
+    } else {
+        content
+    };
+    let class = match (worst, kind) {
+        (Some(s), _) => Some(format!("flagged {}", s.id())),
+        (None, RowKind::Unrecognized) => Some("unrecognized-text".to_owned()),
+        (None, _) => None,
+    };
     view! {
         <td
-            data-cell-id=id
+            data-cell-id=cell.id.clone()
+            colspan=(cell.span > 1).then_some(cell.span)
             data-severity=worst.map(Severity::id)
-            class=worst.map(|s| format!("flagged {}", s.id()))
+            class=class
             class:highlighted=highlighted
             tabindex=worst.map(|_| "0")
         >
@@ -244,33 +213,19 @@ fn render_cell(
 }
 
 /// A 绩效指标 cell as a small table, one row per indicator, problem rows marked.
-fn indicator_table(lang: Lang, project: &Project, by_cell: &ByCell) -> AnyView {
-    let cell = jixiao_lint::text::column_letter(project.indicator_cell.index)
-        + &project.line.row.to_string();
-    let found = by_cell.get(cell.as_str());
-    let worst_for = |indicator: &Indicator| -> Option<Severity> {
-        found?
-            .iter()
-            .filter(|d| d.indicator.is_some() && d.indicator == indicator.number)
-            .map(|d| d.severity)
-            .min()
-    };
-    let indicators = &project.indicators.indicators;
-    if indicators.is_empty() {
-        return view! { <div class="raw-indicators">{project.indicator_cell.text().trim().to_owned()}</div> }.into_any();
-    }
+fn indicator_table(lang: Lang, indicators: &[IndicatorRow]) -> AnyView {
     let rows = indicators
         .iter()
         .map(|indicator| {
-            let worst = worst_for(indicator);
+            let worst = indicator.severity;
             view! {
                 <tr class=worst.map(|s| format!("flagged {}", s.id())) data-indicator=indicator.number>
                     <td>{worst.map(|s| view! { <span class="mark" aria-hidden="true">{icon(s)}</span> })} {indicator.number}</td>
-                    <td>{indicator.level1.label()}</td>
-                    <td>{indicator.level2.label()}</td>
+                    <td>{indicator.level1.clone()}</td>
+                    <td>{indicator.level2.clone()}</td>
                     <td>{indicator.name.clone()}</td>
-                    <td>{indicator.period.raw.clone()}</td>
-                    <td>{indicator.annual.raw.clone()}</td>
+                    <td>{indicator.period.clone()}</td>
+                    <td>{indicator.annual.clone()}</td>
                 </tr>
             }
         })
