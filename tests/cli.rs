@@ -213,3 +213,17 @@ fn a_reader_panic_is_an_unreadable_file_not_a_crash() {
         "the next file is still checked: {text}"
     );
 }
+
+#[test]
+fn summary_format_prints_one_line_per_file() {
+    let output = run(&["check", "--format", "summary", SEED, CLEAN], None);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(
+        lines[0],
+        format!("{SEED}: 2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18")
+    );
+    assert!(lines[1].starts_with(&format!("{CLEAN}: ")), "{}", lines[1]);
+}

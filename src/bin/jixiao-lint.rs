@@ -2,7 +2,7 @@
 //! reference the web page must agree with.
 //!
 //! ```text
-//! jixiao-lint check [--format human|json|csv|markdown] [--lang zh|en] [--annotate] FILE…   (- reads stdin)
+//! jixiao-lint check [--format human|json|csv|markdown|summary] [--lang zh|en] [--annotate] FILE…   (- reads stdin)
 //! jixiao-lint rules [--format text|markdown] [--lang zh|en]
 //! jixiao-lint explain RULE [--lang zh|en]
 //! ```
@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 用法 Usage:
-  jixiao-lint check [--format human|json|csv|markdown] [--lang zh|en] FILE…   检查表格（- 表示标准输入）
+  jixiao-lint check [--format human|json|csv|markdown|summary] [--lang zh|en] FILE…   检查表格（- 表示标准输入）
   jixiao-lint check --annotate [--format tsv|csv] FILE        原表加“问题”列 the table with a 问题 column
   jixiao-lint rules [--format text|markdown] [--lang zh|en]       列出全部规则
   jixiao-lint explain RULE [--lang zh|en]                        说明一条规则
@@ -194,6 +194,10 @@ fn check(options: &Options) -> Result<u8, String> {
         }
         (false, "" | "human") => print_human(&checked, lang, &mut stdout),
         (false, "json") => print_json(&checked, &mut stdout),
+        // One line per file: the counts alone, for a batch over many tables.
+        (false, "summary") => readable.iter().try_for_each(|(path, report)| {
+            writeln!(stdout, "{path}: {}", report.summary.counts().get(lang))
+        }),
         (false, "csv") => write!(stdout, "{}", export::findings_csv(&readable, lang)),
         (false, "markdown") => readable.iter().try_for_each(|(path, report)| {
             let markdown = export::findings_markdown(report, lang);
