@@ -60,7 +60,7 @@ impl Family {
 
     pub fn from_name(name: &str) -> Option<Family> {
         let key = name_key(name);
-        Family::ALL.into_iter().find(|f| name_key(f.name()) == key)
+        Family::ALL.into_iter().find(|f| stem(f.name()) == key)
     }
 }
 
@@ -136,12 +136,21 @@ impl Level2 {
 
     pub fn from_name(name: &str) -> Option<&'static Level2> {
         let key = name_key(name);
-        LEVEL2.iter().find(|l| name_key(l.name) == key)
+        LEVEL2.iter().find(|l| stem(l.name) == key)
     }
 
     /// Cost indicators: 14-成本指标 in the 2015 framework, or any 2021 cost kind.
     pub fn is_cost(&self) -> bool {
         self.family == Family::Cost || self.code == Some("14")
+    }
+}
+
+/// [`name_key`] of a framework name, which is already normalised (Chinese,
+/// no spaces): only the trailing 指标 goes, and nothing is allocated.
+fn stem(name: &'static str) -> &'static str {
+    match name.strip_suffix("指标") {
+        Some(stem) if !stem.is_empty() => stem,
+        _ => name,
     }
 }
 
@@ -177,5 +186,12 @@ mod tests {
         assert_eq!(Family::from_name("成本指标"), Some(Family::Cost));
         assert!(Level2::from_name("经济成本指标").is_some_and(|l| l.is_cost()));
         assert_eq!(Level2::from_code("99"), None);
+        for name in Family::ALL
+            .map(Family::name)
+            .into_iter()
+            .chain(LEVEL2.map(|l| l.name))
+        {
+            assert_eq!(stem(name), name_key(name), "{name}");
+        }
     }
 }

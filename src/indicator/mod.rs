@@ -177,6 +177,8 @@ pub struct IndicatorCell {
 
 /// The two value labels end in 指标值 (or 目标值); what comes before tells which.
 const VALUE_WORDS: [&str; 2] = ["指标值", "目标值"];
+/// What both value words end in.
+const VALUE_WORD_TAIL: &str = "标值";
 const PERIOD_PREFIXES: [&str; 3] = ["实施周期", "实施期", "中长期"];
 const ANNUAL_PREFIX: &str = "年度";
 const SEPARATORS: &[char] = &[
@@ -194,6 +196,11 @@ pub fn blank_markup(cell: &str) -> Option<String> {
     let mut found = false;
     let mut i = 0;
     while i < bytes.len() {
+        // Only `<` and `&` start markup: skip to the next one.
+        match bytes[i..].iter().position(|&b| b == b'<' || b == b'&') {
+            Some(skip) => i += skip,
+            None => break,
+        }
         if bytes[i] == b'<' {
             let name_start = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'/'));
             let is_tag = bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic);
@@ -236,6 +243,8 @@ pub fn parse_indicators(text: &str) -> IndicatorCell {
     if !before.is_empty() {
         cell.leftover = Some(before.to_owned());
     }
+    // An indicator is a large struct: grow the vector once.
+    cell.indicators.reserve_exact(starts.len());
     for (i, &(start, body_start, number)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
         let end = start + text[start..end].trim_end_matches(SEPARATORS).len();
@@ -280,7 +289,8 @@ fn numbered_starts(text: &str) -> Vec<(usize, usize, u32)> {
 type Label = (usize, usize);
 
 /// Finds the first period and annual value labels.
-/// One search per value word, not one per label spelling.
+/// One search for the 标值 that both value words end in, not one per word or
+/// label spelling: this runs over every indicator of a large table.
 fn find_labels(part: &str) -> (Option<Label>, Option<Label>) {
     let (mut period, mut annual) = (None, None);
     // Keeps the first label of each kind.
@@ -289,15 +299,17 @@ fn find_labels(part: &str) -> (Option<Label>, Option<Label>) {
             *slot = Some((start, end - start));
         }
     };
-    for word in VALUE_WORDS {
-        for (pos, _) in part.match_indices(word) {
-            let before = &part[..pos];
-            let end = pos + word.len();
-            if before.ends_with(ANNUAL_PREFIX) {
-                keep(&mut annual, pos - ANNUAL_PREFIX.len(), end);
-            } else if let Some(prefix) = PERIOD_PREFIXES.iter().find(|p| before.ends_with(**p)) {
-                keep(&mut period, pos - prefix.len(), end);
-            }
+    for (at, _) in part.match_indices(VALUE_WORD_TAIL) {
+        let end = at + VALUE_WORD_TAIL.len();
+        let Some(word) = VALUE_WORDS.iter().find(|w| part[..end].ends_with(**w)) else {
+            continue;
+        };
+        let pos = end - word.len();
+        let before = &part[..pos];
+        if before.ends_with(ANNUAL_PREFIX) {
+            keep(&mut annual, pos - ANNUAL_PREFIX.len(), end);
+        } else if let Some(prefix) = PERIOD_PREFIXES.iter().find(|p| before.ends_with(**p)) {
+            keep(&mut period, pos - prefix.len(), end);
         }
     }
     (period, annual)

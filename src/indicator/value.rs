@@ -86,18 +86,24 @@ impl Value {
 
 /// Decided once at parse time: several rules ask.
 fn looks_like_placeholder(text: &str) -> bool {
-    // Placeholders are short; most values are not, so skip the allocation.
+    // Placeholders are short; most values are not.
     if text.is_empty() || text.len() > 24 {
         return false;
     }
-    let core: String = text
-        .chars()
-        .filter(|c| !matches!(c, '≥' | '≤' | '>' | '<' | '=' | '%' | ' '))
-        .collect();
+    // The text without comparison signs, percent and spaces, compared in
+    // place: this runs for every value of a large table.
+    let core = || {
+        text.chars()
+            .filter(|c| !matches!(c, '≥' | '≤' | '>' | '<' | '=' | '%' | ' '))
+    };
     const WORDS: [&str; 8] = ["控制数", "无", "待定", "待填", "暂无", "略", "tbd", "未定"];
-    WORDS.contains(&core.to_ascii_lowercase().as_str())
-        || (!core.is_empty()
-            && core.chars().all(|c| {
+    let is_word = |word: &str| {
+        let mut chars = word.chars();
+        core().all(|c| chars.next() == Some(c.to_ascii_lowercase())) && chars.next().is_none()
+    };
+    WORDS.iter().any(|w| is_word(w))
+        || (core().next().is_some()
+            && core().all(|c| {
                 matches!(
                     c,
                     'x' | 'X' | '*' | '/' | '-' | '—' | '…' | '.' | '?' | '？' | '×'
@@ -354,7 +360,7 @@ fn strip_operators<'a>(
             operator.get_or_insert(op);
             text = text[len..].trim_start();
         }
-        for (word, op) in OPERATOR_WORDS {
+        for &(word, op) in &OPERATOR_WORDS {
             let stripped = if before {
                 text.strip_suffix(word)
             } else {
@@ -367,7 +373,7 @@ fn strip_operators<'a>(
             }
         }
         if before {
-            for (symbol, op) in SYMBOLS {
+            for &(symbol, op) in &SYMBOLS {
                 if let Some(rest) = text.strip_suffix(symbol) {
                     operator.get_or_insert(op);
                     text = rest.trim_end();
@@ -419,16 +425,14 @@ fn arabic_at(text: &str, from: usize) -> Option<(usize, usize, Decimal)> {
     let bytes = text.as_bytes();
     let start = from + bytes[from..].iter().position(u8::is_ascii_digit)?;
     let mut end = start;
-    let mut digits = String::new();
     let mut seen_point = false;
+    let mut separators = false;
     while end < bytes.len() {
         let b = bytes[end];
         if b.is_ascii_digit() {
-            digits.push(b as char);
             end += 1;
         } else if b == b'.' && !seen_point && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
             seen_point = true;
-            digits.push('.');
             end += 1;
         } else if b == b','
             && !seen_point
@@ -436,12 +440,20 @@ fn arabic_at(text: &str, from: usize) -> Option<(usize, usize, Decimal)> {
             && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
             && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
         {
+            separators = true;
             end += 1;
         } else {
             break;
         }
     }
-    let number = Decimal::from_str_exact(&digits).ok()?;
+    // The digits as written, copied only to drop thousands separators.
+    let number = if separators {
+        let digits: String = text[start..end].chars().filter(|c| *c != ',').collect();
+        Decimal::from_str_exact(&digits)
+    } else {
+        Decimal::from_str_exact(&text[start..end])
+    }
+    .ok()?;
     Some((start, end, number))
 }
 
