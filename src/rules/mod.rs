@@ -62,7 +62,22 @@ pub struct Rule {
     pub example: Text,
     /// The regulation or practice it rests on, or "convention".
     pub source: Text,
-    pub(crate) check: fn(&Context, &mut Sink),
+    pub(crate) check: Check,
+}
+
+/// What a rule's check looks at. Most rules look at one project or one
+/// indicator at a time: [`check_with_progress`] runs all of those together in
+/// one walk over the projects, so that each indicator is read from memory once
+/// rather than once per rule (a large table does not fit in the cache, and
+/// the walks were most of the time the rules took).
+#[derive(Clone, Copy)]
+pub(crate) enum Check {
+    /// The sheet as a whole: header, totals, units, rows across projects.
+    Sheet(fn(&Context, &mut Sink)),
+    /// Each project in table order.
+    Project(fn(&Context, &Project, &mut Sink)),
+    /// Each indicator of each project, in table order.
+    Indicator(fn(&Context, &Project, &Indicator, &mut Sink)),
 }
 
 impl std::fmt::Debug for Rule {
@@ -274,7 +289,20 @@ pub fn check_rule(rule: &Rule, sheet: &Sheet, config: &Config) -> Vec<Diagnostic
         rule,
         found: Vec::new(),
     };
-    (rule.check)(&Context { sheet, config }, &mut sink);
+    let cx = Context { sheet, config };
+    match rule.check {
+        Check::Sheet(check) => check(&cx, &mut sink),
+        Check::Project(check) => {
+            for project in sheet.projects() {
+                check(&cx, project, &mut sink);
+            }
+        }
+        Check::Indicator(check) => {
+            for (project, indicator) in cx.indicators() {
+                check(&cx, project, indicator, &mut sink);
+            }
+        }
+    }
     sink.found
 }
 
@@ -283,17 +311,62 @@ pub fn check(sheet: &Sheet, config: &Config) -> Vec<Diagnostic> {
     check_with_progress(sheet, config, &mut |_| {})
 }
 
-/// [`check`], calling `done(rule)` after each rule: a long check in the web
-/// page's worker reports its progress with it.
+/// [`check`], calling `done(rule)` once for each rule as the check advances:
+/// a long check in the web page's worker reports its progress with it. The
+/// rules that look at one project or indicator at a time run in one walk; each
+/// of them counts as done when the walk has passed its share of the projects,
+/// so that a progress bar moves evenly.
 pub fn check_with_progress(
     sheet: &Sheet,
     config: &Config,
     done: &mut dyn FnMut(&Rule),
 ) -> Vec<Diagnostic> {
-    let mut all = Vec::new();
-    for rule in REGISTRY {
-        all.append(&mut check_rule(rule, sheet, config));
+    let cx = Context { sheet, config };
+    // One sink per rule: each rule's findings come out in the order that rule
+    // alone gives them, whatever the order the rules ran in.
+    let mut sinks: Vec<Sink> = REGISTRY
+        .iter()
+        .map(|rule| Sink {
+            rule,
+            found: Vec::new(),
+        })
+        .collect();
+    let (mut per_project, mut per_indicator, mut walking) = (Vec::new(), Vec::new(), Vec::new());
+    for (sink, rule) in sinks.iter_mut().zip(REGISTRY) {
+        match rule.check {
+            Check::Sheet(check) => {
+                check(&cx, sink);
+                done(rule);
+                continue;
+            }
+            Check::Project(check) => per_project.push((check, sink)),
+            Check::Indicator(check) => per_indicator.push((check, sink)),
+        }
+        walking.push(*rule);
+    }
+    let projects = sheet.projects().count();
+    let mut reported = 0;
+    for (n, project) in sheet.projects().enumerate() {
+        for (check, sink) in &mut per_project {
+            check(&cx, project, sink);
+        }
+        for indicator in &project.indicators.indicators {
+            for (check, sink) in &mut per_indicator {
+                check(&cx, project, indicator, sink);
+            }
+        }
+        let due = (n + 1) * walking.len() / projects;
+        for rule in &walking[reported..due] {
+            done(rule);
+        }
+        reported = due;
+    }
+    for rule in &walking[reported..] {
         done(rule);
+    }
+    let mut all = Vec::with_capacity(sinks.iter().map(|s| s.found.len()).sum());
+    for sink in sinks {
+        all.extend(sink.found);
     }
     // Stable: findings at the same place keep the registry's order.
     all.sort_by_key(|d| (d.row, d.column_index.map_or(0, |c| c + 1), d.indicator));

@@ -1,6 +1,6 @@
 use super::{gap, sum};
 use crate::money::format_amount;
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 use rust_decimal::Decimal;
 
@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("合计 13,931.00，而两个单位小计之和为 13,900.00。", "合计 13,931.00 while the two unit subtotals add up to 13,900.00."),
     source: t("推定：由合计的含义得出，没有文件明文规定。", "Inferred from what a total means; no regulation states it."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

@@ -1,6 +1,6 @@
 use crate::layout::Line;
 use crate::money::{parse_amount, AmountProblem};
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("总计写成“1,164.435”或“约1000”。", "总计 written as 1,164.435 or 约1000."),
     source: t("约定：表头“单位：万元”，金额保留两位小数。", "Convention: the table's 单位：万元 preamble; amounts have two decimals."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

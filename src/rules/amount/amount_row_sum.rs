@@ -1,7 +1,7 @@
 use super::gap;
 use crate::layout::{Column, Line};
 use crate::money::format_amount;
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 use rust_decimal::Decimal;
 
@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("总计 100.00，财政拨款 80.00，其他资金 10.00（差 10.00）。", "总计 100.00 with 财政拨款 80.00 and 其他资金 10.00 (10.00 missing)."),
     source: t("推定：由表格各列的含义得出，没有文件明文规定。", "Inferred from the meaning of the columns; no regulation states it."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

@@ -1,7 +1,7 @@
 use super::{gap, sum};
 use crate::layout::Column;
 use crate::money::format_amount;
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("本级小计 13,100.00，而所列项目合计 12,585.00（差额 515.00）。", "A unit subtotal of 13,100.00 over projects adding up to 12,585.00 (gap 515.00)."),
     source: t("推定：由小计的含义得出，没有文件明文规定。", "Inferred from what a subtotal means; no regulation states it."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

@@ -1,4 +1,4 @@
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{normalize_key, t, Message};
 use std::collections::HashMap;
 
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("“数字政府”建设专项资金 出现两次，金额分别为 1,164.43 和 3,488.57。", "“数字政府”建设专项资金 listed twice, with 1,164.43 and 3,488.57."),
     source: t("约定。", "Convention."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

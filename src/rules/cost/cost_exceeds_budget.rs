@@ -3,7 +3,7 @@ use crate::indicator::framework::Family;
 use crate::indicator::{Indicator, Value};
 use crate::layout::{Column, Project};
 use crate::money::format_amount;
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 use rust_decimal::Decimal;
 
@@ -24,37 +24,35 @@ pub static RULE: Rule = Rule {
         "绩效目标应与预算确定的资金量相匹配（财预〔2015〕88号审核要点“适当性”）；预算支出标准不得超出。",
         "Targets must match the funds the budget sets (财预〔2015〕88号 review point 适当性); spending standards may not be exceeded.",
     ),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        if !indicator.is_cost() {
-            continue;
-        }
-        let Some(budget) = project.line.amount(Column::Total).and_then(|a| a.value) else {
-            continue;
-        };
-        // The table's amounts are the year's budget: compare the annual value first.
-        let value = if indicator.annual.is_empty() {
-            &indicator.period
-        } else {
-            &indicator.annual
-        };
-        let Some((cost, how_zh, how_en)) = total_cost(project, value) else {
-            continue;
-        };
-        if cost > budget {
-            let (label_zh, label_en) = indicator_label(indicator);
-            let (c, b) = (format_amount(cost), format_amount(budget));
-            out.report(
-                Location::indicator(project, indicator),
-                Message::new(
-                    format!("{label_zh}的成本「{}」{how_zh}合 {c} 万元，超过项目预算 {b} 万元", value.raw),
-                    format!("{label_en}: the cost \"{}\"{how_en} comes to {c} 万元, above the project budget of {b} 万元", value.raw),
-                ),
-            );
-        }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    if !indicator.is_cost() {
+        return;
+    }
+    let Some(budget) = project.line.amount(Column::Total).and_then(|a| a.value) else {
+        return;
+    };
+    // The table's amounts are the year's budget: compare the annual value first.
+    let value = if indicator.annual.is_empty() {
+        &indicator.period
+    } else {
+        &indicator.annual
+    };
+    let Some((cost, how_zh, how_en)) = total_cost(project, value) else {
+        return;
+    };
+    if cost > budget {
+        let (label_zh, label_en) = indicator_label(indicator);
+        let (c, b) = (format_amount(cost), format_amount(budget));
+        out.report(
+            Location::indicator(project, indicator),
+            Message::new(
+                format!("{label_zh}的成本「{}」{how_zh}合 {c} 万元，超过项目预算 {b} 万元", value.raw),
+                format!("{label_en}: the cost \"{}\"{how_en} comes to {c} 万元, above the project budget of {b} 万元", value.raw),
+            ),
+        );
     }
 }
 

@@ -1,6 +1,7 @@
 use super::money_in_wan;
-use crate::indicator::Value;
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::{Indicator, Value};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -20,7 +21,7 @@ pub static RULE: Rule = Rule {
         "财预〔2021〕101号：成本指标包括经济成本、社会成本、生态环境成本，经济成本分单位成本和总成本。",
         "财预〔2021〕101号: cost indicators are economic, social and environmental costs; economic cost is unit or total cost.",
     ),
-    check,
+    check: Check::Indicator(check),
 };
 
 /// Names of rates that do control cost.
@@ -28,28 +29,26 @@ const COST_CONTROL_WORDS: [&str; 9] = [
     "成本", "控制", "节约", "节支", "超支", "预算", "支出", "费用", "降低",
 ];
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        if !indicator.is_cost() {
-            continue;
-        }
-        let cost_rate = COST_CONTROL_WORDS
-            .iter()
-            .any(|w| indicator.name.contains(w));
-        let is_cost = |v: &Value| money_in_wan(v).is_some() || (cost_rate && v.is_percent());
-        let written: Vec<&Value> = [&indicator.period, &indicator.annual]
-            .into_iter()
-            .filter(|v| !v.is_empty() && !v.is_placeholder())
-            .collect();
-        if !written.is_empty() && !written.iter().any(|v| is_cost(v)) {
-            super::super::value::report_values(
-                project,
-                indicator,
-                out,
-                |v| !v.is_empty() && !is_cost(v),
-                "不是金额，也不是成本控制率；请改为单位成本或总成本，或把该指标移到产出或时效指标下",
-                "is neither an amount nor a cost-control rate; state a unit or total cost, or move the indicator to output or timeliness",
-            );
-        }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    if !indicator.is_cost() {
+        return;
+    }
+    let cost_rate = COST_CONTROL_WORDS
+        .iter()
+        .any(|w| indicator.name.contains(w));
+    let is_cost = |v: &Value| money_in_wan(v).is_some() || (cost_rate && v.is_percent());
+    let written: Vec<&Value> = [&indicator.period, &indicator.annual]
+        .into_iter()
+        .filter(|v| !v.is_empty() && !v.is_placeholder())
+        .collect();
+    if !written.is_empty() && !written.iter().any(|v| is_cost(v)) {
+        super::super::value::report_values(
+            project,
+            indicator,
+            out,
+            |v| !v.is_empty() && !is_cost(v),
+            "不是金额，也不是成本控制率；请改为单位成本或总成本，或把该指标移到产出或时效指标下",
+            "is neither an amount nor a cost-control rate; state a unit or total cost, or move the indicator to output or timeliness",
+        );
     }
 }

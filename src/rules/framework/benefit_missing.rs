@@ -1,5 +1,6 @@
 use crate::indicator::framework::Family;
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -19,11 +20,9 @@ pub static RULE: Rule = Rule {
         "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）的指标体系；各地填写要求包括三个一级指标。",
         "The framework of 财预〔2015〕88号; local filing instructions require all three first-level indicators.",
     ),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        super::report_family_missing(project, Family::Benefit, out);
-    }
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    super::report_family_missing(project, Family::Benefit, out);
 }

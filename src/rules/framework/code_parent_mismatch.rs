@@ -1,5 +1,7 @@
 use crate::indicator::framework::{Family, Level2};
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::indicator::Indicator;
+use crate::layout::Project;
+use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -16,26 +18,32 @@ pub static RULE: Rule = Rule {
     ),
     example: t("1、1-产出指标, 22-社会效益, 政务服务水平……", "1、1-产出指标, 22-社会效益, 政务服务水平…"),
     source: t("推定：由指标体系的编码结构得出。", "Inferred from the structure of the framework's codes."),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        let parent = indicator.level1.code.as_deref().and_then(Family::from_code);
-        let child = indicator.level2.code.as_deref().and_then(Level2::from_code);
-        let (Some(parent), Some(child)) = (parent, child) else {
-            continue;
-        };
-        if child.family != parent {
-            let (label_zh, label_en) = indicator_label(indicator);
-            let (l1, l2) = (indicator.level1.label(), indicator.level2.label());
-            out.report(
-                    Location::indicator(project, indicator),
-                    Message::new(
-                        format!("{label_zh}：二级指标「{l2}」不属于一级指标「{l1}」，应属于 {}-{}", child.family.code().unwrap_or("?"), child.family.name()),
-                        format!("{label_en}: second level \"{l2}\" does not belong to \"{l1}\" but to {} ({})", child.family.code().unwrap_or("?"), child.family.name_en()),
-                    ),
-                );
-        }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    let parent = indicator.level1.code.as_deref().and_then(Family::from_code);
+    let child = indicator.level2.code.as_deref().and_then(Level2::from_code);
+    let (Some(parent), Some(child)) = (parent, child) else {
+        return;
+    };
+    if child.family != parent {
+        let (label_zh, label_en) = indicator_label(indicator);
+        let (l1, l2) = (indicator.level1.label(), indicator.level2.label());
+        out.report(
+            Location::indicator(project, indicator),
+            Message::new(
+                format!(
+                    "{label_zh}：二级指标「{l2}」不属于一级指标「{l1}」，应属于 {}-{}",
+                    child.family.code().unwrap_or("?"),
+                    child.family.name()
+                ),
+                format!(
+                    "{label_en}: second level \"{l2}\" does not belong to \"{l1}\" but to {} ({})",
+                    child.family.code().unwrap_or("?"),
+                    child.family.name_en()
+                ),
+            ),
+        );
     }
 }

@@ -1,5 +1,7 @@
 use crate::indicator::framework::{Family, Level2};
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::Indicator;
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -19,46 +21,43 @@ pub static RULE: Rule = Rule {
         "预算管理系统的指标体系编码（财预〔2015〕88号框架：1 产出、2 效益、3 满意度）。",
         "The coding of budget systems (framework of 财预〔2015〕88号: 1 output, 2 benefit, 3 satisfaction).",
     ),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        let mut report =
-            |zh: String, en: String| out.report_indicator(project, indicator, &zh, &en);
-        if let Some(code) = indicator
-            .level1
-            .code
-            .as_deref()
-            .filter(|c| Family::from_code(c).is_none())
-        {
-            report(
-                    format!("一级指标编码「{code}」不在指标体系中（1 产出、2 效益、3 满意度）"),
-                    format!("first-level code \"{code}\" is not in the framework (1 output, 2 benefit, 3 satisfaction)"),
-                );
-        }
-        if let Some(code) = indicator
-            .level2
-            .code
-            .as_deref()
-            .filter(|c| Level2::from_code(c).is_none())
-        {
-            report(
-                format!("二级指标编码「{code}」不在指标体系中（11–14、21–24、31）"),
-                format!("second-level code \"{code}\" is not in the framework (11–14, 21–24, 31)"),
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    let mut report = |zh: String, en: String| out.report_indicator(project, indicator, &zh, &en);
+    if let Some(code) = indicator
+        .level1
+        .code
+        .as_deref()
+        .filter(|c| Family::from_code(c).is_none())
+    {
+        report(
+                format!("一级指标编码「{code}」不在指标体系中（1 产出、2 效益、3 满意度）"),
+                format!("first-level code \"{code}\" is not in the framework (1 output, 2 benefit, 3 satisfaction)"),
             );
-        }
-        if !indicator.level1.is_empty() && indicator.level2.is_empty() {
-            report(
-                format!(
-                    "一级指标「{}」之后没有可识别的二级指标",
-                    indicator.level1.label()
-                ),
-                format!(
-                    "no known second-level indicator follows \"{}\"",
-                    indicator.level1.label()
-                ),
-            );
-        }
+    }
+    if let Some(code) = indicator
+        .level2
+        .code
+        .as_deref()
+        .filter(|c| Level2::from_code(c).is_none())
+    {
+        report(
+            format!("二级指标编码「{code}」不在指标体系中（11–14、21–24、31）"),
+            format!("second-level code \"{code}\" is not in the framework (11–14, 21–24, 31)"),
+        );
+    }
+    if !indicator.level1.is_empty() && indicator.level2.is_empty() {
+        report(
+            format!(
+                "一级指标「{}」之后没有可识别的二级指标",
+                indicator.level1.label()
+            ),
+            format!(
+                "no known second-level indicator follows \"{}\"",
+                indicator.level1.label()
+            ),
+        );
     }
 }

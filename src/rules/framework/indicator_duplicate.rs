@@ -1,4 +1,5 @@
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{normalize_key, t, Message};
 use std::borrow::Cow;
 
@@ -13,29 +14,27 @@ pub static RULE: Rule = Rule {
     ),
     example: t("1、…验收合格率；…3、…验收合格率", "1、…验收合格率; …3、…验收合格率"),
     source: t("推定：没有文件明文规定。", "Inferred; no regulation states it."),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        let indicators = &project.indicators.indicators;
-        let keys: Vec<Cow<str>> = indicators.iter().map(|i| name_key(&i.name)).collect();
-        for (i, indicator) in indicators.iter().enumerate() {
-            let earlier = indicators[..i]
-                .iter()
-                .zip(&keys)
-                .find(|(_, k)| !k.is_empty() && **k == keys[i]);
-            if let Some((earlier, _)) = earlier {
-                let (label_zh, label_en) = indicator_label(indicator);
-                let n = earlier.number.map_or_else(String::new, |n| n.to_string());
-                out.report(
-                    Location::indicator(project, indicator),
-                    Message::new(
-                        format!("{label_zh}与第 {n} 项指标名称相同"),
-                        format!("{label_en} has the same name as indicator {n}"),
-                    ),
-                );
-            }
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    let indicators = &project.indicators.indicators;
+    let keys: Vec<Cow<str>> = indicators.iter().map(|i| name_key(&i.name)).collect();
+    for (i, indicator) in indicators.iter().enumerate() {
+        let earlier = indicators[..i]
+            .iter()
+            .zip(&keys)
+            .find(|(_, k)| !k.is_empty() && **k == keys[i]);
+        if let Some((earlier, _)) = earlier {
+            let (label_zh, label_en) = indicator_label(indicator);
+            let n = earlier.number.map_or_else(String::new, |n| n.to_string());
+            out.report(
+                Location::indicator(project, indicator),
+                Message::new(
+                    format!("{label_zh}与第 {n} 项指标名称相同"),
+                    format!("{label_en} has the same name as indicator {n}"),
+                ),
+            );
         }
     }
 }

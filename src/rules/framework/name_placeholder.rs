@@ -1,4 +1,6 @@
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::Indicator;
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -18,26 +20,24 @@ pub static RULE: Rule = Rule {
         "约定：从模板残留中观察到。",
         "Convention: template leftovers observed in real tables.",
     ),
-    check,
+    check: Check::Indicator(check),
 };
 
 const MARKS: [&str; 6] = ["**", "XX", "xx", "××", "＊＊", "ＸＸ"];
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        // One pass for the marks' characters first: most names have none.
-        if !indicator.name.contains(['*', 'X', 'x', '×', '＊', 'Ｘ']) {
-            continue;
-        }
-        if let Some(mark) = MARKS.iter().find(|m| indicator.name.contains(**m)) {
-            out.report_indicator(
-                project,
-                indicator,
-                &format!("名称中有模板占位符「{mark}」，请填写实际内容"),
-                &format!(
-                    "the name holds the template placeholder \"{mark}\"; fill in the real content"
-                ),
-            );
-        }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    // One pass for the marks' characters first: most names have none.
+    if !indicator.name.contains(['*', 'X', 'x', '×', '＊', 'Ｘ']) {
+        return;
+    }
+    if let Some(mark) = MARKS.iter().find(|m| indicator.name.contains(**m)) {
+        out.report_indicator(
+            project,
+            indicator,
+            &format!("名称中有模板占位符「{mark}」，请填写实际内容"),
+            &format!(
+                "the name holds the template placeholder \"{mark}\"; fill in the real content"
+            ),
+        );
     }
 }

@@ -1,6 +1,6 @@
 use crate::indicator::framework::Family;
-use crate::layout::Column;
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::layout::{Column, Project};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -20,26 +20,24 @@ pub static RULE: Rule = Rule {
         "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）：绩效指标包括产出指标、效益指标和满意度指标；各地填写要求同此三个一级指标。",
         "财预〔2015〕88号 (central budget performance target rules): indicators comprise output, benefit and satisfaction; local filing instructions require the three first-level indicators.",
     ),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
+fn check(cx: &Context, project: &Project, out: &mut Sink) {
     let has_column = cx
         .sheet
         .header
         .as_ref()
         .is_some_and(|h| h.index(Column::Indicators).is_some());
-    for project in cx.sheet.projects() {
-        if has_column && project.indicator_cell.is_empty() {
-            out.report(
-                Location::in_project(project, project.indicator_cell.index),
-                Message::new(
-                    "未填写绩效指标（产出、效益、满意度指标均缺）",
-                    "No indicators at all (output, benefit and satisfaction are all missing)",
-                ),
-            );
-        } else {
-            super::report_family_missing(project, Family::Output, out);
-        }
+    if has_column && project.indicator_cell.is_empty() {
+        out.report(
+            Location::in_project(project, project.indicator_cell.index),
+            Message::new(
+                "未填写绩效指标（产出、效益、满意度指标均缺）",
+                "No indicators at all (output, benefit and satisfaction are all missing)",
+            ),
+        );
+    } else {
+        super::report_family_missing(project, Family::Output, out);
     }
 }

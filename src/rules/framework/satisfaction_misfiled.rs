@@ -1,5 +1,7 @@
 use crate::indicator::framework::Family;
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::indicator::Indicator;
+use crate::layout::Project;
+use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -16,30 +18,28 @@ pub static RULE: Rule = Rule {
     ),
     example: t("1-产出指标, 12-质量指标, 群众满意度", "1-产出指标, 12-质量指标, 群众满意度"),
     source: t("预算管理系统的指标体系：满意度指标下设服务对象满意度指标。", "Budget-system frameworks: satisfaction holds the beneficiary-satisfaction indicators."),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        let named = indicator.name.contains("满意");
-        let filed = indicator.family() == Some(Family::Satisfaction);
-        let about_satisfaction = || {
-            named
-                || ["好评", "认可", "评价", "投诉"]
-                    .iter()
-                    .any(|w| indicator.name.contains(w))
-        };
-        let message = match (named, filed, indicator.family()) {
-                (true, false, Some(family)) => Message::new(
-                    format!("{}是满意度指标，却归在{}下，应归入 3-满意度指标、31-服务对象满意度", indicator_label(indicator).0, family.name()),
-                    format!("{} measures satisfaction but is filed under {}; file it under 3-满意度指标, 31-服务对象满意度", indicator_label(indicator).1, family.name_en()),
-                ),
-                (false, true, _) if !about_satisfaction() => Message::new(
-                    format!("{}归在满意度指标下，但名称与满意度无关", indicator_label(indicator).0),
-                    format!("{} is filed under satisfaction but its name is not about satisfaction", indicator_label(indicator).1),
-                ),
-                _ => continue,
-            };
-        out.report(Location::indicator(project, indicator), message);
-    }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    let named = indicator.name.contains("满意");
+    let filed = indicator.family() == Some(Family::Satisfaction);
+    let about_satisfaction = || {
+        named
+            || ["好评", "认可", "评价", "投诉"]
+                .iter()
+                .any(|w| indicator.name.contains(w))
+    };
+    let message = match (named, filed, indicator.family()) {
+        (true, false, Some(family)) => Message::new(
+            format!("{}是满意度指标，却归在{}下，应归入 3-满意度指标、31-服务对象满意度", indicator_label(indicator).0, family.name()),
+            format!("{} measures satisfaction but is filed under {}; file it under 3-满意度指标, 31-服务对象满意度", indicator_label(indicator).1, family.name_en()),
+        ),
+        (false, true, _) if !about_satisfaction() => Message::new(
+            format!("{}归在满意度指标下，但名称与满意度无关", indicator_label(indicator).0),
+            format!("{} is filed under satisfaction but its name is not about satisfaction", indicator_label(indicator).1),
+        ),
+        _ => return,
+    };
+    out.report(Location::indicator(project, indicator), message);
 }

@@ -1,5 +1,6 @@
 use crate::indicator::framework::Family;
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -16,11 +17,9 @@ pub static RULE: Rule = Rule {
         "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：绩效目标包括服务对象满意度；财预〔2015〕88号的指标体系。",
         "中发〔2018〕34号: targets include beneficiary satisfaction; the framework of 财预〔2015〕88号.",
     ),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        super::report_family_missing(project, Family::Satisfaction, out);
-    }
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    super::report_family_missing(project, Family::Satisfaction, out);
 }

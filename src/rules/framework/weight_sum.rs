@@ -1,5 +1,6 @@
+use crate::layout::Project;
 use crate::money::format_amount;
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 use rust_decimal::Decimal;
 
@@ -17,62 +18,60 @@ pub static RULE: Rule = Rule {
     ),
     example: t("三项指标权重分别为 40、30、20，合计 90。", "Three indicators weighted 40, 30 and 20: 90 in all."),
     source: t("预算管理系统的权重字段（如四川、江西的绩效目标表）：各指标权重合计为 100。", "The weight field of budget systems (Sichuan and Jiangxi tables, for example): weights total 100."),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        let weights: Vec<(u32, usize, &str)> = project
-            .indicators
-            .indicators
-            .iter()
-            .filter_map(|i| {
-                i.own_row.as_ref().and_then(|own| {
-                    own.weight
-                        .as_ref()
-                        .map(|(column, raw)| (own.row, *column, raw.as_str()))
-                })
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    let weights: Vec<(u32, usize, &str)> = project
+        .indicators
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            i.own_row.as_ref().and_then(|own| {
+                own.weight
+                    .as_ref()
+                    .map(|(column, raw)| (own.row, *column, raw.as_str()))
             })
-            .collect();
-        let Some(&(first_row, column, _)) = weights.first() else {
-            continue;
-        };
-        let mut total = Decimal::ZERO;
-        for (row, column, raw) in &weights {
-            match Decimal::from_str_exact(raw.trim_end_matches(['%', '分']).trim()) {
-                Ok(weight) => total += weight,
-                Err(_) => out.report(
-                    Location {
-                        project: Some(project.line.name.clone()),
-                        ..Location::cell(*row, *column)
-                    },
-                    Message::new(
-                        format!("权重「{raw}」不是数字"),
-                        format!("The weight \"{raw}\" is not a number"),
-                    ),
-                ),
-            }
-        }
-        if total != Decimal::from(100) {
-            let sum = format_amount(total).trim_end_matches(".00").to_owned();
-            out.report(
+        })
+        .collect();
+    let Some(&(first_row, column, _)) = weights.first() else {
+        return;
+    };
+    let mut total = Decimal::ZERO;
+    for (row, column, raw) in &weights {
+        match Decimal::from_str_exact(raw.trim_end_matches(['%', '分']).trim()) {
+            Ok(weight) => total += weight,
+            Err(_) => out.report(
                 Location {
                     project: Some(project.line.name.clone()),
-                    ..Location::cell(first_row, column)
+                    ..Location::cell(*row, *column)
                 },
                 Message::new(
-                    format!(
-                        "项目「{}」{} 项指标的权重合计为 {sum}，应为 100",
-                        project.line.name,
-                        weights.len()
-                    ),
-                    format!(
-                        "The weights of the {} indicators of \"{}\" total {sum}, not 100",
-                        weights.len(),
-                        project.line.name
-                    ),
+                    format!("权重「{raw}」不是数字"),
+                    format!("The weight \"{raw}\" is not a number"),
                 ),
-            );
+            ),
         }
+    }
+    if total != Decimal::from(100) {
+        let sum = format_amount(total).trim_end_matches(".00").to_owned();
+        out.report(
+            Location {
+                project: Some(project.line.name.clone()),
+                ..Location::cell(first_row, column)
+            },
+            Message::new(
+                format!(
+                    "项目「{}」{} 项指标的权重合计为 {sum}，应为 100",
+                    project.line.name,
+                    weights.len()
+                ),
+                format!(
+                    "The weights of the {} indicators of \"{}\" total {sum}, not 100",
+                    weights.len(),
+                    project.line.name
+                ),
+            ),
+        );
     }
 }

@@ -1,5 +1,5 @@
-use crate::layout::Column;
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::layout::{Column, Project};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -16,10 +16,10 @@ pub static RULE: Rule = Rule {
         "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：绩效目标是预算安排的前置条件。",
         "中发〔2018〕34号 (CPC Central Committee and State Council opinion on budget performance management): performance goals are a precondition of budgeting.",
     ),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
+fn check(cx: &Context, project: &Project, out: &mut Sink) {
     let has_goal_column = cx
         .sheet
         .header
@@ -28,12 +28,10 @@ fn check(cx: &Context, out: &mut Sink) {
     if !has_goal_column {
         return;
     }
-    for project in cx.sheet.projects() {
-        if super::goal_text(project).is_empty() {
-            out.report(
-                Location::in_project(project, project.goal.index),
-                Message::new("未填写绩效目标", "The performance goal is empty"),
-            );
-        }
+    if super::goal_text(project).is_empty() {
+        out.report(
+            Location::in_project(project, project.goal.index),
+            Message::new("未填写绩效目标", "The performance goal is empty"),
+        );
     }
 }

@@ -1,4 +1,5 @@
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{excerpt, t, Message};
 
 pub static RULE: Rule = Rule {
@@ -15,7 +16,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("……推进政务服务的办理无纸化、数", "…推进政务服务的办理无纸化、数"),
     source: t("约定：从实际表格中观察到的截断现象。", "Convention: truncation observed in real tables."),
-    check,
+    check: Check::Project(check),
 };
 
 const CLOSING: &[char] = &[
@@ -24,36 +25,34 @@ const CLOSING: &[char] = &[
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '；'];
 const DANGLING: &[char] = &['、', '，', ',', '：', ':', '（', '(', '“', '《', '—', '-'];
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        let text = super::goal_text(project);
-        let Some(last) = text.chars().next_back() else {
-            continue;
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    let text = super::goal_text(project);
+    let Some(last) = text.chars().next_back() else {
+        return;
+    };
+    let cut_after_sentences = !CLOSING.contains(&last) && text.contains(SENTENCE_END);
+    if DANGLING.contains(&last) || cut_after_sentences {
+        let tail: String = text
+            .chars()
+            .rev()
+            .take(16)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let tail = if text.chars().count() > 16 {
+            format!("…{tail}")
+        } else {
+            excerpt(&tail, 16)
         };
-        let cut_after_sentences = !CLOSING.contains(&last) && text.contains(SENTENCE_END);
-        if DANGLING.contains(&last) || cut_after_sentences {
-            let tail: String = text
-                .chars()
-                .rev()
-                .take(16)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let tail = if text.chars().count() > 16 {
-                format!("…{tail}")
-            } else {
-                excerpt(&tail, 16)
-            };
-            out.report(
-                Location::in_project(project, project.goal.index),
-                Message::new(
-                    format!("绩效目标似乎在句中截断，结尾为「{tail}」；请补全"),
-                    format!(
-                        "The goal seems cut off mid-sentence; it ends with \"{tail}\". Complete it"
-                    ),
+        out.report(
+            Location::in_project(project, project.goal.index),
+            Message::new(
+                format!("绩效目标似乎在句中截断，结尾为「{tail}」；请补全"),
+                format!(
+                    "The goal seems cut off mid-sentence; it ends with \"{tail}\". Complete it"
                 ),
-            );
-        }
+            ),
+        );
     }
 }

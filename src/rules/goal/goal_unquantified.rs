@@ -1,4 +1,5 @@
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -18,7 +19,7 @@ pub static RULE: Rule = Rule {
         "各地预算绩效管理办法：绩效目标应从数量、质量、成本和时效等方面细化，尽量进行定量表述。",
         "Local budget performance rules: goals should be detailed by quantity, quality, cost and time and stated in numbers where possible.",
     ),
-    check,
+    check: Check::Project(check),
 };
 
 const MEASURE_WORDS: &[char] = &[
@@ -26,18 +27,16 @@ const MEASURE_WORDS: &[char] = &[
     '件', '份', '万', '亿', '千', '百', '年', '天', '小', '%',
 ];
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        let text = super::goal_text(project);
-        if !text.is_empty() && !is_quantified(text) {
-            out.report(
-                Location::in_project(project, project.goal.index),
-                Message::new(
-                    "绩效目标没有任何数字或数量，建议写明要达到的数量、质量或时限",
-                    "The goal states no number or quantity; say how much, how well or by when",
-                ),
-            );
-        }
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    let text = super::goal_text(project);
+    if !text.is_empty() && !is_quantified(text) {
+        out.report(
+            Location::in_project(project, project.goal.index),
+            Message::new(
+                "绩效目标没有任何数字或数量，建议写明要达到的数量、质量或时限",
+                "The goal states no number or quantity; say how much, how well or by when",
+            ),
+        );
     }
 }
 

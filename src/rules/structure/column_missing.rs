@@ -1,4 +1,4 @@
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("表头只有“项目名称、总计、绩效目标、绩效指标”，缺少“财政拨款”等资金来源列。", "A header with only 项目名称, 总计, 绩效目标, 绩效指标 and no funding columns."),
     source: t("约定：广州市项目支出绩效目标表的表头。", "Convention: the header of Guangzhou's project performance target tables."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

@@ -1,5 +1,5 @@
 use crate::layout::Column;
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
         "The header row was left out of the selection, or another table was pasted.",
     ),
     source: t("约定：广州市项目支出绩效目标表的表头。", "Convention: the header of Guangzhou's project performance target tables."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

@@ -1,4 +1,5 @@
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -15,31 +16,29 @@ pub static RULE: Rule = Rule {
     ),
     example: t("1、…; 2、…; 4、…（缺第 3 项）", "1、…; 2、…; 4、… (no 3)"),
     source: t("约定。", "Convention."),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        let numbers: Vec<u32> = project
-            .indicators
-            .indicators
-            .iter()
-            .filter_map(|i| i.number)
-            .collect();
-        if numbers.iter().zip(1..).all(|(n, expected)| *n == expected) {
-            continue;
-        }
-        let list = numbers
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join("、");
-        out.report(
-            Location::in_project(project, project.indicator_cell.index),
-            Message::new(
-                format!("指标编号应为 1 起连续编号，实际为：{list}"),
-                format!("Indicator numbers should run from 1 without gaps; they are: {list}"),
-            ),
-        );
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    let numbers: Vec<u32> = project
+        .indicators
+        .indicators
+        .iter()
+        .filter_map(|i| i.number)
+        .collect();
+    if numbers.iter().zip(1..).all(|(n, expected)| *n == expected) {
+        return;
     }
+    let list = numbers
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("、");
+    out.report(
+        Location::in_project(project, project.indicator_cell.index),
+        Message::new(
+            format!("指标编号应为 1 起连续编号，实际为：{list}"),
+            format!("Indicator numbers should run from 1 without gaps; they are: {list}"),
+        ),
+    );
 }

@@ -1,4 +1,5 @@
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{excerpt, t, Message};
 
 pub static RULE: Rule = Rule {
@@ -15,32 +16,30 @@ pub static RULE: Rule = Rule {
     ),
     example: t("绩效指标单元格只写了“完成全年工作任务”。", "A 绩效指标 cell reading only 完成全年工作任务."),
     source: t("约定：预算管理一体化系统导出的绩效指标格式。", "Convention: the indicator format exported by the budget management system."),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        let cell = &project.indicators;
-        let at = || Location::in_project(project, project.indicator_cell.index);
-        if cell.indicators.is_empty() && !project.indicator_cell.is_empty() {
-            let text = excerpt(project.indicator_cell.text().trim(), 40);
-            out.report(
-                at(),
-                Message::new(
-                    format!("绩效指标无法解析：找不到“N、一级指标, 二级指标, 三级指标；实施周期指标值:…, 年度指标值:…”格式的指标。内容为「{text}」"),
-                    format!("Indicators cannot be read: no indicator of the form \"N、level 1, level 2, name；实施周期指标值:…, 年度指标值:…\" was found. The cell reads \"{text}\""),
-                ),
-            );
-        } else if let Some(left) = &cell.leftover {
-            let text = excerpt(left, 40);
-            out.report_as(
-                Severity::Warning,
-                at(),
-                Message::new(
-                    format!("绩效指标中有不属于任何指标的文字：「{text}」"),
-                    format!("The indicator cell has text that belongs to no indicator: \"{text}\""),
-                ),
-            );
-        }
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    let cell = &project.indicators;
+    let at = || Location::in_project(project, project.indicator_cell.index);
+    if cell.indicators.is_empty() && !project.indicator_cell.is_empty() {
+        let text = excerpt(project.indicator_cell.text().trim(), 40);
+        out.report(
+            at(),
+            Message::new(
+                format!("绩效指标无法解析：找不到“N、一级指标, 二级指标, 三级指标；实施周期指标值:…, 年度指标值:…”格式的指标。内容为「{text}」"),
+                format!("Indicators cannot be read: no indicator of the form \"N、level 1, level 2, name；实施周期指标值:…, 年度指标值:…\" was found. The cell reads \"{text}\""),
+            ),
+        );
+    } else if let Some(left) = &cell.leftover {
+        let text = excerpt(left, 40);
+        out.report_as(
+            Severity::Warning,
+            at(),
+            Message::new(
+                format!("绩效指标中有不属于任何指标的文字：「{text}」"),
+                format!("The indicator cell has text that belongs to no indicator: \"{text}\""),
+            ),
+        );
     }
 }

@@ -1,4 +1,5 @@
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -15,24 +16,22 @@ pub static RULE: Rule = Rule {
     ),
     example: t("<p>通过“商务云”服务器及网络保障维护……</p>", "<p>通过“商务云”服务器及网络保障维护……</p>"),
     source: t("约定。", "Convention."),
-    check,
+    check: Check::Project(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for project in cx.sheet.projects() {
-        for (cell, zh, en) in [
-            (&project.goal, "绩效目标", "goal"),
-            (&project.indicator_cell, "绩效指标", "indicator"),
-        ] {
-            if cell.has_markup() {
-                out.report(
-                    Location::in_project(project, cell.index),
-                    Message::new(
-                        format!("{zh}单元格含有 HTML 标记（如 <p>），公开前请删除。"),
-                        format!("The {en} cell contains HTML markup (such as <p>); remove it before publishing."),
-                    ),
-                );
-            }
+fn check(_: &Context, project: &Project, out: &mut Sink) {
+    for (cell, zh, en) in [
+        (&project.goal, "绩效目标", "goal"),
+        (&project.indicator_cell, "绩效指标", "indicator"),
+    ] {
+        if cell.has_markup() {
+            out.report(
+                Location::in_project(project, cell.index),
+                Message::new(
+                    format!("{zh}单元格含有 HTML 标记（如 <p>），公开前请删除。"),
+                    format!("The {en} cell contains HTML markup (such as <p>); remove it before publishing."),
+                ),
+            );
         }
     }
 }

@@ -1,4 +1,4 @@
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("单元格内容为 \"数字政府建设（缺少右引号）。", "A cell reading \"数字政府建设 with no closing quote."),
     source: t("约定：RFC 4180 与 Excel 的引号规则。", "Convention: RFC 4180 and Excel quoting."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

@@ -1,5 +1,5 @@
 use crate::layout::RowProblem;
-use crate::rules::{Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     ),
     example: t("表格末尾的“注：本表金额单位为万元”。", "A trailing note such as 注：本表金额单位为万元."),
     source: t("约定。", "Convention."),
-    check,
+    check: Check::Sheet(check),
 };
 
 fn check(cx: &Context, out: &mut Sink) {

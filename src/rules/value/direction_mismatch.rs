@@ -1,5 +1,6 @@
-use crate::indicator::Operator;
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::{Indicator, Operator};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -16,38 +17,36 @@ pub static RULE: Rule = Rule {
     ),
     example: t("投诉率；指标性质 ≥；指标值 5；指标方向性 反向", "投诉率; operator ≥; value 5; direction 反向 (lower is better)"),
     source: t("预算管理系统的指标方向性与计算符号。", "Budget systems' direction and operator fields."),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        let Some(direction) = indicator
-            .own_row
-            .as_ref()
-            .and_then(|o| o.direction.as_deref())
-        else {
-            continue;
-        };
-        let higher_is_better = ["正向", "越大越好", "越高越好", "上升"]
-            .iter()
-            .any(|w| direction.contains(w));
-        let lower_is_better = ["反向", "越小越好", "越低越好", "下降"]
-            .iter()
-            .any(|w| direction.contains(w));
-        let operator = indicator.annual.operator;
-        let contradicts = match operator {
-            Some(Operator::AtMost | Operator::Below) => higher_is_better,
-            Some(Operator::AtLeast | Operator::Above) => lower_is_better,
-            _ => false,
-        };
-        if contradicts {
-            let symbol = operator.map_or("", |o| o.symbol());
-            out.report_indicator(
-                project,
-                indicator,
-                &format!("指标方向为「{direction}」，目标却写成「{symbol}」，两者相反"),
-                &format!("the direction is \"{direction}\" but the target uses \"{symbol}\""),
-            );
-        }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    let Some(direction) = indicator
+        .own_row
+        .as_ref()
+        .and_then(|o| o.direction.as_deref())
+    else {
+        return;
+    };
+    let higher_is_better = ["正向", "越大越好", "越高越好", "上升"]
+        .iter()
+        .any(|w| direction.contains(w));
+    let lower_is_better = ["反向", "越小越好", "越低越好", "下降"]
+        .iter()
+        .any(|w| direction.contains(w));
+    let operator = indicator.annual.operator;
+    let contradicts = match operator {
+        Some(Operator::AtMost | Operator::Below) => higher_is_better,
+        Some(Operator::AtLeast | Operator::Above) => lower_is_better,
+        _ => false,
+    };
+    if contradicts {
+        let symbol = operator.map_or("", |o| o.symbol());
+        out.report_indicator(
+            project,
+            indicator,
+            &format!("指标方向为「{direction}」，目标却写成「{symbol}」，两者相反"),
+            &format!("the direction is \"{direction}\" but the target uses \"{symbol}\""),
+        );
     }
 }

@@ -1,5 +1,6 @@
 use crate::indicator::Indicator;
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::layout::Project;
+use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -16,22 +17,20 @@ pub static RULE: Rule = Rule {
     ),
     example: t("培训次数；实施周期指标值:4次, 年度指标值:6次", "培训次数；实施周期指标值:4次, 年度指标值:6次"),
     source: t("各地绩效目标编制指引列举的常见问题：长期目标与年度目标混淆。", "Local target-setting guides list it as a common error: long-term and annual targets confused."),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        if let Some((zh, en)) = mismatch(indicator) {
-            let (label_zh, label_en) = indicator_label(indicator);
-            let (p, a) = (&indicator.period.raw, &indicator.annual.raw);
-            out.report(
-                Location::indicator(project, indicator),
-                Message::new(
-                    format!("{label_zh}：实施周期指标值「{p}」与年度指标值「{a}」{zh}"),
-                    format!("{label_en}: period value \"{p}\" and annual value \"{a}\" {en}"),
-                ),
-            );
-        }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    if let Some((zh, en)) = mismatch(indicator) {
+        let (label_zh, label_en) = indicator_label(indicator);
+        let (p, a) = (&indicator.period.raw, &indicator.annual.raw);
+        out.report(
+            Location::indicator(project, indicator),
+            Message::new(
+                format!("{label_zh}：实施周期指标值「{p}」与年度指标值「{a}」{zh}"),
+                format!("{label_en}: period value \"{p}\" and annual value \"{a}\" {en}"),
+            ),
+        );
     }
 }
 

@@ -1,5 +1,6 @@
-use crate::indicator::Value;
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::{Indicator, Value};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 use rust_decimal::Decimal;
 
@@ -14,34 +15,32 @@ pub static RULE: Rule = Rule {
     why: t("比率不可能超过 100%，超出说明数值或单位填错。", "A share cannot exceed 100 %; a larger figure means a wrong number or unit."),
     example: t("服务对象满意度；年度指标值:950%", "服务对象满意度；年度指标值:950%"),
     source: t("推定：由比率的含义得出。", "Inferred from what a rate is."),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
     let hundred = Decimal::from(100);
-    for (project, indicator) in cx.indicators() {
-        let beyond = |v: &Value| {
-            v.upper.or(v.number).is_some_and(|n| n > hundred)
-                || v.number.is_some_and(|n| n < Decimal::ZERO)
-        };
-        // Names are read only for the few values outside 0–100.
-        if !(beyond(&indicator.period) || beyond(&indicator.annual))
-            || super::is_growth_name(&indicator.name)
-        {
-            continue;
-        }
-        let rate_name = super::is_rate_name(&indicator.name);
-        let out_of_range = |v: &Value| {
-            let is_rate = v.is_percent() || (rate_name && v.unit.is_none());
-            is_rate && beyond(v)
-        };
-        super::report_values(
-            project,
-            indicator,
-            out,
-            out_of_range,
-            "超出 0–100% 的范围",
-            "is outside 0–100 %",
-        );
+    let beyond = |v: &Value| {
+        v.upper.or(v.number).is_some_and(|n| n > hundred)
+            || v.number.is_some_and(|n| n < Decimal::ZERO)
+    };
+    // Names are read only for the few values outside 0–100.
+    if !(beyond(&indicator.period) || beyond(&indicator.annual))
+        || super::is_growth_name(&indicator.name)
+    {
+        return;
     }
+    let rate_name = super::is_rate_name(&indicator.name);
+    let out_of_range = |v: &Value| {
+        let is_rate = v.is_percent() || (rate_name && v.unit.is_none());
+        is_rate && beyond(v)
+    };
+    super::report_values(
+        project,
+        indicator,
+        out,
+        out_of_range,
+        "超出 0–100% 的范围",
+        "is outside 0–100 %",
+    );
 }

@@ -1,5 +1,7 @@
+use crate::indicator::Indicator;
+use crate::layout::Project;
 use crate::money::format_amount;
-use crate::rules::{indicator_label, Context, Location, Rule, Severity, Sink};
+use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -16,29 +18,27 @@ pub static RULE: Rule = Rule {
     ),
     example: t("服务对象满意度；年度指标值:60%", "服务对象满意度；年度指标值:60%"),
     source: t("推定：无文件规定的数值，阈值可配置。", "Inferred: no regulation fixes the figure; the threshold is configurable."),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
+fn check(cx: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
     let floor = cx.config.satisfaction_floor;
-    for (project, indicator) in cx.indicators() {
-        if !indicator.is_satisfaction() {
-            continue;
-        }
-        let low = indicator
-            .values()
-            .into_iter()
-            .find(|(_, _, v)| v.is_percent() && v.number.is_some_and(|n| n < floor));
-        if let Some((zh, en, value)) = low {
-            let (label_zh, label_en) = indicator_label(indicator);
-            let floor = format_amount(floor).trim_end_matches(".00").to_owned();
-            out.report(
-                Location::indicator(project, indicator),
-                Message::new(
-                    format!("{label_zh}的{zh}「{}」低于 {floor}%", value.raw),
-                    format!("{label_en}: the {en} \"{}\" is below {floor} %", value.raw),
-                ),
-            );
-        }
+    if !indicator.is_satisfaction() {
+        return;
+    }
+    let low = indicator
+        .values()
+        .into_iter()
+        .find(|(_, _, v)| v.is_percent() && v.number.is_some_and(|n| n < floor));
+    if let Some((zh, en, value)) = low {
+        let (label_zh, label_en) = indicator_label(indicator);
+        let floor = format_amount(floor).trim_end_matches(".00").to_owned();
+        out.report(
+            Location::indicator(project, indicator),
+            Message::new(
+                format!("{label_zh}的{zh}「{}」低于 {floor}%", value.raw),
+                format!("{label_en}: the {en} \"{}\" is below {floor} %", value.raw),
+            ),
+        );
     }
 }

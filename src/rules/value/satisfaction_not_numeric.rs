@@ -1,5 +1,6 @@
-use crate::indicator::Value;
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::{Indicator, Value};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -13,24 +14,22 @@ pub static RULE: Rule = Rule {
     ),
     example: t("3-满意度指标, 31-服务对象满意度, 满意；实施周期指标值:满意", "3-满意度指标, 31-服务对象满意度, 满意；实施周期指标值:满意"),
     source: t("约定：从实际表格中观察到的问题；满意度指标通常以百分比表述。", "Convention observed in real tables; satisfaction targets are stated as percentages."),
-    check,
+    check: Check::Indicator(check),
 };
 
 pub(crate) fn is_not_numeric(value: &Value) -> bool {
     !value.is_empty() && !value.is_placeholder() && !value.is_percent()
 }
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        if indicator.is_satisfaction() {
-            super::report_values(
-                project,
-                indicator,
-                out,
-                is_not_numeric,
-                "不是百分比，满意度目标应写成如“≥90%”",
-                "is not a percentage; write a satisfaction target such as ≥90 %",
-            );
-        }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    if indicator.is_satisfaction() {
+        super::report_values(
+            project,
+            indicator,
+            out,
+            is_not_numeric,
+            "不是百分比，满意度目标应写成如“≥90%”",
+            "is not a percentage; write a satisfaction target such as ≥90 %",
+        );
     }
 }

@@ -1,4 +1,6 @@
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::Indicator;
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -12,7 +14,7 @@ pub static RULE: Rule = Rule {
     why: t("两个单位不一致时，目标的数量级和含义都不确定。", "With two different units the target's meaning and magnitude are unclear."),
     example: t("覆盖率（%）；指标值 85；计量单位 个", "覆盖率（%）; value 85; unit 个"),
     source: t("约定。", "Convention."),
-    check,
+    check: Check::Indicator(check),
 };
 
 /// The unit a name states in trailing brackets: `满意度（%）` → `%`.
@@ -27,31 +29,29 @@ fn unit_in_name(name: &str) -> Option<&str> {
     looks_like_a_unit.then_some(unit)
 }
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        let Some(named) = unit_in_name(&indicator.name) else {
-            continue;
-        };
-        let column = indicator
-            .own_row
-            .as_ref()
-            .and_then(|o| o.measure_unit.as_deref());
-        let written = column.or(indicator
-            .annual
-            .unit
-            .as_deref()
-            .filter(|_| indicator.annual.has_number()));
-        let Some(written) = written else { continue };
-        let same =
-            |a: &str, b: &str| a == b || a.trim_start_matches('个') == b.trim_start_matches('个');
-        if !same(named, written) && !written.starts_with(named) {
-            out.report_indicator(
-                project,
-                indicator,
-                &format!("名称注明单位「{named}」，计量单位却是「{written}」"),
-                &format!("the name states the unit \"{named}\" but the value uses \"{written}\""),
-            );
-        }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    let Some(named) = unit_in_name(&indicator.name) else {
+        return;
+    };
+    let column = indicator
+        .own_row
+        .as_ref()
+        .and_then(|o| o.measure_unit.as_deref());
+    let written = column.or(indicator
+        .annual
+        .unit
+        .as_deref()
+        .filter(|_| indicator.annual.has_number()));
+    let Some(written) = written else { return };
+    let same =
+        |a: &str, b: &str| a == b || a.trim_start_matches('个') == b.trim_start_matches('个');
+    if !same(named, written) && !written.starts_with(named) {
+        out.report_indicator(
+            project,
+            indicator,
+            &format!("名称注明单位「{named}」，计量单位却是「{written}」"),
+            &format!("the name states the unit \"{named}\" but the value uses \"{written}\""),
+        );
     }
 }
 

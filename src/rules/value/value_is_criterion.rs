@@ -1,4 +1,6 @@
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::Indicator;
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -12,18 +14,16 @@ pub static RULE: Rule = Rule {
     why: t("目标值应说明要达到的状态，问题句无法作为考核依据。", "A target states the state to reach; a question cannot be assessed against."),
     example: t("实施周期指标值:考察、调研的经费开支范围是否合规", "实施周期指标值:考察、调研的经费开支范围是否合规"),
     source: t("约定。", "Convention."),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        super::report_values(
-            project,
-            indicator,
-            out,
-            |v| (v.text.contains('是') && v.text.contains("是否")) || v.text.ends_with(['?', '？']),
-            "是评价问题而不是目标，应写明要达到的状态（如“开支范围合规”）",
-            "is a question, not a target; state the result to reach",
-        );
-    }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    super::report_values(
+        project,
+        indicator,
+        out,
+        |v| (v.text.contains('是') && v.text.contains("是否")) || v.text.ends_with(['?', '？']),
+        "是评价问题而不是目标，应写明要达到的状态（如“开支范围合规”）",
+        "is a question, not a target; state the result to reach",
+    );
 }

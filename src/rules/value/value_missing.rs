@@ -1,4 +1,6 @@
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::Indicator;
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -21,21 +23,19 @@ pub static RULE: Rule = Rule {
         "预算管理系统中指标值为必填项。",
         "Budget systems make the indicator values required fields.",
     ),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        let (zh, en) = match (indicator.period.is_empty(), indicator.annual.is_empty()) {
-            (true, true) if indicator.has_single_value() => ("未填写指标值", "the value is empty"),
-            (true, true) => (
-                "实施周期指标值和年度指标值都未填写",
-                "neither the period value nor the annual value is filled in",
-            ),
-            (true, false) => ("未填写实施周期指标值", "the period value is empty"),
-            (false, true) => ("未填写年度指标值", "the annual value is empty"),
-            (false, false) => continue,
-        };
-        out.report_indicator(project, indicator, zh, en);
-    }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    let (zh, en) = match (indicator.period.is_empty(), indicator.annual.is_empty()) {
+        (true, true) if indicator.has_single_value() => ("未填写指标值", "the value is empty"),
+        (true, true) => (
+            "实施周期指标值和年度指标值都未填写",
+            "neither the period value nor the annual value is filled in",
+        ),
+        (true, false) => ("未填写实施周期指标值", "the period value is empty"),
+        (false, true) => ("未填写年度指标值", "the annual value is empty"),
+        (false, false) => return,
+    };
+    out.report_indicator(project, indicator, zh, en);
 }

@@ -1,4 +1,6 @@
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::Indicator;
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -21,18 +23,16 @@ pub static RULE: Rule = Rule {
         "约定：从实际表格中观察到的模板残留。",
         "Convention: template leftovers observed in real tables.",
     ),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        super::report_values(
-            project,
-            indicator,
-            out,
-            |v| v.is_placeholder(),
-            "是模板占位符，未填写实际目标",
-            "is a template placeholder, not a target",
-        );
-    }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    super::report_values(
+        project,
+        indicator,
+        out,
+        |v| v.is_placeholder(),
+        "是模板占位符，未填写实际目标",
+        "is a template placeholder, not a target",
+    );
 }

@@ -1,5 +1,6 @@
-use crate::indicator::ValueKind;
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::{Indicator, ValueKind};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -22,23 +23,21 @@ pub static RULE: Rule = Rule {
         "预算管理系统中“计量单位”为单独的必填项。",
         "Budget systems have the unit of measure as a separate required field.",
     ),
-    check,
+    check: Check::Indicator(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        // `服务对象满意度(%)`, `新增数量（个）`: the name carries the unit.
-        let name = indicator.name.trim_end();
-        if name.ends_with([')', '）']) && name.contains(['(', '（']) {
-            continue;
-        }
-        super::report_values(
-            project,
-            indicator,
-            out,
-            |v| v.kind == ValueKind::Quantity && v.unit.is_none() && v.number.is_some(),
-            "只有数字，缺少计量单位",
-            "is a bare number without a unit",
-        );
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    // `服务对象满意度(%)`, `新增数量（个）`: the name carries the unit.
+    let name = indicator.name.trim_end();
+    if name.ends_with([')', '）']) && name.contains(['(', '（']) {
+        return;
     }
+    super::report_values(
+        project,
+        indicator,
+        out,
+        |v| v.kind == ValueKind::Quantity && v.unit.is_none() && v.number.is_some(),
+        "只有数字，缺少计量单位",
+        "is a bare number without a unit",
+    );
 }

@@ -1,5 +1,6 @@
-use crate::indicator::Value;
-use crate::rules::{Context, Rule, Severity, Sink};
+use crate::indicator::{Indicator, Value};
+use crate::layout::Project;
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -19,7 +20,7 @@ pub static RULE: Rule = Rule {
         "财预〔2015〕88号：定性表述的指标应具有可衡量性；财预〔2020〕10号评价要点“绩效指标明确性”：清晰、可衡量的指标值。",
         "财预〔2015〕88号: qualitative indicators must be measurable; 财预〔2020〕10号 evaluation point 绩效指标明确性: clear, measurable values.",
     ),
-    check,
+    check: Check::Indicator(check),
 };
 
 /// Words of trend or intent without a measure.
@@ -82,21 +83,18 @@ pub(crate) fn is_vague(value: &Value) -> bool {
         && (BARE_WORDS.contains(&text) || TREND_WORDS.iter().any(|w| text.contains(w)))
 }
 
-fn check(cx: &Context, out: &mut Sink) {
-    for (project, indicator) in cx.indicators() {
-        // A satisfaction value that is no percentage is satisfaction-not-numeric's.
-        let matches = |v: &Value| {
-            is_vague(v)
-                && !(indicator.is_satisfaction()
-                    && super::satisfaction_not_numeric::is_not_numeric(v))
-        };
-        super::report_values(
-            project,
-            indicator,
-            out,
-            matches,
-            "无法衡量，请改为可量化或可分级的目标",
-            "cannot be measured; state a number or a grade",
-        );
-    }
+fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    // A satisfaction value that is no percentage is satisfaction-not-numeric's.
+    let matches = |v: &Value| {
+        is_vague(v)
+            && !(indicator.is_satisfaction() && super::satisfaction_not_numeric::is_not_numeric(v))
+    };
+    super::report_values(
+        project,
+        indicator,
+        out,
+        matches,
+        "无法衡量，请改为可量化或可分级的目标",
+        "cannot be measured; state a number or a grade",
+    );
 }
