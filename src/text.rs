@@ -80,6 +80,11 @@ pub fn half_width(s: &str) -> std::borrow::Cow<'_, str> {
 /// A key for comparing header and framework names: half-width, no spaces,
 /// brackets unified, case folded.
 pub fn normalize_key(s: &str) -> String {
+    normalized_chars(s).collect()
+}
+
+/// The characters of [`normalize_key`], for comparing without building it.
+pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .map(to_half_width)
         .filter(|c| !c.is_whitespace())
@@ -88,7 +93,6 @@ pub fn normalize_key(s: &str) -> String {
             '】' | '〕' | ']' => ')',
             c => c.to_ascii_lowercase(),
         })
-        .collect()
 }
 
 /// Converts a 0-based column index to its spreadsheet letters (0 → A, 26 → AA).

@@ -30,10 +30,14 @@ fn check(cx: &Context, out: &mut Sink) {
         .collect();
     for line in lines {
         for amount in &line.amounts {
-            let problem = amount
-                .problem
-                .clone()
-                .or_else(|| parse_amount(&amount.raw, cx.config.amount_decimals).err());
+            let decimals = cx.config.amount_decimals;
+            let problem = match &amount.problem {
+                Some(problem) => Some(problem.clone()),
+                // The layout read it with any number of decimals; only their
+                // count can still be wrong. Plain amounts are counted in place.
+                None if few_decimals(&amount.raw, decimals) => None,
+                None => parse_amount(&amount.raw, decimals).err(),
+            };
             let raw = &amount.raw;
             let (zh, en) = match problem {
                 None => continue,
@@ -59,4 +63,14 @@ fn check(cx: &Context, out: &mut Sink) {
             out.report(Location::in_line(line, amount.index), Message::new(zh, en));
         }
     }
+}
+
+/// An amount of ASCII digits, separators and a point, with at most `max`
+/// digits after the point: what parse_amount accepts as it is.
+fn few_decimals(raw: &str, max: u32) -> bool {
+    raw.bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && raw
+            .split_once('.')
+            .is_none_or(|(_, decimals)| decimals.len() <= max as usize)
 }

@@ -38,15 +38,16 @@ fn check_line(line: &Line, out: &mut Sink) {
     let Some(total) = line.amount(Column::Total) else {
         return;
     };
-    let sources = [Column::Fiscal, Column::SpecialAccount, Column::Other];
-    let values: Option<Vec<Decimal>> = sources
-        .iter()
-        .map(|c| line.amount(*c).and_then(|a| a.value))
-        .collect();
-    let (Some(stated), Some(values)) = (total.value, values) else {
+    let Some(stated) = total.value else {
         return;
     };
-    let computed: Decimal = values.iter().sum();
+    let mut computed = Decimal::ZERO;
+    for column in [Column::Fiscal, Column::SpecialAccount, Column::Other] {
+        match line.amount(column).and_then(|a| a.value) {
+            Some(value) => computed += value,
+            None => return,
+        }
+    }
     if stated != computed {
         let (gap_zh, gap_en) = gap(stated, computed);
         let (s, c) = (format_amount(stated), format_amount(computed));

@@ -1,6 +1,6 @@
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{normalize_key, t, Message};
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 pub static RULE: Rule = Rule {
     id: "project-duplicate",
@@ -21,18 +21,21 @@ fn check(cx: &Context, out: &mut Sink) {
         let mut first_row: HashMap<String, u32> = HashMap::new();
         for project in &unit.projects {
             let line = &project.line;
-            match first_row.get(&normalize_key(&line.name)) {
-                Some(first) => out.report(
-                    Location::in_line(line, line.name_index),
-                    Message::new(
-                        format!("项目名称与第 {first} 行相同（同一单位内）；如是两笔不同资金，请在名称中注明区别"),
-                        format!("Same project name as row {first} in the same unit; if these are separate funds, make the names say so"),
-                    ),
-                ),
-                None => {
-                    first_row.insert(normalize_key(&line.name), line.row);
+            // One key per name, looked up and stored at once.
+            let first = match first_row.entry(normalize_key(&line.name)) {
+                Entry::Occupied(first) => *first.get(),
+                Entry::Vacant(slot) => {
+                    slot.insert(line.row);
+                    continue;
                 }
-            }
+            };
+            out.report(
+                Location::in_line(line, line.name_index),
+                Message::new(
+                    format!("项目名称与第 {first} 行相同（同一单位内）；如是两笔不同资金，请在名称中注明区别"),
+                    format!("Same project name as row {first} in the same unit; if these are separate funds, make the names say so"),
+                ),
+            );
         }
     }
 }

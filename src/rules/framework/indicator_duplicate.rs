@@ -1,6 +1,6 @@
 use crate::layout::Project;
 use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
-use crate::text::{normalize_key, t, Message};
+use crate::text::{normalize_key, normalized_chars, t, Message};
 use std::borrow::Cow;
 
 pub static RULE: Rule = Rule {
@@ -19,12 +19,17 @@ pub static RULE: Rule = Rule {
 
 fn check(_: &Context, project: &Project, out: &mut Sink) {
     let indicators = &project.indicators.indicators;
-    let keys: Vec<Cow<str>> = indicators.iter().map(|i| name_key(&i.name)).collect();
+    if indicators.len() < 2 {
+        return;
+    }
+    // Names are compared by a hash of their key first: building every key
+    // cost more than the rest of the rule, and only equal hashes need the keys.
+    let hashes: Vec<Option<u64>> = indicators.iter().map(|i| key_hash(&i.name)).collect();
     for (i, indicator) in indicators.iter().enumerate() {
-        let earlier = indicators[..i]
-            .iter()
-            .zip(&keys)
-            .find(|(_, k)| !k.is_empty() && **k == keys[i]);
+        let Some(hash) = hashes[i] else { continue };
+        let earlier = indicators[..i].iter().zip(&hashes).find(|(earlier, h)| {
+            **h == Some(hash) && name_key(&earlier.name) == name_key(&indicator.name)
+        });
         if let Some((earlier, _)) = earlier {
             let (label_zh, label_en) = indicator_label(indicator);
             let n = earlier.number.map_or_else(String::new, |n| n.to_string());
@@ -42,14 +47,33 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
 /// The name for comparison: spaces and full-width forms do not count. Most
 /// names have neither, and are compared as they are, without allocating.
 fn name_key(name: &str) -> Cow<'_, str> {
-    // Full-width forms start with 0xEF and the ideographic space with 0xE3 in
-    // UTF-8: names without those bytes, spaces or capitals are already keys.
-    let plain = !name
-        .bytes()
-        .any(|b| b == 0xEF || b == 0xE3 || b.is_ascii_whitespace() || b.is_ascii_uppercase());
-    if plain {
+    if is_plain(name) {
         Cow::Borrowed(name)
     } else {
         Cow::Owned(normalize_key(name))
     }
+}
+
+/// Full-width forms start with 0xEF and the ideographic space with 0xE3 in
+/// UTF-8: names without those bytes, spaces or capitals are already keys.
+fn is_plain(name: &str) -> bool {
+    !name
+        .bytes()
+        .any(|b| b == 0xEF || b == 0xE3 || b.is_ascii_whitespace() || b.is_ascii_uppercase())
+}
+
+/// A hash (FNV-1a) of the characters of [`name_key`], without building it;
+/// `None` when the key is empty (an empty name is no duplicate).
+fn key_hash(name: &str) -> Option<u64> {
+    let mut hash = None;
+    let mut add = |c: char| {
+        let h = hash.unwrap_or(0xcbf2_9ce4_8422_2325_u64);
+        hash = Some((h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3));
+    };
+    if is_plain(name) {
+        name.chars().for_each(&mut add);
+    } else {
+        normalized_chars(name).for_each(&mut add);
+    }
+    hash
 }
