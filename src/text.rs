@@ -97,16 +97,18 @@ pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Converts a 0-based column index to its spreadsheet letters (0 → A, 26 → AA).
 pub fn column_letter(mut index: usize) -> String {
-    let mut letters = Vec::new();
+    // Built back to front in place: every finding names its column.
+    let mut letters = [0u8; 16];
+    let mut at = letters.len();
     loop {
-        letters.push(b'A' + (index % 26) as u8);
+        at -= 1;
+        letters[at] = b'A' + (index % 26) as u8;
         if index < 26 {
             break;
         }
         index = index / 26 - 1;
     }
-    letters.reverse();
-    String::from_utf8(letters).unwrap_or_default()
+    letters[at..].iter().map(|&b| char::from(b)).collect()
 }
 
 /// Shortens a text for a message, on a character boundary.
