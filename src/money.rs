@@ -83,21 +83,31 @@ fn is_digits(s: &str) -> bool {
 /// Formats an amount as Chinese finance tables do: `13,100.00`.
 pub fn format_amount(value: Decimal) -> String {
     let rounded = value.round_dp(2);
-    let text = format!("{:.2}", rounded.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3 + 4);
-    for (i, digit) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
-        "-"
-    } else {
-        ""
+    // The amount in hundredths, its digits written back to front with a comma
+    // every three: no formatter and one allocation, as amount findings are
+    // many. round_dp leaves at most two decimals.
+    let mut hundredths = rounded.mantissa().unsigned_abs() * 10u128.pow(2 - rounded.scale().min(2));
+    let mut text = [0u8; 64];
+    let mut at = text.len();
+    let mut put = |b: u8| {
+        at -= 1;
+        text[at] = b;
     };
-    format!("{sign}{grouped}.{frac}")
+    let mut digits = 0;
+    while digits < 3 || hundredths > 0 {
+        if digits == 2 {
+            put(b'.');
+        } else if digits > 3 && (digits - 2) % 3 == 0 {
+            put(b',');
+        }
+        put(b'0' + (hundredths % 10) as u8);
+        hundredths /= 10;
+        digits += 1;
+    }
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        put(b'-');
+    }
+    text[at..].iter().map(|&b| char::from(b)).collect()
 }
 
 #[cfg(test)]
@@ -134,6 +144,61 @@ mod tests {
             Ok(d("1.200")),
             "trailing zeros are not extra precision"
         );
+    }
+
+    /// The formatter this module had, kept as the reference.
+    fn format_amount_reference(value: Decimal) -> String {
+        let rounded = value.round_dp(2);
+        let text = format!("{:.2}", rounded.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+        let mut grouped = String::new();
+        for (i, digit) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+            "-"
+        } else {
+            ""
+        };
+        format!("{sign}{grouped}.{frac}")
+    }
+
+    #[test]
+    fn formats_as_the_reference_does() {
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "-0.001",
+            "0.005",
+            "0.004",
+            "-0.005",
+            "999.995",
+            "1000",
+            "-1000000.5",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
+        values.extend([
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-5, 3),
+        ]);
+        let mut x: u64 = 1;
+        for _ in 0..20_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let mantissa = (x >> 20) as i64 - (1 << 43);
+            values.push(Decimal::new(mantissa, (x % 12) as u32));
+        }
+        for v in values {
+            assert_eq!(format_amount(v), format_amount_reference(v), "{v}");
+        }
     }
 
     #[test]

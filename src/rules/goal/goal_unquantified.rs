@@ -46,11 +46,24 @@ fn is_quantified(text: &str) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let mut previous = ' ';
+    let mut after_numeral = false;
     text.chars().map(crate::text::to_half_width).any(|c| {
-        let numeral_and_measure =
-            "一二两三四五六七八九十百千".contains(previous) && MEASURE_WORDS.contains(&c);
-        previous = c;
+        let numeral_and_measure = after_numeral && MEASURE_WORDS.contains(&c);
+        after_numeral = matches!(
+            c,
+            '一' | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+        );
         c.is_ascii_digit() || numeral_and_measure
     })
 }
