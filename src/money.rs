@@ -41,11 +41,16 @@ pub enum AmountProblem {
 /// Parses an amount cell: thousands separators, spaces and a trailing 万元/元 are
 /// accepted, empty means zero. Returns the value in the cell's own unit.
 pub fn parse_amount(raw: &str, max_decimals: u32) -> Result<Decimal, AmountProblem> {
-    let cleaned: String = raw
-        .chars()
-        .map(crate::text::to_half_width)
-        .filter(|c| !c.is_whitespace() && *c != ',')
-        .collect();
+    // Most cells are plain ASCII with nothing to clean: borrowed as they are.
+    let cleaned: std::borrow::Cow<str> = if raw.bytes().all(|b| b.is_ascii_graphic() && b != b',') {
+        raw.into()
+    } else {
+        raw.chars()
+            .map(crate::text::to_half_width)
+            .filter(|c| !c.is_whitespace() && *c != ',')
+            .collect::<String>()
+            .into()
+    };
     let cleaned = cleaned
         .strip_suffix("万元")
         .or_else(|| cleaned.strip_suffix('元'))

@@ -239,6 +239,16 @@ const UNITS: [&str; 78] = [
     "宗",
 ];
 
+/// The first unit of [`UNITS`] that `text` starts with. The first bytes are
+/// compared before the rest: this runs for every number of a large table.
+fn unit_at(text: &str) -> Option<&'static str> {
+    let first = *text.as_bytes().first()?;
+    UNITS
+        .iter()
+        .copied()
+        .find(|u| u.as_bytes()[0] == first && text.starts_with(u))
+}
+
 /// Reads a value as written in the 绩效指标 cell.
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trim().to_owned();
@@ -281,14 +291,16 @@ pub fn parse_value(raw: &str) -> Value {
 
     // Unit: a known unit right after the number (one space allowed), then an optional `/X`.
     let trimmed = after.strip_prefix(' ').unwrap_or(after);
-    if let Some(unit) = UNITS.iter().find(|u| trimmed.starts_with(**u)) {
-        let mut unit_text = unit.trim_start_matches('个').to_owned();
-        if unit_text.is_empty() || *unit == "个" {
-            unit_text = (*unit).to_owned();
-        }
+    if let Some(unit) = unit_at(trimmed) {
+        // 个月 reads 月, 个 stays 个.
+        let shown = match unit.trim_start_matches('个') {
+            "" => unit,
+            rest => rest,
+        };
+        let mut unit_text = shown.to_owned();
         after = &trimmed[unit.len()..];
         if let Some(rest) = after.strip_prefix('/') {
-            if let Some(per) = UNITS.iter().find(|u| rest.starts_with(**u)) {
+            if let Some(per) = unit_at(rest) {
                 unit_text.push('/');
                 unit_text.push_str(per);
                 after = &rest[per.len()..];

@@ -8,28 +8,40 @@ use super::{
 use crate::indicator::{blank_markup, parse_indicators};
 use crate::input::{Grid, Row};
 use crate::money::{parse_amount, AmountUnit};
-use crate::text::normalize_key;
+use crate::text::{normalize_key, normalized_chars};
 
 pub const LAYOUT_ID: &str = "guangzhou-wide";
 
 /// Header words of each column (normalised keys, matched as prefixes).
+const NAMES: [(&str, Column); 10] = [
+    ("项目名称", Column::Name),
+    ("总计", Column::Total),
+    ("金额合计", Column::Total),
+    ("合计", Column::Total),
+    ("财政拨款", Column::Fiscal),
+    ("财政专户", Column::SpecialAccount),
+    ("其他资金", Column::Other),
+    ("年度绩效目标", Column::Goal),
+    ("绩效目标", Column::Goal),
+    ("绩效指标", Column::Indicators),
+];
+
 fn column_of(key: &str) -> Option<Column> {
-    const NAMES: [(&str, Column); 10] = [
-        ("项目名称", Column::Name),
-        ("总计", Column::Total),
-        ("金额合计", Column::Total),
-        ("合计", Column::Total),
-        ("财政拨款", Column::Fiscal),
-        ("财政专户", Column::SpecialAccount),
-        ("其他资金", Column::Other),
-        ("年度绩效目标", Column::Goal),
-        ("绩效目标", Column::Goal),
-        ("绩效指标", Column::Indicators),
-    ];
     NAMES
         .iter()
         .find(|(word, _)| key.starts_with(word))
         .map(|(_, c)| *c)
+}
+
+/// The column a header cell names. Every row is asked (a header may repeat at
+/// a page break), so a cell whose first character starts no header word is
+/// turned away before its key is built.
+fn column_of_cell(cell: &str) -> Option<Column> {
+    let first = normalized_chars(cell).next()?;
+    if !NAMES.iter().any(|(word, _)| word.starts_with(first)) {
+        return None;
+    }
+    column_of(&normalize_key(cell))
 }
 
 /// A header row names the project column and at least two other known columns.
@@ -37,7 +49,7 @@ fn header_of(row: &Row) -> Option<Header> {
     let mut columns: Vec<(Column, usize)> = Vec::new();
     // Header cells are short: skip the long goal and indicator texts.
     for (index, cell) in row.cells.iter().enumerate().filter(|(_, c)| c.len() < 120) {
-        if let Some(column) = column_of(&normalize_key(cell)) {
+        if let Some(column) = column_of_cell(cell) {
             if !columns.iter().any(|(c, _)| *c == column) {
                 columns.push((column, index));
             }
@@ -167,7 +179,10 @@ impl RowReader<'_> {
         let unrecognized = |reason| Unrecognized::of(row, reason);
         if line.name.is_empty() {
             sheet.unrecognized.push(unrecognized(RowProblem::NoName));
-        } else if matches!(normalize_key(&line.name).as_str(), "合计" | "总计") {
+        } else if ["合计", "总计"]
+            .iter()
+            .any(|word| normalized_chars(&line.name).eq(word.chars()))
+        {
             if sheet.total.is_some() {
                 sheet
                     .unrecognized
