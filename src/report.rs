@@ -241,7 +241,7 @@ pub struct Coverage {
 }
 
 /// One unit's funding composition, in 万元.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnitFunding {
     /// `None` for projects listed without a unit row.
     pub name: Option<String>,
@@ -250,22 +250,47 @@ pub struct UnitFunding {
 }
 
 fn summarize(sheet: &Sheet, diagnostics: &[Diagnostic]) -> Summary {
-    let indicators: Vec<&Indicator> = sheet
-        .projects()
-        .flat_map(|p| &p.indicators.indicators)
-        .collect();
-    let count_severity = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let mut per_severity = [0; 3];
+    for diagnostic in diagnostics {
+        per_severity[match diagnostic.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    // One pass over the indicators for every count: a large table has
+    // hundreds of thousands, and each pass reads them all from memory.
+    let (mut indicators, mut quantitative, mut unclassified) = (0, 0, 0);
+    let mut per_family = [0; Family::ALL.len()];
+    let mut per_level2 = [0; LEVEL2.len()];
+    for indicator in sheet.projects().flat_map(|p| &p.indicators.indicators) {
+        indicators += 1;
+        quantitative += usize::from(indicator.is_quantitative());
+        match indicator.family() {
+            Some(family) => {
+                if let Some(i) = Family::ALL.iter().position(|f| *f == family) {
+                    per_family[i] += 1;
+                }
+            }
+            None => unclassified += 1,
+        }
+        if let Some(known) = indicator.level2_known() {
+            if let Some(i) = LEVEL2.iter().position(|l| l == known) {
+                per_level2[i] += 1;
+            }
+        }
+    }
     let mut by_level1: Vec<Count> = Family::ALL
         .into_iter()
-        .map(|f| Count {
+        .zip(per_family)
+        .map(|(f, count)| Count {
             code: f.code(),
             name: f.name(),
             name_en: f.name_en(),
-            count: indicators.iter().filter(|i| i.family() == Some(f)).count(),
+            count,
         })
         .filter(|c| c.count > 0 || c.code.is_some())
         .collect();
-    let unclassified = indicators.iter().filter(|i| i.family().is_none()).count();
     if unclassified > 0 {
         by_level1.push(Count {
             code: None,
@@ -276,18 +301,15 @@ fn summarize(sheet: &Sheet, diagnostics: &[Diagnostic]) -> Summary {
     }
     let by_level2 = LEVEL2
         .iter()
-        .map(|l| Count {
+        .zip(per_level2)
+        .map(|(l, count)| Count {
             code: l.code,
             name: l.name,
             name_en: l.name_en,
-            count: indicators
-                .iter()
-                .filter(|i| i.level2_known().is_some_and(|k| k == l))
-                .count(),
+            count,
         })
         .filter(|c| c.count > 0 || c.code.is_some())
         .collect();
-    let quantitative = indicators.iter().filter(|i| i.is_quantitative()).count();
     let funding = Column::AMOUNTS
         .into_iter()
         .filter(|c| sheet.header.as_ref().is_some_and(|h| h.index(*c).is_some()))
@@ -306,14 +328,14 @@ fn summarize(sheet: &Sheet, diagnostics: &[Diagnostic]) -> Summary {
         amount_unit: sheet.amount_unit,
         units: sheet.units.iter().filter(|u| u.name.is_some()).count(),
         projects: sheet.projects().count(),
-        indicators: indicators.len(),
-        errors: count_severity(Severity::Error),
-        warnings: count_severity(Severity::Warning),
-        infos: count_severity(Severity::Info),
+        indicators,
+        errors: per_severity[0],
+        warnings: per_severity[1],
+        infos: per_severity[2],
         by_level1,
         by_level2,
         quantitative,
-        qualitative: indicators.len() - quantitative,
+        qualitative: indicators - quantitative,
         funding,
     }
 }
