@@ -398,20 +398,31 @@ pub fn check_with_progress(
 
 /// Sorts findings by row, column and indicator; findings at the same place
 /// keep the registry's order (a stable sort). The small keys are sorted with
-/// each finding's index, and each finding is then moved once, rather than
-/// moving the large findings around during the sort.
-fn sort_by_position(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut order: Vec<_> = all
+/// each finding's index, and the findings are then put in that order in
+/// place, each moved about once, rather than moved around during the sort.
+fn sort_by_position(mut all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut keyed: Vec<_> = all
         .iter()
         .enumerate()
         .map(|(i, d)| ((d.row, d.column_index.map_or(0, |c| c + 1), d.indicator), i))
         .collect();
-    order.sort_unstable();
-    let mut slots: Vec<Option<Diagnostic>> = all.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, i)| slots[i].take())
-        .collect()
+    keyed.sort_unstable();
+    // `from[k]`: where the finding that belongs at `k` is now.
+    let mut from: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    // Follow each cycle of the permutation, marking places filled.
+    for start in 0..from.len() {
+        let mut at = start;
+        loop {
+            let next = from[at];
+            from[at] = at;
+            if next == start || next == at {
+                break;
+            }
+            all.swap(at, next);
+            at = next;
+        }
+    }
+    all
 }
 
 /// `2、服务对象满意度` or `第 2 项指标` for messages, in both languages.
