@@ -3,30 +3,46 @@
 //!
 //! A [`Checked`] table answers three questions: the [`Overview`] (summary,
 //! charts, problem counts; small whatever the table's size), and any slice of
-//! the table's rows or of one problem group. The page asks for the slices it
-//! shows, so a table of 100 000 rows costs no more to show than one of 30. A
-//! small table is checked on the page's main thread; a large one in the
-//! page's worker, which keeps the [`Checked`] and sends the page only the
-//! overview and the slices it asks for (serde, both ways).
+//! the table's rows or of one problem group. The page's worker checks every
+//! table and keeps its [`Checked`]; the page gets the overview with the
+//! first slices ([`First`]) and asks for more as the user scrolls, so a table
+//! of 100 000 rows costs the page no more than one of 30, and the page's own
+//! wasm carries no checker at all. Everything travels as [`to_bytes`].
 
 use crate::input::Grid;
 use crate::layout::{Column, Line, Project};
-use crate::report::{Coverage, Report, UnitFunding};
+use crate::report::{Coverage, Report};
 use crate::rules::{Diagnostic, Severity, REGISTRY};
 use crate::text::{column_letter, Message};
 use crate::{Config, Progress};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// Tables longer than this (bytes of text) are checked in the page's worker:
-/// on the main thread a check of 1 MB already takes tens of milliseconds.
+/// The view's data as bytes, for the trip from the worker to the page.
+pub fn to_bytes(value: &impl Serialize) -> Vec<u8> {
+    // Serializing plain data into a Vec cannot fail.
+    postcard::to_allocvec(value).unwrap_or_default()
+}
+
+/// Reads what [`to_bytes`] wrote; `None` for bytes of another shape.
+pub fn from_bytes<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// Rows or problems the page asks for at a time.
+pub const PAGE: usize = 100;
+
+/// Tables longer than this (bytes of text) are not shown in the paste area
+/// (a text box of megabytes makes the browser crawl), and their check shows
+/// its progress.
 pub const LARGE_INPUT: usize = 1_000_000;
 
 /// At most this many units in the funding chart (the largest) …
 pub const FUNDING_SHOWN: usize = 40;
 /// … and this many projects in the coverage matrix (those lacking a family
 /// first): a chart of 10 000 bars says nothing.
-pub const COVERAGE_SHOWN: usize = 300;
+pub const COVERAGE_SHOWN: usize = 100;
 
 /// A checked table with what the page needs to show any part of it.
 pub struct Checked {
@@ -68,15 +84,52 @@ pub struct Overview {
     pub quantitative: usize,
     pub qualitative: usize,
     /// Funding per unit, at most [`FUNDING_SHOWN`] of `funding_units`.
-    pub funding: Vec<UnitFunding>,
+    pub funding: Vec<Funding>,
     pub funding_units: usize,
     /// At most [`COVERAGE_SHOWN`] rows of the coverage matrix.
     pub coverage: Vec<Coverage>,
     /// The problems by severity, then rule in registry order.
     pub groups: Vec<GroupCount>,
+    /// The rules that fired, in registry order.
+    pub rules: Vec<RuleTitle>,
     pub head: TableHead,
-    /// The row number of each row of the table view, in order.
-    pub row_numbers: Vec<u32>,
+    /// How many rows the table view has.
+    pub row_count: usize,
+}
+
+/// One unit's funding composition, in 万元.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Funding {
+    /// `None` for projects listed without a unit row.
+    pub name: Option<String>,
+    #[serde(with = "decimal_text")]
+    pub total: Decimal,
+    /// 财政拨款, 专户, 其他.
+    pub sources: Vec<FundingSource>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FundingSource {
+    pub column: Column,
+    #[serde(with = "decimal_text")]
+    pub amount: Decimal,
+}
+
+/// Amounts travel as text: the page then needs no code for decimals written
+/// as JSON numbers (floats), only the parser it already has.
+mod decimal_text {
+    use rust_decimal::Decimal;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(amount: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(amount)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(D::Error::custom)
+    }
 }
 
 /// One bar of an indicator chart.
@@ -93,7 +146,57 @@ pub struct Bar {
 pub struct GroupCount {
     pub severity: Severity,
     pub rule: String,
+    pub title: Message,
     pub count: usize,
+}
+
+/// A rule that fired, for the rule filter (registry order).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleTitle {
+    pub id: String,
+    pub title: Message,
+}
+
+/// A rule's help, as the help panel shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleHelp {
+    pub id: String,
+    pub severity: Severity,
+    pub title: Message,
+    pub what: Message,
+    pub why: Message,
+    pub example: Message,
+    pub source: Message,
+}
+
+impl RuleHelp {
+    pub fn of(id: &str) -> Option<RuleHelp> {
+        let rule = crate::rules::rule(id)?;
+        let text = |t: crate::text::Text| Message::new(t.zh, t.en);
+        Some(RuleHelp {
+            id: rule.id.to_owned(),
+            severity: rule.severity,
+            title: text(rule.title),
+            what: text(rule.what),
+            why: text(rule.why),
+            example: text(rule.example),
+            source: text(rule.source),
+        })
+    }
+}
+
+/// What the page gets when a check is done: the overview and the first page
+/// of rows and of each problem group, so that a table of ordinary size is
+/// shown complete in one step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct First {
+    pub overview: Overview,
+    pub rows: Vec<TableRow>,
+    /// The first `page` problems of each group, in `overview.groups` order.
+    pub problems: Vec<Vec<Problem>>,
+    /// The table's text when it is small enough to show in the paste area
+    /// (a file the worker read), else `None`.
+    pub text: Option<String>,
 }
 
 /// The table view's columns.
@@ -249,6 +352,27 @@ impl Checked {
         self.rows[range].iter().map(|r| self.row(*r)).collect()
     }
 
+    /// The overview with the first `page` rows and problems of each group.
+    pub fn first(&self, page: usize, text_up_to: usize) -> First {
+        First {
+            overview: self.overview.clone(),
+            rows: self.rows(0..page),
+            problems: (0..self.groups.len())
+                .map(|g| self.problems(g, 0..page))
+                .collect(),
+            text: (self.text.len() <= text_up_to).then(|| self.text.clone()),
+        }
+    }
+
+    /// Where row `number` (as the spreadsheet numbers it) is in the table
+    /// view, for a jump to one of its cells.
+    pub fn row_index(&self, number: u32) -> Option<usize> {
+        // The view's rows are in input order, so their numbers ascend.
+        self.rows
+            .binary_search_by_key(&number, |r| self.row_number(*r))
+            .ok()
+    }
+
     /// The problems `range` of group `group` (an index into `overview.groups`).
     pub fn problems(&self, group: usize, range: Range<usize>) -> Vec<Problem> {
         let Some(members) = self.groups.get(group) else {
@@ -314,7 +438,18 @@ impl Checked {
                 .collect(),
             quantitative: s.quantitative,
             qualitative: s.qualitative,
-            funding,
+            funding: funding
+                .into_iter()
+                .map(|unit| Funding {
+                    name: unit.name,
+                    total: unit.total,
+                    sources: unit
+                        .sources
+                        .into_iter()
+                        .map(|(column, amount)| FundingSource { column, amount })
+                        .collect(),
+                })
+                .collect(),
             funding_units,
             coverage,
             groups: self
@@ -322,15 +457,28 @@ impl Checked {
                 .iter()
                 .map(|members| {
                     let first = &report.diagnostics[members[0] as usize];
+                    let title = crate::rules::rule(first.rule).map(|r| r.title);
                     GroupCount {
                         severity: first.severity,
                         rule: first.rule.to_owned(),
+                        title: title.map_or_else(
+                            || Message::new(first.rule, first.rule),
+                            |t| Message::new(t.zh, t.en),
+                        ),
                         count: members.len(),
                     }
                 })
                 .collect(),
+            rules: REGISTRY
+                .iter()
+                .filter(|rule| report.diagnostics.iter().any(|d| d.rule == rule.id))
+                .map(|rule| RuleTitle {
+                    id: rule.id.to_owned(),
+                    title: Message::new(rule.title.zh, rule.title.en),
+                })
+                .collect(),
             head: self.head(),
-            row_numbers: self.rows.iter().map(|r| self.row_number(*r)).collect(),
+            row_count: self.rows.len(),
         }
     }
 
@@ -459,8 +607,9 @@ fn empty_overview() -> Overview {
         funding_units: 0,
         coverage: Vec::new(),
         groups: Vec::new(),
+        rules: Vec::new(),
         head: TableHead::default(),
-        row_numbers: Vec::new(),
+        row_count: 0,
     }
 }
 

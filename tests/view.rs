@@ -4,7 +4,10 @@ mod common;
 
 use common::seed;
 use jixiao_lint::rules::Severity;
-use jixiao_lint::view::{CellContent, Checked, Overview, RowKind, TableRow, COVERAGE_SHOWN};
+use jixiao_lint::view::{
+    from_bytes, to_bytes, CellContent, Checked, Overview, Problem, RowKind, TableRow,
+    COVERAGE_SHOWN,
+};
 use jixiao_lint::Config;
 
 fn checked(text: &str) -> Checked {
@@ -77,8 +80,17 @@ fn rows_in_input_order_with_every_cell_finding_at_its_cell() {
     let c = checked(&seed());
     let rows = c.rows(0..usize::MAX);
     let numbers: Vec<u32> = rows.iter().map(|r| r.number).collect();
-    assert_eq!(numbers, c.overview.row_numbers);
+    assert_eq!(numbers.len(), c.overview.row_count);
     assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+    for (index, number) in numbers.iter().enumerate() {
+        assert_eq!(c.row_index(*number), Some(index));
+    }
+    assert_eq!(
+        c.row_index(9),
+        None,
+        "the header row is not a row of the view"
+    );
+    assert_eq!(c.row_index(10_000), None);
     let kinds = |k: RowKind| rows.iter().filter(|r| r.kind == k).count();
     assert_eq!((kinds(RowKind::Unit), kinds(RowKind::Project)), (2, 24));
     assert_eq!(c.overview.head.header_row, Some(9));
@@ -184,16 +196,21 @@ fn charts_of_a_large_table_stay_small() {
         .all(|row| row.present.iter().any(|(k, p)| k.is_family() && !p)));
     assert_eq!(c.overview.funding.len(), jixiao_lint::view::FUNDING_SHOWN);
     assert!(c.overview.funding_units > c.overview.funding.len());
-    assert_eq!(c.overview.row_numbers.len(), c.rows(0..usize::MAX).len());
+    assert_eq!(c.overview.row_count, c.rows(0..usize::MAX).len());
 }
 
 #[test]
-fn overview_and_rows_survive_the_trip_to_the_page() {
+fn overview_rows_and_problems_survive_the_trip_to_the_page() {
     let c = checked(&seed());
-    let json = serde_json::to_string(&c.overview).unwrap();
-    let back: Overview = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, c.overview);
+    let back: Option<Overview> = from_bytes(&to_bytes(&c.overview));
+    assert_eq!(back.as_ref(), Some(&c.overview));
     let rows = c.rows(0..usize::MAX);
-    let back: Vec<TableRow> = serde_json::from_str(&serde_json::to_string(&rows).unwrap()).unwrap();
-    assert_eq!(back, rows);
+    let back: Option<Vec<TableRow>> = from_bytes(&to_bytes(&rows));
+    assert_eq!(back.as_ref(), Some(&rows));
+    let problems = c.problems(0, 0..100);
+    let back: Option<Vec<Problem>> = from_bytes(&to_bytes(&problems));
+    assert_eq!(back.as_ref(), Some(&problems));
+    // Bytes of another shape are refused, not misread.
+    assert_eq!(from_bytes::<Vec<TableRow>>(&to_bytes(&problems)), None);
+    assert_eq!(from_bytes::<Overview>(&[0xff; 3]), None);
 }

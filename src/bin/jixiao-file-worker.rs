@@ -1,28 +1,28 @@
-//! The page's helper, a Web Worker of its own (wasm32 only). It carries what
-//! the page's first load must not: calamine for xlsx/xls/ods, encoding_rs for
-//! GB18030 and UTF-16 text, and the exports and share-link encoder. It checks
-//! the tables too large for the page's main thread and keeps the last one, so
-//! that the page can ask for the slices it shows. The page starts it only when
-//! one of those is needed (src/web/worker.rs).
+//! The page's worker, a Web Worker of its own (wasm32 only). It does all the
+//! work, so that the page's own wasm is only the interface and never freezes:
+//! it reads files (calamine for xlsx/xls/ods, encoding_rs for GB18030 and
+//! UTF-16 text), checks every table and keeps the last one, answering for the
+//! slices the page shows, the rules' help, the exports and the share link.
+//! The page talks to it through src/web/worker.rs.
 //!
 //! Protocol: once ready the worker posts `{ready: true}`; then it answers each
-//! request, in order, with `{ok: true, …}` or `{ok: false, message, message_en}`:
-//! - a file's bytes (an ArrayBuffer, transferred) → `{text, source, source_en}`,
-//!   or, when the text is larger than `view::LARGE_INPUT`, the check's
-//!   `{overview, source, source_en, check_ms, memory_bytes}`;
-//! - `{check: text}` → `{overview, check_ms, memory_bytes}`; while a check
-//!   runs the worker also posts `{progress: 0…1}`;
-//! - `{rows: "from,to"}` → `{rows: [TableRow]}` of the table kept;
-//! - `{problems: "group,from,to"}` → `{problems: [Problem]}` of the table kept;
-//! - `{export: ID, text?, lang}` → `{name, mime, text}` (see `export::by_id`),
-//!   of `text` or else of the table kept;
-//! - `{share: text?}` → `{text: fragment}`, likewise.
+//! request, in order, with `{ok: true, …}` or `{ok: false, message, message_en}`.
+//! The view's data travels as `data`, a Uint8Array of `view::to_bytes`:
+//! - `{check: text}` or a file's bytes (an ArrayBuffer, transferred) →
+//!   `{data: First, source, source_en, check_ms, memory_bytes, projects}`;
+//!   while a large table is checked the worker also posts `{progress: 0…1}`;
+//! - `{rows: "from,to"}` → `{data: Vec<TableRow>}` of the table kept;
+//! - `{problems: "group,from,to"}` → `{data: Vec<Problem>}` of the table kept;
+//! - `{row_index: "number"}` → `{index}`: where row `number` is in the table view;
+//! - `{help: id}` → `{data: RuleHelp}`;
+//! - `{export: ID, lang}` → `{name, mime, text}` of the table kept (see `export::by_id`);
+//! - `{share: …}` → `{text: fragment}` for the table kept.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use jixiao_lint::text::{Lang, Message};
-    use jixiao_lint::view::{Checked, LARGE_INPUT};
-    use jixiao_lint::{check_text, export, input, share, Config};
+    use jixiao_lint::view::{self, Checked, RuleHelp, LARGE_INPUT, PAGE};
+    use jixiao_lint::{export, input, share, Config};
     use js_sys::{ArrayBuffer, Reflect, Uint8Array};
     use serde::Serialize;
     use serde_json::json;
@@ -31,7 +31,7 @@ fn main() {
     use wasm_bindgen::JsCast;
 
     thread_local! {
-        /// The last large table checked, for the slices the page asks for.
+        /// The last table checked: the one the page shows.
         static KEPT: RefCell<Option<Checked>> = const { RefCell::new(None) };
     }
 
@@ -41,15 +41,29 @@ fn main() {
         value.serialize(&serializer).unwrap_or(JsValue::NULL)
     }
 
+    /// `{ok: true, data}`, `data` the view's bytes, plus `fields`.
+    fn with_data(value: &impl Serialize, fields: serde_json::Value) -> JsValue {
+        let answer = reply(&fields);
+        let bytes = Uint8Array::from(view::to_bytes(value).as_slice());
+        let _ = Reflect::set(&answer, &"ok".into(), &true.into());
+        let _ = Reflect::set(&answer, &"data".into(), &bytes);
+        answer
+    }
+
     fn failure(message: Message) -> JsValue {
         reply(&json!({ "ok": false, "message": message.zh, "message_en": message.en }))
     }
 
-    fn nothing_kept() -> JsValue {
-        failure(Message::new(
-            "辅助组件中没有表格，请重新载入表格。",
-            "The helper holds no table; load the table again.",
-        ))
+    /// Runs `f` on the table kept, or says there is none (the worker was
+    /// restarted since).
+    fn with_kept(f: impl FnOnce(&Checked) -> JsValue) -> JsValue {
+        KEPT.with_borrow(|kept| match kept {
+            Some(checked) => f(checked),
+            None => failure(Message::new(
+                "辅助组件中没有表格，请重新载入表格。",
+                "The helper holds no table; load the table again.",
+            )),
+        })
     }
 
     fn text_field(data: &JsValue, key: &str) -> Option<String> {
@@ -70,7 +84,7 @@ fn main() {
         scope.performance().map_or(0.0, |p| p.now())
     }
 
-    /// Checks a large table and keeps it, posting its progress as it goes.
+    /// Checks a table and keeps it; a large one posts its progress as it goes.
     fn check_and_keep(
         scope: &web_sys::DedicatedWorkerGlobalScope,
         text: String,
@@ -79,10 +93,11 @@ fn main() {
         // The table kept before is no longer shown: free it first.
         KEPT.with_borrow_mut(|kept| *kept = None);
         let start = now(scope);
+        let large = text.len() > LARGE_INPUT;
         let mut last = -1.0;
         let checked = Checked::with_progress(text, &Config::default(), &mut |step| {
             let done = step.fraction();
-            if done - last >= 0.02 {
+            if large && done - last >= 0.02 {
                 last = done;
                 let _ = scope.post_message(&reply(&json!({ "progress": done })));
             }
@@ -94,14 +109,16 @@ fn main() {
             .unchecked_into::<ArrayBuffer>()
             .byte_length();
         let source = source.unwrap_or_else(|| Message::new("", ""));
-        let answer = reply(&json!({
-            "ok": true,
-            "overview": checked.overview,
-            "source": source.zh,
-            "source_en": source.en,
-            "check_ms": check_ms,
-            "memory_bytes": memory_bytes,
-        }));
+        let answer = with_data(
+            &checked.first(PAGE, LARGE_INPUT),
+            json!({
+                "source": source.zh,
+                "source_en": source.en,
+                "check_ms": check_ms,
+                "memory_bytes": memory_bytes,
+                "projects": checked.overview.projects,
+            }),
+        );
         KEPT.with_borrow_mut(|kept| *kept = Some(checked));
         answer
     }
@@ -110,16 +127,10 @@ fn main() {
         if data.is_instance_of::<ArrayBuffer>() {
             let bytes = Uint8Array::new(&data).to_vec();
             return match input::read_file(&bytes) {
-                Ok(decoded) if decoded.text.len() > LARGE_INPUT => {
+                Ok(decoded) => {
                     drop(bytes);
                     let source = decoded.source.describe();
                     check_and_keep(scope, decoded.text, Some(source))
-                }
-                Ok(decoded) => {
-                    let source = decoded.source.describe();
-                    reply(
-                        &json!({ "ok": true, "text": decoded.text, "source": source.zh, "source_en": source.en }),
-                    )
                 }
                 Err(error) => failure(error.message()),
             };
@@ -128,45 +139,51 @@ fn main() {
             return check_and_keep(scope, text, None);
         }
         if let Some(range) = numbers(&data, "rows") {
-            return KEPT.with_borrow(|kept| match (kept, range.as_slice()) {
-                (Some(checked), [from, to]) => {
-                    reply(&json!({ "ok": true, "rows": checked.rows(*from..*to) }))
-                }
-                _ => nothing_kept(),
+            return with_kept(|checked| match range.as_slice() {
+                [from, to] => with_data(&checked.rows(*from..*to), json!({})),
+                _ => failure(unknown()),
             });
         }
         if let Some(range) = numbers(&data, "problems") {
-            return KEPT.with_borrow(|kept| match (kept, range.as_slice()) {
-                (Some(checked), [group, from, to]) => {
-                    reply(&json!({ "ok": true, "problems": checked.problems(*group, *from..*to) }))
-                }
-                _ => nothing_kept(),
+            return with_kept(|checked| match range.as_slice() {
+                [group, from, to] => with_data(&checked.problems(*group, *from..*to), json!({})),
+                _ => failure(unknown()),
             });
         }
+        if let Some(row) = numbers(&data, "row_index") {
+            return with_kept(|checked| {
+                let index = row
+                    .first()
+                    .and_then(|r| u32::try_from(*r).ok())
+                    .and_then(|r| checked.row_index(r));
+                reply(&json!({ "ok": true, "index": index }))
+            });
+        }
+        if let Some(id) = text_field(&data, "help") {
+            return match RuleHelp::of(&id) {
+                Some(help) => with_data(&help, json!({})),
+                None => failure(Message::new(
+                    format!("没有这条规则：{id}"),
+                    format!("No such rule: {id}"),
+                )),
+            };
+        }
+        if Reflect::has(&data, &"share".into()).unwrap_or(false) {
+            return with_kept(|checked| match share::encode(&checked.text) {
+                Ok(fragment) => reply(&json!({ "ok": true, "text": fragment })),
+                Err(error) => failure(error.message()),
+            });
+        }
+        let Some(id) = text_field(&data, "export") else {
+            return failure(unknown());
+        };
         let lang = if text_field(&data, "lang").as_deref() == Some("en") {
             Lang::En
         } else {
             Lang::Zh
         };
-        if Reflect::has(&data, &"share".into()).unwrap_or(false) {
-            let shared = |text: &str| match share::encode(text) {
-                Ok(fragment) => reply(&json!({ "ok": true, "text": fragment })),
-                Err(error) => failure(error.message()),
-            };
-            return match text_field(&data, "share") {
-                Some(text) => shared(&text),
-                None => KEPT.with_borrow(|kept| match kept {
-                    Some(checked) => shared(&checked.text),
-                    None => nothing_kept(),
-                }),
-            };
-        }
-        let Some(id) = text_field(&data, "export") else {
-            return failure(Message::new("无法识别的请求。", "Unknown request."));
-        };
-        let exported =
-            |text: &str, report: &jixiao_lint::Report| match export::by_id(&id, text, report, lang)
-            {
+        with_kept(
+            |checked| match export::by_id(&id, &checked.text, &checked.report, lang) {
                 Some(done) => reply(
                     &json!({ "ok": true, "name": done.name, "mime": done.mime, "text": done.text }),
                 ),
@@ -174,14 +191,12 @@ fn main() {
                     format!("没有这种导出：{id}"),
                     format!("No such export: {id}"),
                 )),
-            };
-        match text_field(&data, "text") {
-            Some(text) => exported(&text, &check_text(&text, &Config::default())),
-            None => KEPT.with_borrow(|kept| match kept {
-                Some(checked) => exported(&checked.text, &checked.report),
-                None => nothing_kept(),
-            }),
-        }
+            },
+        )
+    }
+
+    fn unknown() -> Message {
+        Message::new("无法识别的请求。", "Unknown request.")
     }
 
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -200,5 +215,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    println!("jixiao-file-worker is the web page's helper (a Web Worker): Trunk builds it for wasm32. On the command line use `jixiao-lint`.");
+    println!("jixiao-file-worker is the web page's worker (a Web Worker): Trunk builds it for wasm32. On the command line use `jixiao-lint`.");
 }

@@ -88,7 +88,8 @@ fn funding(o: &Overview, lang: Lang) -> impl IntoView {
                 .sources
                 .iter()
                 .enumerate()
-                .map(|(k, (column, amount))| {
+                .map(|(k, source)| {
+                    let (column, amount) = (source.column, &source.amount);
                     let start = x;
                     x += *amount;
                     let label = if lang == Lang::Zh { column.title() } else { column.title_en() };

@@ -55,9 +55,9 @@ impl Kind {
 /// Asks the worker for an export of the current table, then downloads or
 /// copies it. The worker carries the exports, so the first load does not.
 fn run(state: State, kind: Kind, status: RwSignal<Option<Message>>, to_clipboard: bool) {
-    let (text, lang) = (state.text_untracked(), state.lang.get_untracked());
+    let lang = state.lang.get_untracked();
     spawn_local(async move {
-        match worker::export(kind.id(), text, lang).await {
+        match worker::export(kind.id(), lang).await {
             Ok((_, _, text)) if to_clipboard => copy(text, status),
             Ok((name, mime, text)) => download(&name, &mime, &text),
             Err(message) => status.set(Some(message)),
@@ -119,9 +119,8 @@ pub fn Exports(state: State) -> impl IntoView {
     let link: RwSignal<Option<String>> = RwSignal::new(None);
 
     let share = move |_| {
-        let text = state.text_untracked();
         spawn_local(async move {
-            match worker::share(text).await {
+            match worker::share().await {
                 Ok(fragment) => {
                     if let Some(url) = share_link(&fragment) {
                         // Replace, not push: the back button should not step through tables.

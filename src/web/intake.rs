@@ -2,7 +2,6 @@
 //! dropped or picked file, the sample and the clear button.
 
 use super::{i18n, worker, State};
-use jixiao_lint::input::decode_utf8;
 use jixiao_lint::input::html::table_text;
 use jixiao_lint::text::Message;
 use jixiao_lint::view::LARGE_INPUT;
@@ -41,36 +40,17 @@ fn load_sample(state: State) {
     });
 }
 
-/// Reads a file's bytes and loads them, or says why they cannot be read.
-/// Small UTF-8 text is read here; spreadsheets, other encodings and large
-/// files go to the worker, which carries calamine and encoding_rs so that the
-/// page's first load does not, and checks large tables off the main thread.
+/// Hands a file's bytes to the worker, which reads (xlsx, xls, ods; text in
+/// UTF-8, UTF-16 or GB18030) and checks it; or says why it cannot be read.
 fn read_file(state: State, file: web_sys::File) {
     let name = file.name();
     spawn_local(async move {
-        let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => buffer,
-            Err(_) => {
-                state.notice.set(Some(Message::new(
-                    format!("无法读取文件 {name}。"),
-                    format!("Cannot read the file {name}."),
-                )));
-                return;
-            }
-        };
-        let view = js_sys::Uint8Array::new(&buffer);
-        let head = view.subarray(0, 8).to_vec();
-        let decoded = if worker::wants(&name, &head) || view.length() as usize > LARGE_INPUT {
-            None
-        } else {
-            Some(decode_utf8(&view.to_vec()))
-        };
-        match decoded {
-            Some(Ok(decoded)) => {
-                state.load(decoded.text);
-                state.source.set(Some(decoded.source.describe()));
-            }
-            Some(Err(_)) | None => state.check_large(buffer, Some(name)),
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => state.check(buffer, Some(name)),
+            Err(_) => state.notice.set(Some(Message::new(
+                format!("无法读取文件 {name}。"),
+                format!("Cannot read the file {name}."),
+            ))),
         }
     });
 }
@@ -114,7 +94,7 @@ pub fn Intake(state: State) -> impl IntoView {
         // A large table skips the HTML (several times its size) and goes to the worker.
         if let Some(plain) = plain_text(&data).filter(|t| t.length() as usize > LARGE_INPUT / 2) {
             event.prevent_default();
-            state.check_large(plain.into(), None);
+            state.check(plain.into(), None);
             return;
         }
         let structured = data
@@ -189,8 +169,9 @@ pub fn Intake(state: State) -> impl IntoView {
             <Show when=move || state.large.get().is_some()>
                 <p class="large-note" data-state="large">
                     {move || {
-                        let megabytes = state.large.get().unwrap_or_default() as f64 / 1e6;
-                        format!("{megabytes:.1} MB · {}", state.tr(i18n::LARGE_NOTE))
+                        // In tenths of a MB, without float formatting.
+                        let tenths = state.large.get().unwrap_or_default() / 100_000;
+                        format!("{}.{} MB · {}", tenths / 10, tenths % 10, state.tr(i18n::LARGE_NOTE))
                     }}
                 </p>
             </Show>
@@ -233,8 +214,8 @@ pub fn Progress(state: State) -> impl IntoView {
         Some(view! {
             <div class="checking" data-state="checking" role="status">
                 <span>{move || state.tr(i18n::CHECKING)}</span>
-                <progress max="1" prop:value=done data-progress=done></progress>
-                <span>{format!("{:.0}%", done * 100.0)}</span>
+                <progress max="100" prop:value=done data-progress=done></progress>
+                <span>{format!("{done}%")}</span>
                 <button type="button" data-action="cancel" on:click=move |_| worker::cancel()>
                     {move || state.tr(i18n::CANCEL)}
                 </button>

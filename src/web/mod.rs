@@ -1,6 +1,7 @@
-//! The web page (wasm32 only): a Leptos view over the core, which it calls
-//! unchanged. State lives in [`State`]; each file is one part of the page and
-//! reads the report, never the other way round.
+//! The web page (wasm32 only): a Leptos interface over the page's worker,
+//! which checks every table (src/web/worker.rs). State lives in [`State`];
+//! each file is one part of the page and reads the overview and the slices
+//! of the table shown, never the other way round.
 
 mod breakdowns;
 mod exports;
@@ -13,40 +14,39 @@ mod table;
 mod worker;
 
 use jixiao_lint::text::{Lang, Message, Text};
-use jixiao_lint::view::{Checked, Overview};
-use jixiao_lint::Config;
+use jixiao_lint::view::{Overview, LARGE_INPUT};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the language choice is remembered.
 const LANG_KEY: &str = "jixiao-lang";
 /// Where the last input is kept, so that a reload keeps it.
 const INPUT_KEY: &str = "jixiao-input";
 
-/// The page's state: the input and what the user chose. The report of a
-/// small table is derived from its text, never stored beside it; a large
-/// table lives in the worker, and the page holds its overview.
+/// The page's state: the input, what the user chose, and the overview of the
+/// table shown (the worker keeps the rest and sends slices on demand).
 #[derive(Clone, Copy)]
 pub(crate) struct State {
-    /// The table's text; empty while a large table is in the worker.
+    /// The table's text as the paste area shows it; empty for a large table.
     pub input: RwSignal<String>,
     pub lang: RwSignal<Lang>,
-    local: Memo<Local>,
-    /// A large table: its size in bytes, while the worker holds it.
+    /// The size in bytes of a table too large for the paste area.
     pub large: RwSignal<Option<usize>>,
-    /// The worker's overview of the large table, once checked.
-    remote: RwSignal<Option<Arc<Overview>>>,
-    /// How far the worker's check has got (0–1), while it runs.
-    pub progress: RwSignal<Option<f64>>,
-    /// The slices of rows and problems fetched for the large table.
+    /// The checked table's overview; `None` while there is none or it is checked.
+    overview: RwSignal<Option<Arc<Overview>>>,
+    /// How far the check of a large table has got (per cent), while it runs.
+    pub progress: RwSignal<Option<u32>>,
+    /// The slices of rows and problems of the table shown.
     pub slices: slices::Slices,
+    /// Counts the checks asked for: only the latest one's answer is shown.
+    checks: StoredValue<u32>,
     /// The table view's scroll box, which a jump to a cell scrolls.
     pub table_box: slices::ScrollBox,
     /// The cell (`B11`) the user jumped to from a problem.
     pub selected: RwSignal<Option<String>>,
     /// The rule whose help is open.
-    pub help: RwSignal<Option<&'static str>>,
+    pub help: RwSignal<Option<String>>,
     /// Why the last file could not be read.
     pub notice: RwSignal<Option<Message>>,
     /// How the file on show was read (encoding or workbook sheet); none for a paste.
@@ -63,54 +63,30 @@ impl State {
             // A damaged link must not cost the user the table kept from last time.
             Err(error) => (stored(INPUT_KEY).unwrap_or_default(), Some(error.message())),
         };
-        let input = RwSignal::new(String::new());
         let notice = RwSignal::new(None);
         let state = State {
-            input,
+            input: RwSignal::new(String::new()),
             lang: RwSignal::new(if stored(LANG_KEY).as_deref() == Some("en") {
                 Lang::En
             } else {
                 Lang::Zh
             }),
-            local: Memo::new(move |_| {
-                Local(Arc::new(Checked::new(input.get(), &Config::default())))
-            }),
             large: RwSignal::new(None),
-            remote: RwSignal::new(None),
+            overview: RwSignal::new(None),
             progress: RwSignal::new(None),
             slices: slices::Slices::new(notice),
+            checks: StoredValue::new(0),
             table_box: slices::ScrollBox::new(),
             selected: RwSignal::new(None),
             help: RwSignal::new(None),
             notice,
             source: RwSignal::new(None),
         };
+        // Ready before the first table arrives.
+        worker::warm_up();
         state.load(initial);
         state.notice.set(link_notice);
         state
-    }
-
-    /// What the report parts show: the table checked here, or the overview of
-    /// the large one in the worker; `None` while the worker checks (reactive).
-    pub fn results(&self) -> Option<Results> {
-        if self.large.get().is_some() {
-            self.remote.get().map(Results::Remote)
-        } else {
-            Some(Results::Local(self.local.get().0))
-        }
-    }
-
-    /// The table's text, or `None` for the large table in the worker.
-    pub fn text_untracked(&self) -> Option<String> {
-        match self.large.get_untracked() {
-            Some(_) => None,
-            None => Some(self.input.get_untracked()),
-        }
-    }
-
-    /// Reads the overview shown, if any (reactive).
-    pub fn overview<R>(&self, f: impl FnOnce(&Overview) -> R) -> Option<R> {
-        self.results().map(|r| f(r.overview()))
     }
 
     /// A text of the catalog in the current language (reactive).
@@ -118,105 +94,117 @@ impl State {
         text.get(self.lang.get())
     }
 
-    /// Replaces the input: a paste, a file, the sample or the clear button.
-    /// A large text goes to the worker.
+    /// Reads the overview of the table shown, if any (reactive).
+    pub fn overview<R>(&self, f: impl FnOnce(&Overview) -> R) -> Option<R> {
+        self.overview.with(|o| o.as_deref().map(f))
+    }
+
+    /// Replaces the input: a paste, an edit, the sample or the clear button.
     pub fn load(&self, text: String) {
-        if text.len() > jixiao_lint::view::LARGE_INPUT {
-            self.check_large(wasm_bindgen::JsValue::from(text), None);
-        } else {
+        if text.len() > LARGE_INPUT {
+            return self.check(JsValue::from(text), None);
+        }
+        let empty = text.trim().is_empty();
+        let js = JsValue::from_str(&text);
+        self.input.set(text);
+        self.source.set(None);
+        if empty {
             self.forget();
-            self.input.set(text);
+        } else {
+            self.check(js, None);
         }
     }
 
-    /// Clears what is shown before a new table.
+    /// Clears what is shown, and forgets any check under way.
     fn forget(&self) {
         if self.progress.get_untracked().is_some() {
             worker::cancel();
         }
+        self.checks.update_value(|n| *n += 1);
         self.selected.set(None);
         self.notice.set(None);
         self.source.set(None);
         self.large.set(None);
-        self.remote.set(None);
+        self.overview.set(None);
         self.progress.set(None);
         self.slices.clear();
     }
 
-    /// Has the worker check a large table (a JS string, or a file's
-    /// ArrayBuffer) and shows its progress; a small file comes back as text.
-    /// `name` is the file's, for messages.
-    pub fn check_large(&self, input: wasm_bindgen::JsValue, name: Option<String>) {
+    /// Has the worker check a table: its text (a JS string) or a file's bytes
+    /// (an ArrayBuffer, read by the worker). The report on show stays until
+    /// the new one replaces it, so an edit does not flicker. A large table
+    /// shows its progress and is not put in the paste area. `name` is the
+    /// file's, for messages.
+    pub fn check(&self, input: JsValue, name: Option<String>) {
         let state = *self;
-        state.forget();
         let bytes = input
             .dyn_ref::<js_sys::ArrayBuffer>()
             .map(|b| b.byte_length() as usize)
-            .or_else(|| input.as_string().map(|s| s.len()))
-            .unwrap_or_default();
-        state.input.set(String::new());
-        state.large.set(Some(bytes));
-        state.progress.set(Some(0.0));
-        let generation = state.slices.generation();
+            .or_else(|| input.as_string().map(|s| s.len()));
+        let large = bytes.filter(|b| *b > LARGE_INPUT).is_some();
+        if large {
+            state.forget();
+            state.input.set(String::new());
+            state.large.set(bytes);
+            state.progress.set(Some(0));
+        }
+        state.notice.set(None);
+        state.checks.update_value(|n| *n += 1);
+        let ticket = state.checks.get_value();
+        let current = move || state.checks.get_value() == ticket;
         leptos::task::spawn_local(async move {
             let on_progress = move |done: f64| {
-                if state.slices.generation() == generation {
-                    state.progress.set(Some(done));
+                if current() && large {
+                    state.progress.set(Some((done * 100.0) as u32));
                 }
             };
-            let read = worker::read(input, on_progress).await;
+            let checked = worker::check(input, on_progress).await;
             // Another table was loaded meanwhile: this answer is stale.
-            if state.slices.generation() != generation {
+            if !current() {
                 return;
             }
             state.progress.set(None);
-            match read {
-                Ok((worker::Read::Large(overview), source)) => {
-                    state.remote.set(Some(Arc::from(overview)));
-                    state.source.set(source);
-                }
-                Ok((worker::Read::Text(text), source)) => {
-                    state.load(text);
+            match checked {
+                Ok((first, source)) => {
+                    if name.is_some() {
+                        state.input.set(first.text.clone().unwrap_or_default());
+                    }
+                    let large = first.text.is_none() && name.is_some() || large;
+                    state.large.set(if large { bytes } else { None });
+                    state.selected.set(None);
+                    state.slices.clear();
+                    state.slices.fill(&first);
+                    state.overview.set(Some(Arc::new(first.overview)));
                     state.source.set(source);
                 }
                 Err(message) => {
-                    state.large.set(None);
-                    state.notice.set(Some(match &name {
+                    let message = match &name {
                         Some(name) => Message::new(
                             format!("{name}：{}", message.zh),
                             format!("{name}: {}", message.en),
                         ),
                         None => message,
-                    }));
+                    };
+                    if large {
+                        state.forget();
+                    } else {
+                        // The worker may have died with the table on show (a
+                        // reader's panic): it checks that table again.
+                        state.restore();
+                    }
+                    state.notice.set(Some(message));
                 }
             }
         });
     }
-}
 
-/// The report of the table checked on the main thread; a new one is a new
-/// table (compared by identity, not by content).
-#[derive(Clone)]
-struct Local(Arc<Checked>);
-
-impl PartialEq for Local {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// What the report parts show.
-#[derive(Clone)]
-pub(crate) enum Results {
-    Local(Arc<Checked>),
-    Remote(Arc<Overview>),
-}
-
-impl Results {
-    pub fn overview(&self) -> &Overview {
-        match self {
-            Results::Local(checked) => &checked.overview,
-            Results::Remote(overview) => overview,
+    /// Has the (perhaps restarted) worker check the table on show again.
+    fn restore(&self) {
+        let text = self.input.get_untracked();
+        if self.overview.with_untracked(Option::is_some) && !text.trim().is_empty() {
+            self.check(JsValue::from(text), None);
+        } else {
+            self.forget();
         }
     }
 }

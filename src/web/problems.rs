@@ -2,11 +2,11 @@
 //! its cell; and the help of each rule, from the registry. A long list
 //! scrolls in a box that draws only the problems in view.
 
-use super::slices::{ScrollBox, PAGE};
-use super::{i18n, table, State};
-use jixiao_lint::rules::{self, Severity};
+use super::slices::ScrollBox;
+use super::{i18n, table, worker, State};
+use jixiao_lint::rules::Severity;
 use jixiao_lint::text::Lang;
-use jixiao_lint::view::{Overview, Problem};
+use jixiao_lint::view::{GroupCount, Overview, Problem, RuleHelp, PAGE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -36,19 +36,22 @@ pub(crate) fn go_to_cell(state: State, cell: String) {
         .trim_start_matches(|c: char| c.is_ascii_alphabetic())
         .parse()
         .ok();
-    let place = state
-        .overview(|o| {
-            let index = o.row_numbers.binary_search(&row?).ok()?;
-            (o.row_numbers.len() > table::VIRTUAL_ROWS)
-                .then(|| index as f64 * table::row_height(o.head.header_row.is_some()))
-        })
-        .flatten();
-    if let (Some(top), Some(scroll_box)) = (place, document().get_element_by_id(table::BOX_ID)) {
-        let top = (top - scroll_box.client_height() as f64 / 2.0).max(0.0);
-        scroll_box.set_scroll_top(top as i32);
-        state.table_box.top.set(top);
-    }
+    let shape = state.overview(|o| (o.row_count, o.head.header_row.is_some()));
     spawn_local(async move {
+        // A virtual table draws the row once it is scrolled into the box.
+        if let (Some(row), Some((count, wide))) = (row, shape) {
+            if count > table::VIRTUAL_ROWS {
+                let index = worker::row_index(row).await.ok().flatten();
+                if let (Some(index), Some(scroll_box)) =
+                    (index, document().get_element_by_id(table::BOX_ID))
+                {
+                    let top = (index * table::row_height(wide))
+                        .saturating_sub(scroll_box.client_height().max(0) as usize / 2);
+                    scroll_box.set_scroll_top(top as i32);
+                    state.table_box.top.set(top);
+                }
+            }
+        }
         // Up to about five seconds of frames for the row to be drawn.
         for _ in 0..300 {
             if let Ok(Some(element)) = document().query_selector(&selector) {
@@ -77,8 +80,8 @@ async fn next_frame() {
 /// Lists with more entries than this are drawn a slice at a time.
 const VIRTUAL_ENTRIES: usize = 300;
 /// Heights in a virtual list (style.css sets them on `.virtual`).
-const HEAD_HEIGHT: f64 = 44.0;
-const ITEM_HEIGHT: f64 = 32.0;
+const HEAD_HEIGHT: usize = 44;
+const ITEM_HEIGHT: usize = 32;
 
 /// One line of the problem list: a group's heading or one of its problems.
 #[derive(Clone, Copy, PartialEq)]
@@ -105,8 +108,11 @@ fn shown_groups(o: &Overview, shown: [bool; 3], only_rule: &str) -> Vec<(usize, 
 
 /// The entries in the pixel range `visible` of a virtual list, with the
 /// heights above the first and below the last.
-fn entries_in(groups: &[(usize, usize)], visible: std::ops::Range<f64>) -> (f64, Vec<Entry>, f64) {
-    let (mut top, mut above, mut drawn_to) = (0.0, None, 0.0);
+fn entries_in(
+    groups: &[(usize, usize)],
+    visible: std::ops::Range<usize>,
+) -> (usize, Vec<Entry>, usize) {
+    let (mut top, mut above, mut drawn_to) = (0, None, 0);
     let mut entries = Vec::new();
     for &(group, count) in groups {
         if top + HEAD_HEIGHT > visible.start && top < visible.end {
@@ -115,17 +121,20 @@ fn entries_in(groups: &[(usize, usize)], visible: std::ops::Range<f64>) -> (f64,
             drawn_to = top + HEAD_HEIGHT;
         }
         let items_top = top + HEAD_HEIGHT;
-        let index_at = |y: f64| ((y - items_top) / ITEM_HEIGHT).max(0.0);
-        let first = (index_at(visible.start).floor() as usize).min(count);
-        let last = (index_at(visible.end).ceil() as usize).clamp(first, count);
+        let first = (visible.start.saturating_sub(items_top) / ITEM_HEIGHT).min(count);
+        let last = visible
+            .end
+            .saturating_sub(items_top)
+            .div_ceil(ITEM_HEIGHT)
+            .clamp(first, count);
         if first < last {
-            above.get_or_insert(items_top + first as f64 * ITEM_HEIGHT);
+            above.get_or_insert(items_top + first * ITEM_HEIGHT);
             entries.extend((first..last).map(|i| Entry::Item(group, i)));
-            drawn_to = items_top + last as f64 * ITEM_HEIGHT;
+            drawn_to = items_top + last * ITEM_HEIGHT;
         }
-        top = items_top + count as f64 * ITEM_HEIGHT;
+        top = items_top + count * ITEM_HEIGHT;
     }
-    (above.unwrap_or(0.0), entries, top - drawn_to)
+    (above.unwrap_or(0), entries, top - drawn_to)
 }
 
 #[component]
@@ -160,31 +169,18 @@ pub fn Problems(state: State) -> impl IntoView {
         }
     };
 
-    // The rules that fired, in registry order, for the rule filter.
-    let fired = move || {
-        state
-            .overview(|o| {
-                rules::REGISTRY
-                    .iter()
-                    .filter(|rule| o.groups.iter().any(|g| g.rule == rule.id))
-                    .copied()
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-
-    let groups = Memo::new(move |_| {
+    let groups = move || {
         let (shown, only_rule) = (shown.get(), only_rule.get());
         state
             .overview(|o| shown_groups(o, shown, &only_rule))
             .unwrap_or_default()
-    });
-    let total = move || groups.with(|g| g.iter().map(|(_, count)| count + 1).sum::<usize>());
+    };
+    let total = move || groups().iter().map(|(_, count)| count + 1).sum::<usize>();
     let is_virtual = move || total() > VIRTUAL_ENTRIES;
     let list = move || {
         let lang = state.lang.get();
-        let results = state.results()?;
-        let groups = groups.get();
+        let overview = state.overview.get()?;
+        let groups = groups();
         let (above, entries, below) = if is_virtual() {
             entries_in(&groups, scroll.visible())
         } else {
@@ -195,32 +191,27 @@ pub fn Problems(state: State) -> impl IntoView {
                         .chain((0..count).map(move |i| Entry::Item(g, i)))
                 })
                 .collect();
-            (0.0, all, 0.0)
+            (0, all, 0)
         };
-        let overview = results.overview();
         let views = entries
             .into_iter()
             .map(|entry| match entry {
-                Entry::Head(g) => {
-                    let group = &overview.groups[g];
-                    let rule = rules::rule(&group.rule)?;
-                    Some(head(state, lang, group.severity, rule, group.count))
-                }
+                Entry::Head(g) => head(state, lang, &overview.groups[g]),
                 Entry::Item(g, i) => {
                     let severity = overview.groups[g].severity;
-                    let page = state.slices.problems(&results, g, i / PAGE);
-                    Some(match page.as_ref().and_then(|p| p.get(i % PAGE)) {
+                    let page = state.slices.problems(g, i / PAGE);
+                    match page.as_ref().and_then(|p| p.get(i % PAGE)) {
                         Some(problem) => item(state, lang, problem),
                         None => view! {
                             <div class=format!("problem-row loading {}", severity.id())>{i18n::LOADING.get(lang)}</div>
                         }
                         .into_any(),
-                    })
+                    }
                 }
             })
             .collect_view();
-        let spacer = |height: f64| {
-            (height > 0.0).then(
+        let spacer = |height: usize| {
+            (height > 0).then(
                 || view! { <div aria-hidden="true" style:height=format!("{height}px")></div> },
             )
         };
@@ -239,10 +230,12 @@ pub fn Problems(state: State) -> impl IntoView {
                         <option value="" selected=move || only_rule.get().is_empty()>{move || state.tr(i18n::ALL_RULES)}</option>
                         {move || {
                             let lang = state.lang.get();
-                            fired()
-                                .into_iter()
-                                .map(|rule| view! { <option value=rule.id>{format!("{} · {}", rule.title.get(lang), rule.id)}</option> })
-                                .collect_view()
+                            state.overview(|o| {
+                                o.rules
+                                    .iter()
+                                    .map(|rule| view! { <option value=rule.id.clone()>{format!("{} · {}", rule.title.get(lang), rule.id)}</option> })
+                                    .collect_view()
+                            })
                         }}
                     </select>
                 </label>
@@ -258,21 +251,22 @@ pub fn Problems(state: State) -> impl IntoView {
 }
 
 /// A group's heading: severity, rule, count and its help button.
-fn head(
-    state: State,
-    lang: Lang,
-    severity: Severity,
-    rule: &'static rules::Rule,
-    count: usize,
-) -> AnyView {
+fn head(state: State, lang: Lang, group: &GroupCount) -> AnyView {
+    let severity = group.severity;
+    let (rule, open, code, hook) = (
+        group.rule.clone(),
+        group.rule.clone(),
+        group.rule.clone(),
+        group.rule.clone(),
+    );
     view! {
-        <h3 class=format!("group-head {}", severity.id()) data-group=rule.id>
+        <h3 class=format!("group-head {}", severity.id()) data-group=hook>
             <span class="icon" aria-hidden="true">{icon(severity)}</span>
             <span class="sr-only">{severity.label().get(lang)}</span>
-            {rule.title.get(lang)}
-            <code>{rule.id}</code>
-            <span class="count">{count}</span>
-            <button type="button" class="help-button" data-help=rule.id on:click=move |_| state.help.set(Some(rule.id))>
+            {group.title.get(lang).to_owned()}
+            <code>{code}</code>
+            <span class="count">{group.count}</span>
+            <button type="button" class="help-button" data-help=rule on:click=move |_| state.help.set(Some(open.clone()))>
                 {i18n::HELP.get(lang)}
             </button>
         </h3>
@@ -306,26 +300,44 @@ fn item(state: State, lang: Lang, problem: &Problem) -> AnyView {
     .into_any()
 }
 
-/// The open rule's help: what it checks, why, an example and its source.
+/// The open rule's help: what it checks, why, an example and its source,
+/// asked of the worker (which has the rule registry; the page does not).
 #[component]
 pub fn HelpPanel(state: State) -> impl IntoView {
+    let shown: RwSignal<Option<RuleHelp>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let Some(id) = state.help.get() else {
+            shown.set(None);
+            return;
+        };
+        spawn_local(async move {
+            match worker::help(&id).await {
+                // Still the rule asked for (not closed or changed meanwhile).
+                Ok(help) if state.help.get_untracked().as_deref() == Some(help.id.as_str()) => {
+                    shown.set(Some(help))
+                }
+                Ok(_) => {}
+                Err(message) => state.notice.set(Some(message)),
+            }
+        });
+    });
     move || {
-        let rule = rules::rule(state.help.get()?)?;
+        let rule = shown.get()?;
         let lang = state.lang.get();
-        let section = |title: jixiao_lint::text::Text, body: jixiao_lint::text::Text| {
+        let section = |title: jixiao_lint::text::Text, body: &jixiao_lint::text::Message| {
             view! {
                 <h4>{title.get(lang)}</h4>
-                <p>{body.get(lang)}</p>
+                <p>{body.get(lang).to_owned()}</p>
             }
         };
         Some(view! {
             <aside class="help-panel" data-help-panel role="dialog" aria-labelledby="help-title">
-                <h3 id="help-title">{rule.title.get(lang)} " " <code>{rule.id}</code></h3>
+                <h3 id="help-title">{rule.title.get(lang).to_owned()} " " <code>{rule.id.clone()}</code></h3>
                 <p class="muted">{rule.severity.label().get(lang)}</p>
-                {section(i18n::HELP_WHAT, rule.what)}
-                {section(i18n::HELP_WHY, rule.why)}
-                {section(i18n::HELP_EXAMPLE, rule.example)}
-                {section(i18n::HELP_SOURCE, rule.source)}
+                {section(i18n::HELP_WHAT, &rule.what)}
+                {section(i18n::HELP_WHY, &rule.why)}
+                {section(i18n::HELP_EXAMPLE, &rule.example)}
+                {section(i18n::HELP_SOURCE, &rule.source)}
                 <button type="button" data-action="help-close" on:click=move |_| state.help.set(None)>
                     {i18n::CLOSE.get(lang)}
                 </button>

@@ -1,19 +1,16 @@
 //! Slices of the table's rows and of its problem groups, as the table view and
-//! the problem list show them: made on the spot for a table checked here,
-//! asked of the worker (and kept) for a large one. And the scroll box of a
-//! virtual list, which shows only the slice in view.
+//! the problem list show them: the first page of each comes with the check,
+//! the others are asked of the worker as the user scrolls, and kept. And the
+//! scroll box of a virtual list, which shows only the slice in view.
 
-use super::{worker, Results};
+use super::worker;
 use jixiao_lint::text::Message;
-use jixiao_lint::view::{Problem, TableRow};
+use jixiao_lint::view::{First, Problem, TableRow, PAGE};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::ops::Range;
 use std::sync::Arc;
-
-/// Rows or problems asked for at a time.
-pub const PAGE: usize = 100;
 
 /// A page of rows (`Rows(page)`) or of one problem group (`Problems(group, page)`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,6 +45,17 @@ impl Slices {
         self.generation.get_value()
     }
 
+    /// Keeps the first pages that came with a check.
+    pub fn fill(&self, first: &First) {
+        self.rows
+            .update(|m| drop(m.insert(0, Arc::new(first.rows.clone()))));
+        self.problems.update(|m| {
+            for (group, found) in first.problems.iter().enumerate() {
+                m.insert((group, 0), Arc::new(found.clone()));
+            }
+        });
+    }
+
     /// Forgets the slices of the table shown before.
     pub fn clear(&self) {
         self.generation.update_value(|g| *g += 1);
@@ -57,50 +65,31 @@ impl Slices {
     }
 
     /// Page `page` of the table's rows; `None` until the worker sends it.
-    pub fn rows(&self, results: &Results, page: usize) -> Option<Arc<Vec<TableRow>>> {
-        let range = page * PAGE..(page + 1) * PAGE;
-        match results {
-            Results::Local(checked) => Some(Arc::new(checked.rows(range))),
-            Results::Remote(_) => {
-                let got = self.rows.with(|m| m.get(&page).cloned());
-                if got.is_none() {
-                    let store = self.rows;
-                    self.ask(
-                        Key::Rows(page),
-                        worker::rows(range.start, range.end),
-                        move |rows| store.update(|m| drop(m.insert(page, Arc::new(rows)))),
-                    );
-                }
-                got
-            }
+    pub fn rows(&self, page: usize) -> Option<Arc<Vec<TableRow>>> {
+        let got = self.rows.with(|m| m.get(&page).cloned());
+        if got.is_none() {
+            let store = self.rows;
+            self.ask(
+                Key::Rows(page),
+                worker::rows(page * PAGE, (page + 1) * PAGE),
+                move |rows| store.update(|m| drop(m.insert(page, Arc::new(rows)))),
+            );
         }
+        got
     }
 
     /// Page `page` of problem group `group`; `None` until the worker sends it.
-    pub fn problems(
-        &self,
-        results: &Results,
-        group: usize,
-        page: usize,
-    ) -> Option<Arc<Vec<Problem>>> {
-        let range = page * PAGE..(page + 1) * PAGE;
-        match results {
-            Results::Local(checked) => Some(Arc::new(checked.problems(group, range))),
-            Results::Remote(_) => {
-                let got = self.problems.with(|m| m.get(&(group, page)).cloned());
-                if got.is_none() {
-                    let store = self.problems;
-                    self.ask(
-                        Key::Problems(group, page),
-                        worker::problems(group, range.start, range.end),
-                        move |found| {
-                            store.update(|m| drop(m.insert((group, page), Arc::new(found))))
-                        },
-                    );
-                }
-                got
-            }
+    pub fn problems(&self, group: usize, page: usize) -> Option<Arc<Vec<Problem>>> {
+        let got = self.problems.with(|m| m.get(&(group, page)).cloned());
+        if got.is_none() {
+            let store = self.problems;
+            self.ask(
+                Key::Problems(group, page),
+                worker::problems(group, page * PAGE, (page + 1) * PAGE),
+                move |found| store.update(|m| drop(m.insert((group, page), Arc::new(found)))),
+            );
         }
+        got
     }
 
     /// Asks the worker once per key; keeps the answer if the table is still shown.
@@ -129,15 +118,16 @@ impl Slices {
     }
 }
 
-/// The scroll box of a virtual list: where it is scrolled to and how tall it is.
+/// The scroll box of a virtual list: where it is scrolled to and how tall it
+/// is, in whole pixels (no float formatting in the page's wasm).
 #[derive(Clone, Copy)]
 pub(crate) struct ScrollBox {
-    pub top: RwSignal<f64>,
-    pub height: RwSignal<f64>,
+    pub top: RwSignal<usize>,
+    pub height: RwSignal<usize>,
 }
 
-/// Rows drawn beyond each edge of the box, so that a quick scroll shows no gap.
-const OVERSCAN: f64 = 400.0;
+/// Pixels drawn beyond each edge of the box, so that a quick scroll shows no gap.
+const OVERSCAN: usize = 400;
 
 impl ScrollBox {
     pub fn new() -> Self {
@@ -146,10 +136,11 @@ impl ScrollBox {
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
-            .unwrap_or(800.0)
-            * 0.7;
+            .unwrap_or(800.0) as usize
+            * 7
+            / 10;
         ScrollBox {
-            top: RwSignal::new(0.0),
+            top: RwSignal::new(0),
             height: RwSignal::new(height),
         }
     }
@@ -157,21 +148,21 @@ impl ScrollBox {
     /// To call from the box's scroll event.
     pub fn on_scroll(&self, event: &leptos::ev::Event) {
         let element: web_sys::Element = event_target(event);
-        self.top.set(element.scroll_top() as f64);
-        self.height.set(element.client_height() as f64);
+        self.top.set(element.scroll_top().max(0) as usize);
+        self.height.set(element.client_height().max(0) as usize);
     }
 
     /// The pixel range in view, with the overscan (reactive).
-    pub fn visible(&self) -> Range<f64> {
+    pub fn visible(&self) -> Range<usize> {
         let top = self.top.get();
-        (top - OVERSCAN).max(0.0)..top + self.height.get() + OVERSCAN
+        top.saturating_sub(OVERSCAN)..top + self.height.get() + OVERSCAN
     }
 
     /// Items of equal `height` that are in view, of `count` (reactive).
-    pub fn window(&self, height: f64, count: usize) -> Range<usize> {
+    pub fn window(&self, height: usize, count: usize) -> Range<usize> {
         let visible = self.visible();
-        let first = ((visible.start / height).floor() as usize).min(count);
-        let last = ((visible.end / height).ceil() as usize).clamp(first, count);
+        let first = (visible.start / height).min(count);
+        let last = visible.end.div_ceil(height).clamp(first, count);
         first..last
     }
 }

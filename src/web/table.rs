@@ -4,11 +4,10 @@
 //! scrolls in a box that draws only the rows in view.
 
 use super::problems::icon;
-use super::slices::PAGE;
 use super::{i18n, State};
 use jixiao_lint::rules::Severity;
 use jixiao_lint::text::Lang;
-use jixiao_lint::view::{CellContent, IndicatorRow, RowKind, TableCell, TableRow};
+use jixiao_lint::view::{CellContent, IndicatorRow, RowKind, TableCell, TableRow, PAGE};
 use leptos::prelude::*;
 
 /// Tables with more rows than this are drawn a slice at a time.
@@ -18,11 +17,11 @@ pub const BOX_ID: &str = "table-box";
 
 /// The height of every row of a virtual table (style.css clips the cells to
 /// it): a project row shows about five indicators, a row as pasted one line.
-pub fn row_height(wide: bool) -> f64 {
+pub fn row_height(wide: bool) -> usize {
     if wide {
-        120.0
+        120
     } else {
-        34.0
+        34
     }
 }
 
@@ -30,15 +29,15 @@ pub fn row_height(wide: bool) -> f64 {
 pub fn Table(state: State) -> impl IntoView {
     let scroll = state.table_box;
     // (row count, wide layout), known from the overview.
-    let shape = Memo::new(move |_| {
+    let shape = move || {
         state
-            .overview(|o| (o.row_numbers.len(), o.head.header_row.is_some()))
+            .overview(|o| (o.row_count, o.head.header_row.is_some()))
             .unwrap_or_default()
-    });
-    let virtual_table = move || shape.get().0 > VIRTUAL_ROWS;
+    };
+    let virtual_table = move || shape().0 > VIRTUAL_ROWS;
     // Recomputed only when a row enters or leaves the view.
     let window = Memo::new(move |_| {
-        let (count, wide) = shape.get();
+        let (count, wide) = shape();
         if count > VIRTUAL_ROWS {
             scroll.window(row_height(wide), count)
         } else {
@@ -68,17 +67,16 @@ pub fn Table(state: State) -> impl IntoView {
     };
     let body = move || {
         let lang = state.lang.get();
-        let results = state.results()?;
-        let (count, wide) = shape.get();
+        let width = state.overview(|o| o.head.columns.len() + 1)?;
+        let (count, wide) = shape();
         let range = window.get();
         let fixed = virtual_table().then(|| row_height(wide));
-        let width = results.overview().head.columns.len() + 1;
         let mut rows = Vec::new();
         let mut index = range.start;
         while index < range.end {
             let page = index / PAGE;
             let end = range.end.min((page + 1) * PAGE);
-            match state.slices.rows(&results, page) {
+            match state.slices.rows(page) {
                 Some(found) => {
                     let slice = found
                         .get(index - page * PAGE..end - page * PAGE)
@@ -91,7 +89,7 @@ pub fn Table(state: State) -> impl IntoView {
         }
         let spacer = |rows: usize| {
             fixed.filter(|_| rows > 0).map(|h| {
-                view! { <tr class="spacer" aria-hidden="true" style:height=format!("{}px", h * rows as f64)></tr> }
+                view! { <tr class="spacer" aria-hidden="true" style:height=format!("{}px", h * rows)></tr> }
             })
         };
         Some(view! {
@@ -119,7 +117,7 @@ pub fn Table(state: State) -> impl IntoView {
 }
 
 /// A row the worker has not sent yet.
-fn loading_row(lang: Lang, width: usize, fixed: Option<f64>) -> AnyView {
+fn loading_row(lang: Lang, width: usize, fixed: Option<usize>) -> AnyView {
     view! {
         <tr class="loading" style:height=fixed.map(|h| format!("{h}px"))>
             <td colspan=width>{i18n::LOADING.get(lang)}</td>
@@ -128,7 +126,7 @@ fn loading_row(lang: Lang, width: usize, fixed: Option<f64>) -> AnyView {
     .into_any()
 }
 
-fn render_row(state: State, lang: Lang, row: &TableRow, fixed: Option<f64>) -> AnyView {
+fn render_row(state: State, lang: Lang, row: &TableRow, fixed: Option<usize>) -> AnyView {
     let label = match row.kind {
         RowKind::Total => Some(i18n::KIND_TOTAL),
         RowKind::Unit => Some(i18n::KIND_UNIT),

@@ -1,12 +1,12 @@
-//! The page's worker (src/bin/jixiao-file-worker.rs): started on first use and
-//! kept for later. It carries what the page's first load must not: calamine
-//! and encoding_rs for files, and the exports and the share-link encoder (csv
-//! writing, JSON, deflate). It checks large tables, so that the page never
-//! freezes, and keeps them: the page asks it for the slices it shows. It
-//! answers in the order it is asked; a check also reports its progress.
+//! The page's worker (src/bin/jixiao-file-worker.rs), started with the page
+//! and restarted if it dies or a check is cancelled. It does all the work:
+//! reading files, checking, the rules' help, exports and the share link; the
+//! page's own wasm is only the interface, so it loads fast and never freezes.
+//! The worker keeps the table checked last and answers for the slices the page
+//! shows, in the order it is asked; a large check also reports its progress.
 
 use jixiao_lint::text::{Lang, Message};
-use jixiao_lint::view::{Overview, Problem, TableRow};
+use jixiao_lint::view::{First, Problem, RuleHelp, TableRow};
 use js_sys::{Array, Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -16,16 +16,6 @@ use wasm_bindgen::JsCast;
 /// Trunk's loader for the worker (data-loader-shim in www/index.html),
 /// relative so that the page works under any sub-path.
 const URL: &str = "./jixiao-file-worker_loader.js";
-
-/// Spreadsheets by name or signature (ZIP: xlsx, ods; OLE: xls).
-pub fn wants(name: &str, head: &[u8]) -> bool {
-    let name = name.to_ascii_lowercase();
-    [".xlsx", ".xls", ".ods"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
-        || head.starts_with(b"PK\x03\x04")
-        || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-}
 
 struct Worker {
     worker: web_sys::Worker,
@@ -137,8 +127,8 @@ async fn ask_with(
 ) -> Result<JsValue, Message> {
     let failed = || {
         Message::new(
-            "无法完成：页面的辅助组件（读取文件、导出、分享）未能加载或出错。",
-            "Not done: the page's helper (files, exports, sharing) could not be loaded or failed.",
+            "无法完成：页面的后台组件（检查、读取文件、导出、分享）未能加载或出错。",
+            "Not done: the page's worker (checks, files, exports, sharing) could not be loaded or failed.",
         )
     };
     let mut started = Ok(());
@@ -193,31 +183,36 @@ fn request(fields: &[(&str, &str)]) -> JsValue {
     object.into()
 }
 
-/// What the worker made of a table it was given.
-pub enum Read {
-    /// Small enough for the page: its text, to check on the main thread.
-    Text(String),
-    /// Large: checked and kept by the worker, which sends the overview.
-    Large(Box<Overview>),
+/// The view's data in an answer (see `view::to_bytes`).
+fn decode<T: serde::de::DeserializeOwned>(data: &JsValue) -> Result<T, Message> {
+    Reflect::get(data, &"data".into())
+        .ok()
+        .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok())
+        .and_then(|bytes| jixiao_lint::view::from_bytes(&bytes.to_vec()))
+        .ok_or_else(|| {
+            Message::new(
+                "页面的后台组件答复有误。",
+                "The page's worker gave a malformed answer.",
+            )
+        })
 }
 
-fn decode<T: serde::de::DeserializeOwned>(data: &JsValue, key: &str) -> Result<T, Message> {
-    let value = Reflect::get(data, &key.into()).unwrap_or(JsValue::NULL);
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        Message::new(
-            format!("页面的辅助组件答复有误：{e}"),
-            format!("The page's helper gave a malformed answer: {e}"),
-        )
-    })
+/// Starts the worker ahead of the first table, so that it is ready by then.
+pub fn warm_up() {
+    WORKER.with_borrow_mut(|slot| {
+        if slot.is_none() {
+            *slot = start().ok();
+        }
+    });
 }
 
-/// A file's bytes (ArrayBuffer) or a large pasted text (JS string): the
-/// worker reads the file, and checks what is large, telling `on_progress`
-/// how far it has got. Also how a file was read.
-pub async fn read(
+/// Checks a table: its text (a JS string) or a file's bytes (ArrayBuffer,
+/// which the worker reads first), telling `on_progress` how far a large check
+/// has got. The overview with the first slices, and how a file was read.
+pub async fn check(
     input: JsValue,
     on_progress: impl Fn(f64) + 'static,
-) -> Result<(Read, Option<Message>), Message> {
+) -> Result<(First, Option<Message>), Message> {
     let transfer = input.is_instance_of::<js_sys::ArrayBuffer>();
     let message = if transfer {
         input
@@ -226,23 +221,32 @@ pub async fn read(
         let _ = Reflect::set(&object, &"check".into(), &input);
         object.into()
     };
+    // The worker's own reasons already say 无法读取…; passed on as they are.
     let data = ask_with(message, transfer, Some(Box::new(on_progress))).await?;
     let source = Some(field(&data, "source"))
         .filter(|s| !s.is_empty())
         .map(|zh| Message::new(zh, field(&data, "source_en")));
-    // The worker's own reasons already say 无法读取…; passed on as they are.
-    let read = if Reflect::get(&data, &"overview".into()).is_ok_and(|v| v.is_object()) {
-        Read::Large(Box::new(decode(&data, "overview")?))
-    } else {
-        Read::Text(field(&data, "text"))
-    };
-    Ok((read, source))
+    Ok((decode(&data)?, source))
+}
+
+/// A rule's help.
+pub async fn help(id: &str) -> Result<RuleHelp, Message> {
+    decode(&ask(request(&[("help", id)]), false).await?)
 }
 
 /// Rows `from..to` of the large table the worker keeps.
 pub async fn rows(from: usize, to: usize) -> Result<Vec<TableRow>, Message> {
     let data = ask(request(&[("rows", &format!("{from},{to}"))]), false).await?;
-    decode(&data, "rows")
+    decode(&data)
+}
+
+/// Where row `number` is in the view of the large table the worker keeps.
+pub async fn row_index(number: u32) -> Result<Option<usize>, Message> {
+    let data = ask(request(&[("row_index", &number.to_string())]), false).await?;
+    Ok(Reflect::get(&data, &"index".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|i| i as usize))
 }
 
 /// Problems `from..to` of group `group` of the large table the worker keeps.
@@ -252,22 +256,14 @@ pub async fn problems(group: usize, from: usize, to: usize) -> Result<Vec<Proble
         false,
     )
     .await?;
-    decode(&data, "problems")
+    decode(&data)
 }
 
-/// One export of the table (`findings-csv`, `annotated-tsv` …): file name,
-/// MIME type and text. `None` for the large table the worker keeps.
-pub async fn export(
-    id: &str,
-    text: Option<String>,
-    lang: Lang,
-) -> Result<(String, String, String), Message> {
+/// One export of the table shown (`findings-csv`, `annotated-tsv` …): file
+/// name, MIME type and text.
+pub async fn export(id: &str, lang: Lang) -> Result<(String, String, String), Message> {
     let lang = if lang == Lang::En { "en" } else { "zh" };
-    let mut fields = vec![("export", id), ("lang", lang)];
-    if let Some(text) = &text {
-        fields.push(("text", text));
-    }
-    let data = ask(request(&fields), false).await?;
+    let data = ask(request(&[("export", id), ("lang", lang)]), false).await?;
     Ok((
         field(&data, "name"),
         field(&data, "mime"),
@@ -275,17 +271,8 @@ pub async fn export(
     ))
 }
 
-/// The share link's fragment for the table (`None`: the large table the
-/// worker keeps), or why there is none.
-pub async fn share(text: Option<String>) -> Result<String, Message> {
-    let message = match &text {
-        Some(text) => request(&[("share", text)]),
-        None => {
-            let object = js_sys::Object::new();
-            let _ = Reflect::set(&object, &"share".into(), &JsValue::UNDEFINED);
-            object.into()
-        }
-    };
-    let data = ask(message, false).await?;
+/// The share link's fragment for the table shown, or why there is none.
+pub async fn share() -> Result<String, Message> {
+    let data = ask(request(&[("share", "")]), false).await?;
     Ok(field(&data, "text"))
 }
