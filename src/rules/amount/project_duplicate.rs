@@ -1,7 +1,7 @@
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
-use crate::text::{normalize_key, normalized_chars, t, Message};
-use std::borrow::Cow;
+use crate::text::{normalized_chars, t, Message};
 use std::collections::hash_map::{Entry, HashMap};
+use std::hash::{Hash, Hasher};
 
 pub static RULE: Rule = Rule {
     id: "project-duplicate",
@@ -19,11 +19,10 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Sink) {
     for unit in &cx.sheet.units {
-        let mut first_row: HashMap<Cow<str>, u32> = HashMap::new();
+        let mut first_row: HashMap<Key, u32> = HashMap::new();
         for project in &unit.projects {
             let line = &project.line;
-            // One key per name, looked up and stored at once.
-            let first = match first_row.entry(key(&line.name)) {
+            let first = match first_row.entry(Key(&line.name)) {
                 Entry::Occupied(first) => *first.get(),
                 Entry::Vacant(slot) => {
                     slot.insert(line.row);
@@ -41,12 +40,23 @@ fn check(cx: &Context, out: &mut Sink) {
     }
 }
 
-/// The name as [`normalize_key`] makes it, borrowed when that changes nothing
-/// (most names): one allocation less per project.
-fn key(name: &str) -> Cow<'_, str> {
-    if normalized_chars(name).eq(name.chars()) {
-        Cow::Borrowed(name)
-    } else {
-        Cow::Owned(normalize_key(name))
+/// A project name compared as its [`normalize_key`](crate::text::normalize_key),
+/// character by character, without building the key: most names hold
+/// full-width brackets, and a key per project was most of this rule's time.
+struct Key<'a>(&'a str);
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for c in normalized_chars(self.0) {
+            c.hash(state);
+        }
     }
 }
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        normalized_chars(self.0).eq(normalized_chars(other.0))
+    }
+}
+
+impl Eq for Key<'_> {}
