@@ -192,8 +192,18 @@ pub fn blank_markup(cell: &str) -> Option<String> {
     if !cell.contains('<') && !cell.contains("&nbsp;") {
         return None;
     }
-    let mut bytes = cell.as_bytes().to_vec();
-    let mut found = false;
+    let bytes = cell.as_bytes();
+    // The text is copied once, up to each piece of markup and then spaces in
+    // its place; `None` until the first piece is found.
+    let mut blanked: Option<String> = None;
+    let mut copied = 0;
+    let mut blank = |blanked: &mut Option<String>, start: usize, end: usize| {
+        let out = blanked.get_or_insert_with(|| String::with_capacity(cell.len()));
+        // Markup is ASCII, so `start` and `end` are character boundaries.
+        out.push_str(&cell[copied..start]);
+        out.extend(std::iter::repeat_n(' ', end - start));
+        copied = end;
+    };
     let mut i = 0;
     while i < bytes.len() {
         // Only `<` and `&` start markup: skip to the next one.
@@ -206,23 +216,22 @@ pub fn blank_markup(cell: &str) -> Option<String> {
             let is_tag = bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic);
             let close = bytes[i..].iter().take(200).position(|&b| b == b'>');
             if let (true, Some(len)) = (is_tag, close) {
-                // Tags are ASCII, so blanking them keeps the text valid UTF-8.
                 if bytes[i..=i + len].is_ascii() {
-                    bytes[i..=i + len].fill(b' ');
-                    found = true;
+                    blank(&mut blanked, i, i + len + 1);
                     i += len + 1;
                     continue;
                 }
             }
         } else if bytes[i..].starts_with(b"&nbsp;") {
-            bytes[i..i + 6].fill(b' ');
-            found = true;
+            blank(&mut blanked, i, i + 6);
             i += 6;
             continue;
         }
         i += 1;
     }
-    found.then(|| String::from_utf8(bytes).unwrap_or_else(|_| cell.to_owned()))
+    let mut out = blanked?;
+    out.push_str(&cell[copied..]);
+    Some(out)
 }
 
 /// Scans a 绩效指标 cell (markup already blanked) into indicators.
@@ -413,6 +422,46 @@ fn parse_level(part: &str) -> Level {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The blanking this module had, kept as the reference.
+    fn blank_markup_reference(cell: &str) -> Option<String> {
+        if !cell.contains('<') && !cell.contains("&nbsp;") {
+            return None;
+        }
+        let mut bytes = cell.as_bytes().to_vec();
+        let mut found = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'<' {
+                let name_start = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'/'));
+                let is_tag = bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic);
+                let close = bytes[i..].iter().take(200).position(|&b| b == b'>');
+                if let (true, Some(len)) = (is_tag, close) {
+                    if bytes[i..=i + len].is_ascii() {
+                        bytes[i..=i + len].fill(b' ');
+                        found = true;
+                        i += len + 1;
+                        continue;
+                    }
+                }
+            } else if bytes[i..].starts_with(b"&nbsp;") {
+                bytes[i..i + 6].fill(b' ');
+                found = true;
+                i += 6;
+                continue;
+            }
+            i += 1;
+        }
+        found.then(|| String::from_utf8(bytes).unwrap_or_else(|_| cell.to_owned()))
+    }
+
+    proptest! {
+        #[test]
+        fn blanks_as_the_reference_does(cell in "(<|/|>|p|br|&nbsp;|&|;|指|1、| ){0,30}") {
+            prop_assert_eq!(blank_markup(&cell), blank_markup_reference(&cell));
+        }
+    }
 
     fn summary(text: &str) -> Vec<(Option<u32>, String, String, String, String, String)> {
         parse_indicators(text)
