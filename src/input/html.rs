@@ -46,28 +46,28 @@ struct Cell {
 
 /// Reads every top-level `<table>` and keeps the one with the most rows.
 fn largest_table(html: &str) -> Option<Table> {
+    // Lowercased once (ASCII only, so positions stay valid): lowercasing the
+    // rest again for every table made many small tables quadratic.
+    let lower = html.to_ascii_lowercase();
     let mut best: Option<Table> = None;
-    let mut rest = html;
-    while let Some(start) = find_tag(rest, "table") {
-        let body = &rest[start..];
-        let end = find_closing(body, "table").unwrap_or(body.len());
-        let table = read_table(&body[..end]);
+    let mut from = 0;
+    while let Some(start) = find_tag(&lower, from, "table") {
+        let end = find_closing(&lower[start..], "table").map_or(html.len(), |e| start + e);
+        let table = read_table(&html[start..end]);
         if best
             .as_ref()
             .is_none_or(|b| table.rows.len() > b.rows.len())
         {
             best = Some(table);
         }
-        rest = &body[end..];
+        from = end;
     }
     best.filter(|t| !t.rows.is_empty())
 }
 
-/// Position of the next opening `<name` tag (case-insensitive).
-fn find_tag(html: &str, name: &str) -> Option<usize> {
-    let lower = html.to_ascii_lowercase();
+/// Position of the next opening `<name` tag at or after `from` in lowercased HTML.
+fn find_tag(lower: &str, mut from: usize, name: &str) -> Option<usize> {
     let needle = format!("<{name}");
-    let mut from = 0;
     while let Some(i) = lower[from..].find(&needle) {
         let at = from + i;
         let next = lower
@@ -83,11 +83,9 @@ fn find_tag(html: &str, name: &str) -> Option<usize> {
     None
 }
 
-fn find_closing(html: &str, name: &str) -> Option<usize> {
+fn find_closing(lower: &str, name: &str) -> Option<usize> {
     let needle = format!("</{name}");
-    html.to_ascii_lowercase()
-        .find(&needle)
-        .map(|i| i + needle.len())
+    lower.find(&needle).map(|i| i + needle.len())
 }
 
 fn read_table(html: &str) -> Table {
@@ -200,8 +198,18 @@ fn push_text(out: &mut String, text: &str) {
 /// Lays the cells out on a grid, copying a merged cell's text into every
 /// position it covers (what the long layouts' fill-down expects).
 fn expand(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
+    // Spans may fill this many grid positions in all: each is capped at 1000 ×
+    // 1000, but thousands of such cells would fill memory and take minutes.
+    let mut budget: usize = 4_000_000;
     let mut grid: Vec<Vec<Option<String>>> = Vec::new();
-    for (r, row) in rows.into_iter().enumerate() {
+    for (r, mut row) in rows.into_iter().enumerate() {
+        for cell in &mut row {
+            let cost = cell.rows * cell.columns;
+            if cost > budget {
+                (cell.rows, cell.columns) = (1, 1);
+            }
+            budget = budget.saturating_sub(cell.rows * cell.columns);
+        }
         if grid.len() <= r {
             grid.resize(r + 1, Vec::new());
         }
@@ -340,5 +348,31 @@ mod tests {
         ] {
             let _ = table_text(html);
         }
+    }
+
+    #[test]
+    fn hostile_sizes_stay_bounded() {
+        // 5 000 cells each spanning 1000 × 1000: the spans beyond the budget are dropped.
+        let bomb = format!(
+            "<table>{}</table>",
+            "<tr><td rowspan=1000 colspan=1000>x</td></tr>".repeat(5_000)
+        );
+        let start = std::time::Instant::now();
+        let text = table_text(&bomb).expect("a structured table");
+        assert!(text.len() < 64 << 20, "{} bytes", text.len());
+        // 20 000 small tables and 50 000 nested ones: read in one pass each.
+        let many = "<table><tr><td>a<br>b</td></tr></table>".repeat(20_000);
+        assert!(table_text(&many).is_some());
+        let nested = format!(
+            "{}{}",
+            "<table><tr><td>".repeat(50_000),
+            "</td></tr></table>".repeat(50_000)
+        );
+        let _ = table_text(&nested);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "{:?}",
+            start.elapsed()
+        );
     }
 }
