@@ -70,7 +70,10 @@ pub fn to_half_width(c: char) -> char {
 /// The text with full-width ASCII variants made half-width; borrowed when
 /// there are none (the common case).
 pub fn half_width(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(|c| to_half_width(c) != c) {
+    // Full-width forms start with 0xEF and the ideographic space with 0xE3 in
+    // UTF-8: text without those bytes has none.
+    let maybe = s.bytes().any(|b| b == 0xEF || b == 0xE3);
+    if maybe && s.chars().any(|c| to_half_width(c) != c) {
         std::borrow::Cow::Owned(s.chars().map(to_half_width).collect())
     } else {
         std::borrow::Cow::Borrowed(s)
