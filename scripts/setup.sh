@@ -40,8 +40,10 @@ if [ "$what" = test ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedri
 fi
 
 # npm packages: binaryen (wasm-opt; Debian's is too old for current rustc output)
-# and, for the tests, @playwright/test driving the system Chromium.
-if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || { [ "$what" = test ] && [ ! -d tests/e2e/node_modules/@playwright/test ]; }; then
+# and, for the tests, @playwright/test driving the system Chromium and Papa Parse
+# for the benchmark.
+if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || { [ "$what" = test ] && {
+  [ ! -d tests/e2e/node_modules/@playwright/test ] || [ ! -d tests/e2e/node_modules/papaparse ]; }; }; then
   log "installing npm packages in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -8,7 +8,8 @@
 //! Protocol: once ready the worker posts `{ready: true}`; then it answers each
 //! request, in order, with `{ok: true, …}` or `{ok: false, message, message_en}`.
 //! The view's data travels as `data`, a Uint8Array of `view::to_bytes`:
-//! - `{check: text}` or a file's bytes (an ArrayBuffer, transferred) →
+//! - `{check: text}`, a file's bytes (an ArrayBuffer, transferred), or a
+//!   paste's `{plain, html}` (the HTML's table when it has merged cells) →
 //!   `{data: First, source, source_en, check_ms, memory_bytes, projects}`;
 //!   while a large table is checked the worker also posts `{progress: 0…1}`;
 //! - `{rows: "from,to"}` → `{data: Vec<TableRow>}` of the table kept;
@@ -137,6 +138,10 @@ fn main() {
         }
         if let Some(text) = text_field(&data, "check") {
             return check_and_keep(scope, text, None);
+        }
+        if let Some(plain) = text_field(&data, "plain") {
+            let html = text_field(&data, "html").and_then(|html| input::html::table_text(&html));
+            return check_and_keep(scope, html.unwrap_or(plain), None);
         }
         if let Some(range) = numbers(&data, "rows") {
             return with_kept(|checked| match range.as_slice() {

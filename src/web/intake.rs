@@ -8,7 +8,7 @@ use jixiao_lint::view::LARGE_INPUT;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The seed table from Guangzhou Panyu, shipped beside the page (and cached by
 /// the service worker): fetched on demand, not carried in every first load.
@@ -55,13 +55,14 @@ fn read_file(state: State, file: web_sys::File) {
     });
 }
 
-/// The clipboard's plain text as a JS string, not yet copied into wasm: a
-/// large paste goes to the worker without passing through the main thread's
-/// memory twice.
-fn plain_text(data: &web_sys::DataTransfer) -> Option<js_sys::JsString> {
+/// The clipboard's `kind` (text/plain, text/html) as a JS string, not yet
+/// copied into wasm: a large paste goes to the worker without passing through
+/// the page's memory. `None` when empty.
+fn clipboard(data: &web_sys::DataTransfer, kind: &str) -> Option<js_sys::JsString> {
     let get = js_sys::Reflect::get(data, &"getData".into()).ok()?;
     let get: js_sys::Function = get.dyn_into().ok()?;
-    get.call1(data, &"text/plain".into()).ok()?.dyn_into().ok()
+    let text: js_sys::JsString = get.call1(data, &kind.into()).ok()?.dyn_into().ok()?;
+    (text.length() > 0).then_some(text)
 }
 
 /// True when the user is typing in a field, where a paste belongs to the field.
@@ -91,15 +92,30 @@ pub fn Intake(state: State) -> impl IntoView {
         if typing_in_a_field() && !in_paste_area {
             return;
         }
-        // A large table skips the HTML (several times its size) and goes to the worker.
-        if let Some(plain) = plain_text(&data).filter(|t| t.length() as usize > LARGE_INPUT / 2) {
+        // A large paste is not copied into the page's wasm: the worker reads it,
+        // the HTML too when that is large (a table's HTML is several times its text).
+        let plain = clipboard(&data, "text/plain");
+        let html = clipboard(&data, "text/html");
+        let large = |t: &Option<js_sys::JsString>| {
+            t.as_ref()
+                .is_some_and(|t| t.length() as usize > LARGE_INPUT / 2)
+        };
+        if large(&plain) || large(&html) {
             event.prevent_default();
-            state.check(plain.into(), None);
+            let request = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &request,
+                &"plain".into(),
+                &plain.map_or(JsValue::from_str(""), JsValue::from),
+            );
+            if let Some(html) = html {
+                let _ = js_sys::Reflect::set(&request, &"html".into(), &html);
+            }
+            state.check(request.into(), None);
             return;
         }
-        let structured = data
-            .get_data("text/html")
-            .ok()
+        let structured = html
+            .and_then(|h| h.as_string())
             .and_then(|html| table_text(&html));
         let text = match structured {
             Some(text) => text,

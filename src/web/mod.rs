@@ -130,17 +130,25 @@ impl State {
         self.slices.clear();
     }
 
-    /// Has the worker check a table: its text (a JS string) or a file's bytes
-    /// (an ArrayBuffer, read by the worker). The report on show stays until
-    /// the new one replaces it, so an edit does not flicker. A large table
-    /// shows its progress and is not put in the paste area. `name` is the
-    /// file's, for messages.
+    /// Has the worker check a table: its text (a JS string), a file's bytes
+    /// (an ArrayBuffer) or a large paste's `{plain, html}`, the last two read
+    /// by the worker. The report on show stays until the new one replaces it,
+    /// so an edit does not flicker. A large table shows its progress and is
+    /// not put in the paste area. `name` is the file's, for messages.
     pub fn check(&self, input: JsValue, name: Option<String>) {
         let state = *self;
+        // The worker reads what is not text yet, and says what it read.
+        let reads = !input.is_string();
         let bytes = input
             .dyn_ref::<js_sys::ArrayBuffer>()
             .map(|b| b.byte_length() as usize)
-            .or_else(|| input.as_string().map(|s| s.len()));
+            .or_else(|| input.as_string().map(|s| s.len()))
+            .or_else(|| {
+                let plain = js_sys::Reflect::get(&input, &"plain".into()).ok()?;
+                plain
+                    .dyn_ref::<js_sys::JsString>()
+                    .map(|s| s.length() as usize * 2)
+            });
         let large = bytes.filter(|b| *b > LARGE_INPUT).is_some();
         if large {
             state.forget();
@@ -166,10 +174,10 @@ impl State {
             state.progress.set(None);
             match checked {
                 Ok((first, source)) => {
-                    if name.is_some() {
+                    if reads {
                         state.input.set(first.text.clone().unwrap_or_default());
                     }
-                    let large = first.text.is_none() && name.is_some() || large;
+                    let large = first.text.is_none() && reads || large;
                     state.large.set(if large { bytes } else { None });
                     state.selected.set(None);
                     state.slices.clear();
@@ -289,6 +297,10 @@ pub fn App() -> impl IntoView {
                             state.overview(|o| o.unreadable.as_ref().map(|m| m.get(lang).to_owned())).flatten()
                         }}
                     </p>
+                    // How a file was read is often the clue (an encoding guessed wrong).
+                    {move || state.source.get().map(|source| {
+                        view! { <p class="muted" data-summary="source">{source.get(state.lang.get()).to_owned()}</p> }
+                    })}
                 </div>
             </Show>
             <intake::Progress state=state />

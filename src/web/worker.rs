@@ -206,20 +206,21 @@ pub fn warm_up() {
     });
 }
 
-/// Checks a table: its text (a JS string) or a file's bytes (ArrayBuffer,
-/// which the worker reads first), telling `on_progress` how far a large check
-/// has got. The overview with the first slices, and how a file was read.
+/// Checks a table: its text (a JS string), a file's bytes (ArrayBuffer) or a
+/// paste's `{plain, html}` (which the worker reads first), telling
+/// `on_progress` how far a large check has got. The overview with the first
+/// slices, and how a file was read.
 pub async fn check(
     input: JsValue,
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<(First, Option<Message>), Message> {
     let transfer = input.is_instance_of::<js_sys::ArrayBuffer>();
-    let message = if transfer {
-        input
-    } else {
+    let message = if input.is_string() {
         let object = js_sys::Object::new();
         let _ = Reflect::set(&object, &"check".into(), &input);
         object.into()
+    } else {
+        input
     };
     // The worker's own reasons already say 无法读取…; passed on as they are.
     let data = ask_with(message, transfer, Some(Box::new(on_progress))).await?;

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The speed benchmark: our full check in wasm (the page's worker, headless
+# Chromium) against Papa Parse's bare parse in the same page and our native CLI,
+# on tables of about 1, 10 and 50 MB; also the worker's wasm memory and the
+# longest main-thread task of the real page while it checks the 50 MB table.
+# Builds what is missing first. The last line is machine-readable:
+#   wasm_mb_s=… papaparse_mb_s=… native_mb_s=… wasm_vs_papaparse=… wasm_vs_native=… peak_mem_ratio=…
+# Usage: scripts/bench.sh [--sizes 1,10,50] [--runs 3]   (SKIP_SETUP=1 to skip scripts/setup.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${SKIP_SETUP:-}" ]; then
+  scripts/setup.sh test
+fi
+export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+cargo build --locked --release --bin jixiao-lint
+TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+cd tests/e2e && exec node bench.mjs "$@"
