@@ -81,7 +81,8 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     // The spreadsheet row is the text line the record starts on, less the line
-    // breaks inside quoted cells of the records before it.
+    // breaks inside quoted cells of the records before it. `line` is the line
+    // of `counted_to`.
     let (mut line, mut inner_breaks_before) = (1u64, 0u64);
     let (mut at, mut counted_to) = (0usize, 0usize);
     // csv skips a byte-order mark at the very start (a second one, read_text
@@ -139,6 +140,12 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
             }
         };
         inner_breaks_before += breaks;
+        // A record's only line breaks are those inside its quoted cells: the
+        // lines to its end are known without reading it again.
+        if counted_to == start {
+            line += breaks;
+            counted_to = end_of_record;
+        }
         at = end_of_record;
         width = cells.len();
         let row = Row {
