@@ -42,7 +42,7 @@ pub const LARGE_INPUT: usize = 1_000_000;
 pub const FUNDING_SHOWN: usize = 40;
 /// … and this many projects in the coverage matrix (those lacking a family
 /// first): a chart of 10 000 bars says nothing.
-pub const COVERAGE_SHOWN: usize = 100;
+pub const COVERAGE_SHOWN: usize = 40;
 
 /// A checked table with what the page needs to show any part of it.
 pub struct Checked {
