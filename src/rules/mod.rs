@@ -74,6 +74,9 @@ pub struct Rule {
 pub(crate) enum Check {
     /// The sheet as a whole: header, totals, units, rows across projects.
     Sheet(fn(&Context, &mut Sink)),
+    /// Each row with amounts: the total row, the unit rows, then each
+    /// project's row (in the walk).
+    Line(fn(&Context, &Line, &mut Sink)),
     /// Each project in table order.
     Project(fn(&Context, &Project, &mut Sink)),
     /// Each indicator of each project, in table order.
@@ -293,6 +296,12 @@ impl Sink<'_> {
     }
 }
 
+/// The total row and the unit rows, which come before the project rows in
+/// [`Check::Line`]'s order.
+fn lines_above_projects(sheet: &Sheet) -> impl Iterator<Item = &Line> {
+    sheet.total.iter().chain(sheet.unit_lines())
+}
+
 /// Appends a number in decimal without going through the formatter.
 fn push_number(out: &mut String, mut n: u32) {
     let mut digits = [0u8; 10];
@@ -317,6 +326,11 @@ pub fn check_rule(rule: &Rule, sheet: &Sheet, config: &Config) -> Vec<Diagnostic
     let cx = Context { sheet, config };
     match rule.check {
         Check::Sheet(check) => check(&cx, &mut sink),
+        Check::Line(check) => {
+            for line in lines_above_projects(sheet).chain(sheet.projects().map(|p| &p.line)) {
+                check(&cx, line, &mut sink);
+            }
+        }
         Check::Project(check) => {
             for project in sheet.projects() {
                 check(&cx, project, &mut sink);
@@ -356,13 +370,20 @@ pub fn check_with_progress(
             found: Vec::new(),
         })
         .collect();
-    let (mut per_project, mut per_indicator, mut walking) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut per_line, mut per_project, mut per_indicator, mut walking) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (sink, rule) in sinks.iter_mut().zip(REGISTRY) {
         match rule.check {
             Check::Sheet(check) => {
                 check(&cx, sink);
                 done(rule);
                 continue;
+            }
+            Check::Line(check) => {
+                for line in lines_above_projects(sheet) {
+                    check(&cx, line, sink);
+                }
+                per_line.push((check, sink));
             }
             Check::Project(check) => per_project.push((check, sink)),
             Check::Indicator(check) => per_indicator.push((check, sink)),
@@ -372,6 +393,9 @@ pub fn check_with_progress(
     let projects = sheet.projects().count();
     let mut reported = 0;
     for (n, project) in sheet.projects().enumerate() {
+        for (check, sink) in &mut per_line {
+            check(&cx, &project.line, sink);
+        }
         for (check, sink) in &mut per_project {
             check(&cx, project, sink);
         }

@@ -17,51 +17,42 @@ pub static RULE: Rule = Rule {
     ),
     example: t("总计写成“1,164.435”或“约1000”。", "总计 written as 1,164.435 or 约1000."),
     source: t("约定：表头“单位：万元”，金额保留两位小数。", "Convention: the table's 单位：万元 preamble; amounts have two decimals."),
-    check: Check::Sheet(check),
+    check: Check::Line(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    let sheet = cx.sheet;
-    let lines: Vec<&Line> = sheet
-        .total
-        .iter()
-        .chain(sheet.unit_lines())
-        .chain(sheet.projects().map(|p| &p.line))
-        .collect();
-    for line in lines {
-        for amount in &line.amounts {
-            let decimals = cx.config.amount_decimals;
-            let problem = match &amount.problem {
-                Some(problem) => Some(problem.clone()),
-                // The layout read it with any number of decimals; only their
-                // count can still be wrong. Plain amounts are counted in place.
-                None if few_decimals(&amount.raw, decimals) => None,
-                None => parse_amount(&amount.raw, decimals).err(),
-            };
-            let raw = &amount.raw;
-            let (zh, en) = match problem {
-                None => continue,
-                Some(AmountProblem::NotANumber) => (
-                    format!("金额「{raw}」不是有效数字"),
-                    format!("The amount \"{raw}\" is not a number"),
+fn check(cx: &Context, line: &Line, out: &mut Sink) {
+    for amount in &line.amounts {
+        let decimals = cx.config.amount_decimals;
+        let problem = match &amount.problem {
+            Some(problem) => Some(problem.clone()),
+            // The layout read it with any number of decimals; only their
+            // count can still be wrong. Plain amounts are counted in place.
+            None if few_decimals(&amount.raw, decimals) => None,
+            None => parse_amount(&amount.raw, decimals).err(),
+        };
+        let raw = &amount.raw;
+        let (zh, en) = match problem {
+            None => continue,
+            Some(AmountProblem::NotANumber) => (
+                format!("金额「{raw}」不是有效数字"),
+                format!("The amount \"{raw}\" is not a number"),
+            ),
+            Some(AmountProblem::Negative) => (
+                format!("金额「{raw}」为负数"),
+                format!("The amount \"{raw}\" is negative"),
+            ),
+            Some(AmountProblem::TooManyDecimals(n)) => (
+                format!(
+                    "金额「{raw}」有 {n} 位小数，最多应为 {} 位",
+                    cx.config.amount_decimals
                 ),
-                Some(AmountProblem::Negative) => (
-                    format!("金额「{raw}」为负数"),
-                    format!("The amount \"{raw}\" is negative"),
+                format!(
+                    "The amount \"{raw}\" has {n} decimals; at most {} are expected",
+                    cx.config.amount_decimals
                 ),
-                Some(AmountProblem::TooManyDecimals(n)) => (
-                    format!(
-                        "金额「{raw}」有 {n} 位小数，最多应为 {} 位",
-                        cx.config.amount_decimals
-                    ),
-                    format!(
-                        "The amount \"{raw}\" has {n} decimals; at most {} are expected",
-                        cx.config.amount_decimals
-                    ),
-                ),
-            };
-            out.report(Location::in_line(line, amount.index), Message::new(zh, en));
-        }
+            ),
+        };
+        out.report(Location::in_line(line, amount.index), Message::new(zh, en));
     }
 }
 

@@ -19,22 +19,10 @@ pub static RULE: Rule = Rule {
     ),
     example: t("总计 100.00，财政拨款 80.00，其他资金 10.00（差 10.00）。", "总计 100.00 with 财政拨款 80.00 and 其他资金 10.00 (10.00 missing)."),
     source: t("推定：由表格各列的含义得出，没有文件明文规定。", "Inferred from the meaning of the columns; no regulation states it."),
-    check: Check::Sheet(check),
+    check: Check::Line(check),
 };
 
-fn check(cx: &Context, out: &mut Sink) {
-    let sheet = cx.sheet;
-    let lines = sheet
-        .total
-        .iter()
-        .chain(sheet.unit_lines())
-        .chain(sheet.projects().map(|p| &p.line));
-    for line in lines {
-        check_line(line, out);
-    }
-}
-
-fn check_line(line: &Line, out: &mut Sink) {
+fn check(_: &Context, line: &Line, out: &mut Sink) {
     let Some(total) = line.amount(Column::Total) else {
         return;
     };
