@@ -3,16 +3,8 @@
 //! complete expected findings as `(rule, cell, indicator)`.
 
 mod common;
-use common::{f, findings, report};
+use common::{f, findings, fixture, report};
 use jixiao_lint::indicator::Operator;
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
 
 #[test]
 fn hubei_style_with_merged_cells_filled_down() {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::seed;
+use common::{fixture, seed};
 use jixiao_lint::rules::Severity;
 use jixiao_lint::view::{
     from_bytes, to_bytes, CellContent, Checked, Overview, Problem, RowKind, TableRow,
@@ -12,14 +12,6 @@ use jixiao_lint::Config;
 
 fn checked(text: &str) -> Checked {
     Checked::new(text.to_owned(), &Config::default())
-}
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
 }
 
 #[test]

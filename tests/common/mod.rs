@@ -13,6 +13,15 @@ pub fn seed() -> String {
     .unwrap()
 }
 
+/// A fixture table as text (tests/fixtures/NAME).
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
 pub fn report(text: &str) -> Report {
     check_text(text, &Config::default())
 }

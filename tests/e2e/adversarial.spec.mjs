@@ -4,7 +4,7 @@
 // dead worker, and the page goes on working. The inputs are made inside the page
 // (a File or a clipboard event), as a user's drop or paste would bring them.
 // support.mjs fails every test on a page error, a panic or #fatal.
-import { test, expect, seed, open, expectSeedReport, paste } from './support.mjs';
+import { test, expect, seed, seedBytes, open, expectSeedReport, paste, dropFile } from './support.mjs';
 
 // The message the page gives when its worker could not answer (it died).
 const WORKER_FAILED = /后台组件/;
@@ -107,25 +107,12 @@ test('invalid UTF-8: random bytes and a seed with a broken byte are read or refu
   await expect(page.locator('[data-state="notice"]').filter({ hasText: WORKER_FAILED })).toHaveCount(0);
   // The seed with one byte that can be neither UTF-8 nor GB18030: refused, with the
   // encodings it tried.
-  await page.evaluate((text) => {
-    const bytes = new TextEncoder().encode(text);
-    const broken = new Uint8Array(bytes.length + 1);
-    broken.set(bytes);
-    broken[bytes.length] = 0xff;
-    const data = new DataTransfer();
-    data.items.add(new File([broken], 'broken.txt'));
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, seed);
+  await dropFile(page, 'broken.txt', Buffer.concat([seedBytes, Buffer.from([0xff])]));
   await expect(page.locator('[data-state="notice"]')).toContainText('broken.txt：无法读取');
   await expect(page.locator('[data-state="notice"]')).toContainText('GB18030');
   // Text that is GB18030 but no table: the page says how it read it, next to why
   // nothing was understood (an encoding guessed wrong shows here).
-  await page.evaluate(() => {
-    const gbk = new Uint8Array([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7]); // 你好世界
-    const data = new DataTransfer();
-    data.items.add(new File([gbk], 'hello.txt'));
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  });
+  await dropFile(page, 'hello.txt', Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7])); // 你好世界 in GBK
   await expect(unreadable(page)).toBeVisible();
   await expect(unreadable(page).locator('[data-summary="source"]')).toContainText('GB18030');
   await expectStillWorking(page);
