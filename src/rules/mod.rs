@@ -237,10 +237,32 @@ impl Location {
     }
 }
 
-/// Collects one rule's findings.
+/// Collects findings: one rule's, or every rule's as the check runs them.
 pub struct Sink<'r> {
+    /// The rule now running.
     rule: &'r Rule,
+    /// Its place in the registry, kept with each finding for the sort.
+    rank: usize,
     found: Vec<Diagnostic>,
+    ranks: Vec<usize>,
+}
+
+impl<'r> Sink<'r> {
+    fn new(rule: &'r Rule) -> Self {
+        Sink {
+            rule,
+            rank: 0,
+            found: Vec::new(),
+            ranks: Vec::new(),
+        }
+    }
+
+    /// Findings from here on are `rule`'s, the `rank`th of the registry.
+    fn run(&mut self, rule: &'r Rule, rank: usize) -> &mut Self {
+        self.rule = rule;
+        self.rank = rank;
+        self
+    }
 }
 
 impl Sink<'_> {
@@ -281,6 +303,7 @@ impl Sink<'_> {
             cell.push_str(letters);
         }
         push_number(&mut cell, at.row);
+        self.ranks.push(self.rank);
         self.found.push(Diagnostic {
             rule: self.rule.id,
             severity,
@@ -319,10 +342,7 @@ fn push_number(out: &mut String, mut n: u32) {
 
 /// Runs one rule (the benchmark times them one by one).
 pub fn check_rule(rule: &Rule, sheet: &Sheet, config: &Config) -> Vec<Diagnostic> {
-    let mut sink = Sink {
-        rule,
-        found: Vec::new(),
-    };
+    let mut sink = Sink::new(rule);
     let cx = Context { sheet, config };
     match rule.check {
         Check::Sheet(check) => check(&cx, &mut sink),
@@ -361,47 +381,42 @@ pub fn check_with_progress(
     done: &mut dyn FnMut(&Rule),
 ) -> Vec<Diagnostic> {
     let cx = Context { sheet, config };
-    // One sink per rule: each rule's findings come out in the order that rule
-    // alone gives them, whatever the order the rules ran in.
-    let mut sinks: Vec<Sink> = REGISTRY
-        .iter()
-        .map(|rule| Sink {
-            rule,
-            found: Vec::new(),
-        })
-        .collect();
+    // One sink for every rule, which notes each finding's rule: sorted with
+    // the rule's place in the registry, the findings come out as if each rule
+    // had run alone and in turn, whatever the order they ran in.
+    let mut sink = Sink::new(REGISTRY[0]);
     let (mut per_line, mut per_project, mut per_indicator, mut walking) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (sink, rule) in sinks.iter_mut().zip(REGISTRY) {
+    for (rank, &rule) in REGISTRY.iter().enumerate() {
         match rule.check {
             Check::Sheet(check) => {
-                check(&cx, sink);
+                check(&cx, sink.run(rule, rank));
                 done(rule);
                 continue;
             }
             Check::Line(check) => {
                 for line in lines_above_projects(sheet) {
-                    check(&cx, line, sink);
+                    check(&cx, line, sink.run(rule, rank));
                 }
-                per_line.push((check, sink));
+                per_line.push((check, rule, rank));
             }
-            Check::Project(check) => per_project.push((check, sink)),
-            Check::Indicator(check) => per_indicator.push((check, sink)),
+            Check::Project(check) => per_project.push((check, rule, rank)),
+            Check::Indicator(check) => per_indicator.push((check, rule, rank)),
         }
-        walking.push(*rule);
+        walking.push(rule);
     }
     let projects = sheet.projects().count();
     let mut reported = 0;
     for (n, project) in sheet.projects().enumerate() {
-        for (check, sink) in &mut per_line {
-            check(&cx, &project.line, sink);
+        for &(check, rule, rank) in &per_line {
+            check(&cx, &project.line, sink.run(rule, rank));
         }
-        for (check, sink) in &mut per_project {
-            check(&cx, project, sink);
+        for &(check, rule, rank) in &per_project {
+            check(&cx, project, sink.run(rule, rank));
         }
         for indicator in &project.indicators.indicators {
-            for (check, sink) in &mut per_indicator {
-                check(&cx, project, indicator, sink);
+            for &(check, rule, rank) in &per_indicator {
+                check(&cx, project, indicator, sink.run(rule, rank));
             }
         }
         let due = (n + 1) * walking.len() / projects;
@@ -413,22 +428,23 @@ pub fn check_with_progress(
     for rule in &walking[reported..] {
         done(rule);
     }
-    let mut all = Vec::with_capacity(sinks.iter().map(|s| s.found.len()).sum());
-    for sink in sinks {
-        all.extend(sink.found);
-    }
-    sort_by_position(all)
+    sort_by_position(sink.found, &sink.ranks)
 }
 
 /// Sorts findings by row, column and indicator; findings at the same place
-/// keep the registry's order (a stable sort). The small keys are sorted with
-/// each finding's index, and the findings are then put in that order in
-/// place, each moved about once, rather than moved around during the sort.
-fn sort_by_position(mut all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// follow the registry's order (`ranks`), then the order their rule gave them.
+/// The small keys are sorted with each finding's index, and the findings are
+/// then put in that order in place, each moved about once, rather than moved
+/// around during the sort.
+fn sort_by_position(mut all: Vec<Diagnostic>, ranks: &[usize]) -> Vec<Diagnostic> {
     let mut keyed: Vec<_> = all
         .iter()
+        .zip(ranks)
         .enumerate()
-        .map(|(i, d)| ((d.row, d.column_index.map_or(0, |c| c + 1), d.indicator), i))
+        .map(|(i, (d, rank))| {
+            let column = d.column_index.map_or(0, |c| c + 1);
+            ((d.row, column, d.indicator, *rank), i)
+        })
         .collect();
     keyed.sort_unstable();
     // `from[k]`: where the finding that belongs at `k` is now.
