@@ -396,7 +396,7 @@ impl Checked {
         let mut funding = report.funding_by_unit();
         let funding_units = funding.len();
         if funding.len() > FUNDING_SHOWN {
-            funding.sort_by(|a, b| b.total.cmp(&a.total));
+            funding.sort_by_key(|unit| std::cmp::Reverse(unit.total));
             funding.truncate(FUNDING_SHOWN);
         }
         let mut coverage = report.coverage();

@@ -19,12 +19,15 @@ enum Key {
     Problems(usize, usize),
 }
 
+/// Pages kept, by page number (rows) or by (group, page) (problems).
+type Pages<K, T> = RwSignal<HashMap<K, Arc<Vec<T>>>>;
+
 #[derive(Clone, Copy)]
 pub(crate) struct Slices {
     /// Bumped with each new table: an answer for an older one is dropped.
     generation: StoredValue<u32>,
-    rows: RwSignal<HashMap<usize, Arc<Vec<TableRow>>>>,
-    problems: RwSignal<HashMap<(usize, usize), Arc<Vec<Problem>>>>,
+    rows: Pages<usize, TableRow>,
+    problems: Pages<(usize, usize), Problem>,
     asked: StoredValue<HashSet<Key>>,
     /// Where a failure to fetch is said.
     notice: RwSignal<Option<Message>>,
