@@ -62,18 +62,41 @@ fn is_plain(name: &str) -> bool {
         .any(|b| b == 0xEF || b == 0xE3 || b.is_ascii_whitespace() || b.is_ascii_uppercase())
 }
 
-/// A hash (FNV-1a) of the characters of [`name_key`], without building it;
-/// `None` when the key is empty (an empty name is no duplicate).
+/// A hash (FNV-1a) of the bytes of [`name_key`], without building it: a
+/// plain name's own bytes, else the normalised characters' UTF-8. `None` when
+/// the key is empty (an empty name is no duplicate).
 fn key_hash(name: &str) -> Option<u64> {
-    let mut hash = None;
-    let mut add = |c: char| {
-        let h = hash.unwrap_or(0xcbf2_9ce4_8422_2325_u64);
-        hash = Some((h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3));
-    };
-    if is_plain(name) {
-        name.chars().for_each(&mut add);
+    let fold = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let start = 0xcbf2_9ce4_8422_2325_u64;
+    let (hash, empty) = if is_plain(name) {
+        (name.bytes().fold(start, fold), name.is_empty())
     } else {
-        normalized_chars(name).for_each(&mut add);
+        let mut buffer = [0; 4];
+        let mut empty = true;
+        let hash = normalized_chars(name).fold(start, |h, c| {
+            empty = false;
+            c.encode_utf8(&mut buffer).bytes().fold(h, fold)
+        });
+        (hash, empty)
+    };
+    (!empty).then_some(hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_keys_hash_alike() {
+        for (a, b) in [
+            ("Ａ b", "ab"),
+            ("AB", "ab"),
+            ("满意度（%）", "满意度(%)"),
+            ("　", ""),
+        ] {
+            assert_eq!(name_key(a), name_key(b), "{a:?} {b:?}");
+            assert_eq!(key_hash(a), key_hash(b), "{a:?} {b:?}");
+        }
+        assert_eq!(key_hash(""), None);
     }
-    hash
 }
