@@ -13,8 +13,9 @@ pub mod value_vague;
 
 use crate::indicator::{Indicator, Value};
 use crate::layout::Project;
-use crate::rules::{indicator_label, Location, Sink};
+use crate::rules::{Location, Sink};
 use crate::text::Message;
+use std::fmt::Write;
 
 /// Reports the values of one indicator that `matches`, in one finding:
 /// `{label}：实施周期指标值「…」{zh}` (both values named when both match).
@@ -26,43 +27,53 @@ pub(crate) fn report_values(
     zh: &str,
     en: &str,
 ) {
-    if !(matches(&indicator.period) || matches(&indicator.annual)) {
+    let hit = [matches(&indicator.period), matches(&indicator.annual)];
+    if hit == [false, false] {
         return;
     }
-    let hits: Vec<_> = indicator
-        .values()
-        .into_iter()
-        .filter(|(_, _, v)| matches(v))
-        .collect();
-    let (label_zh, label_en) = indicator_label(indicator);
-    let same = hits.len() == 2 && hits[0].2.raw == hits[1].2.raw;
-    let (which_zh, which_en) = if same && indicator.has_single_value() {
-        (
-            format!("指标值「{}」", hits[0].2.raw),
-            format!("value \"{}\"", hits[0].2.raw),
-        )
-    } else if same {
-        (
-            format!("实施周期指标值和年度指标值「{}」", hits[0].2.raw),
-            format!("period and annual values \"{}\"", hits[0].2.raw),
-        )
-    } else {
-        let zh: Vec<String> = hits
-            .iter()
-            .map(|(l, _, v)| format!("{l}「{}」", v.raw))
-            .collect();
-        let en: Vec<String> = hits
-            .iter()
-            .map(|(_, l, v)| format!("{l} \"{}\"", v.raw))
-            .collect();
-        (zh.join("、"), en.join(" and "))
+    // Written straight into the two messages: value findings are many.
+    // (Writing to a String cannot fail: the results are dropped.)
+    let (mut message_zh, mut message_en) = (String::new(), String::new());
+    let name = &indicator.name;
+    let _ = match indicator.number {
+        Some(n) => write!(message_zh, "第 {n} 项指标「{name}」的")
+            .and(write!(message_en, "indicator {n} \"{name}\": ")),
+        None => {
+            write!(message_zh, "指标「{name}」的").and(write!(message_en, "indicator \"{name}\": "))
+        }
     };
+    let (period, annual) = (&indicator.period.raw, &indicator.annual.raw);
+    let same = hit == [true, true] && period == annual;
+    let _ = if same && indicator.has_single_value() {
+        write!(message_zh, "指标值「{period}」").and(write!(message_en, "value \"{period}\""))
+    } else if same {
+        write!(message_zh, "实施周期指标值和年度指标值「{period}」")
+            .and(write!(message_en, "period and annual values \"{period}\""))
+    } else {
+        let hits = indicator
+            .values()
+            .into_iter()
+            .zip(hit)
+            .filter(|(_, hit)| *hit);
+        for (n, ((label_zh, label_en, value), _)) in hits.enumerate() {
+            if n > 0 {
+                message_zh.push('、');
+                message_en.push_str(" and ");
+            }
+            let _ = write!(message_zh, "{label_zh}「{}」", value.raw).and(write!(
+                message_en,
+                "{label_en} \"{}\"",
+                value.raw
+            ));
+        }
+        Ok(())
+    };
+    message_zh.push_str(zh);
+    message_en.push(' ');
+    message_en.push_str(en);
     out.report(
         Location::indicator(project, indicator),
-        Message::new(
-            format!("{label_zh}的{which_zh}{zh}"),
-            format!("{label_en}: {which_en} {en}"),
-        ),
+        Message::new(message_zh, message_en),
     );
 }
 
