@@ -98,6 +98,18 @@ pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
         })
 }
 
+/// Whether `text` contains any of `words` (none empty), in one pass over it:
+/// for each word a separate substring search is set up, which costs more than
+/// the short names and values the rules search (and more still in wasm).
+pub fn contains_any(text: &str, words: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    text.char_indices().any(|(at, _)| {
+        words
+            .iter()
+            .any(|w| w.as_bytes().first() == Some(&bytes[at]) && text[at..].starts_with(w))
+    })
+}
+
 /// Converts a 0-based column index to its spreadsheet letters (0 → A, 26 → AA).
 pub fn column_letter(mut index: usize) -> String {
     // Built back to front in place: every finding names its column.
@@ -140,6 +152,18 @@ mod tests {
         ];
         for (index, letters) in cases {
             assert_eq!(column_letter(index), letters, "index {index}");
+        }
+    }
+
+    #[test]
+    fn contains_any_word() {
+        let words = ["满意度", "率", "ab"];
+        for text in ["", "群众满意度", "完成率%", "xab", "满意", "a b", "率"] {
+            assert_eq!(
+                contains_any(text, &words),
+                words.iter().any(|w| text.contains(w)),
+                "{text:?}"
+            );
         }
     }
 

@@ -2,7 +2,7 @@ use super::money_in_wan;
 use crate::indicator::{Indicator, Value};
 use crate::layout::Project;
 use crate::rules::{Check, Context, Rule, Severity, Sink};
-use crate::text::t;
+use crate::text::{contains_any, t};
 
 pub static RULE: Rule = Rule {
     id: "cost-misfiled",
@@ -33,9 +33,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     if !indicator.is_cost() {
         return;
     }
-    let cost_rate = COST_CONTROL_WORDS
-        .iter()
-        .any(|w| indicator.name.contains(w));
+    let cost_rate = contains_any(&indicator.name, &COST_CONTROL_WORDS);
     let is_cost = |v: &Value| money_in_wan(v).is_some() || (cost_rate && v.is_percent());
     let written: Vec<&Value> = [&indicator.period, &indicator.annual]
         .into_iter()

@@ -2,7 +2,7 @@ use crate::indicator::framework::Family;
 use crate::indicator::Indicator;
 use crate::layout::Project;
 use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
-use crate::text::{t, Message};
+use crate::text::{contains_any, t, Message};
 
 pub static RULE: Rule = Rule {
     id: "satisfaction-misfiled",
@@ -24,12 +24,8 @@ pub static RULE: Rule = Rule {
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
     let named = indicator.name.contains("满意");
     let filed = indicator.family() == Some(Family::Satisfaction);
-    let about_satisfaction = || {
-        named
-            || ["好评", "认可", "评价", "投诉"]
-                .iter()
-                .any(|w| indicator.name.contains(w))
-    };
+    let about_satisfaction =
+        || named || contains_any(&indicator.name, &["好评", "认可", "评价", "投诉"]);
     let message = match (named, filed, indicator.family()) {
         (true, false, Some(family)) => Message::new(
             format!("{}是满意度指标，却归在{}下，应归入 3-满意度指标、31-服务对象满意度", indicator_label(indicator).0, family.name()),

@@ -14,7 +14,7 @@ pub mod value_vague;
 use crate::indicator::{Indicator, Value};
 use crate::layout::Project;
 use crate::rules::{Location, Sink};
-use crate::text::Message;
+use crate::text::{contains_any, Message};
 use std::fmt::Write;
 
 /// Reports the values of one indicator that `matches`, in one finding:
@@ -79,24 +79,23 @@ pub(crate) fn report_values(
 
 /// A rate or percentage indicator, by its name.
 pub(crate) fn is_rate_name(name: &str) -> bool {
-    ["率", "满意度", "占比", "比例", "比重"]
-        .iter()
-        .any(|w| name.contains(w))
+    contains_any(name, &["率", "满意度", "占比", "比例", "比重"])
 }
 
 /// Rates that may legitimately exceed 100 % or fall below 0.
 pub(crate) fn is_growth_name(name: &str) -> bool {
-    [
-        "增长",
-        "增幅",
-        "提升率",
-        "提高率",
-        "增速",
-        "同比",
-        "环比",
-        "变化率",
-        "下降",
-    ]
-    .iter()
-    .any(|w| name.contains(w))
+    contains_any(
+        name,
+        &[
+            "增长",
+            "增幅",
+            "提升率",
+            "提高率",
+            "增速",
+            "同比",
+            "环比",
+            "变化率",
+            "下降",
+        ],
+    )
 }

@@ -1,7 +1,7 @@
 use crate::indicator::{Indicator, Value};
 use crate::layout::Project;
 use crate::rules::{Check, Context, Rule, Severity, Sink};
-use crate::text::t;
+use crate::text::{contains_any, t};
 
 pub static RULE: Rule = Rule {
     id: "value-vague",
@@ -79,8 +79,7 @@ pub(crate) fn is_vague(value: &Value) -> bool {
         return false;
     }
     let text = value.text.as_str();
-    !GRADED.contains(&text)
-        && (BARE_WORDS.contains(&text) || TREND_WORDS.iter().any(|w| text.contains(w)))
+    !GRADED.contains(&text) && (BARE_WORDS.contains(&text) || contains_any(text, &TREND_WORDS))
 }
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
