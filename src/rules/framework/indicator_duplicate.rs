@@ -2,6 +2,7 @@ use crate::layout::Project;
 use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{normalize_key, normalized_chars, t, Message};
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
 
 pub static RULE: Rule = Rule {
     id: "indicator-duplicate",
@@ -25,12 +26,29 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
     // Names are compared by a hash of their key first: building every key
     // cost more than the rest of the rule, and only equal hashes need the keys.
     let hashes: Vec<Option<u64>> = indicators.iter().map(|i| key_hash(&i.name)).collect();
+    // The earliest indicator with the same key, by a scan of the ones before
+    // (a cell holds a handful) or, in a cell with many, through the first
+    // index of each hash, so that a huge cell is not quadratic.
+    let same_key = |i: usize, j: usize| {
+        hashes[j] == hashes[i] && name_key(&indicators[j].name) == name_key(&indicators[i].name)
+    };
+    let mut first_of_hash: HashMap<u64, usize> = HashMap::new();
     for (i, indicator) in indicators.iter().enumerate() {
         let Some(hash) = hashes[i] else { continue };
-        let earlier = indicators[..i].iter().zip(&hashes).find(|(earlier, h)| {
-            **h == Some(hash) && name_key(&earlier.name) == name_key(&indicator.name)
-        });
-        if let Some((earlier, _)) = earlier {
+        let earlier = if indicators.len() <= 32 {
+            (0..i).find(|&j| same_key(i, j))
+        } else {
+            match first_of_hash.entry(hash) {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    None
+                }
+                // The first with this hash, unless two keys share it.
+                Entry::Occupied(first) if same_key(i, *first.get()) => Some(*first.get()),
+                Entry::Occupied(_) => (0..i).find(|&j| same_key(i, j)),
+            }
+        };
+        if let Some(earlier) = earlier.map(|j| &indicators[j]) {
             let (label_zh, label_en) = indicator_label(indicator);
             let n = earlier.number.map_or_else(String::new, |n| n.to_string());
             out.report(
@@ -98,5 +116,62 @@ mod tests {
             assert_eq!(key_hash(a), key_hash(b), "{a:?} {b:?}");
         }
         assert_eq!(key_hash(""), None);
+    }
+
+    /// A cell with many indicators goes through the hash map; it must find
+    /// what the scan of every earlier indicator finds.
+    #[test]
+    fn many_indicators_as_few() {
+        let names = [
+            "人数",
+            "人 数",
+            "培训次数",
+            "Ａ率",
+            "a率",
+            "满意度（%）",
+            "满意度(%)",
+        ];
+        let cell: Vec<String> = (0..60)
+            .map(|n| {
+                let name = names[(n * 7 + n / 5) % names.len()];
+                format!(
+                    "{}、1-产出指标, 11-数量指标, {name}；实施周期指标值:1人, 年度指标值:1人",
+                    n + 1
+                )
+            })
+            .collect();
+        let text = format!(
+            "项目名称\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n工作经费\t6\t6\t\t\t完成3项\t{}",
+            cell.join("; ")
+        );
+        let report = crate::check_text(&text, &crate::Config::default());
+        let found: Vec<(Option<u32>, String)> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == RULE.id)
+            .map(|d| (d.indicator, d.message.zh.clone()))
+            .collect();
+        let indicators = &report
+            .sheet
+            .projects()
+            .next()
+            .unwrap()
+            .indicators
+            .indicators;
+        assert_eq!(indicators.len(), 60);
+        let expected: Vec<(Option<u32>, String)> = indicators
+            .iter()
+            .enumerate()
+            .filter_map(|(i, indicator)| {
+                let key = name_key(&indicator.name);
+                let earlier = indicators[..i].iter().find(|e| name_key(&e.name) == key);
+                let earlier = earlier.filter(|_| !key.is_empty())?;
+                let (n, first) = (indicator.number?, earlier.number?);
+                let label = format!("第 {n} 项指标「{}」", indicator.name);
+                Some((Some(n), format!("{label}与第 {first} 项指标名称相同")))
+            })
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(found, expected);
     }
 }
