@@ -395,11 +395,8 @@ fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
 fn parse_head(head: &str) -> (Level, Level, String) {
     let mut rest = head;
     let mut take_level = |is_second: bool| -> Level {
-        let (part, after) = match rest.find([',', '，']) {
-            Some(p) => (
-                &rest[..p],
-                &rest[p + rest[p..].chars().next().map_or(1, char::len_utf8)..],
-            ),
+        let (part, after) = match find_comma(rest) {
+            Some((p, len)) => (&rest[..p], &rest[p + len..]),
             None => (rest, ""),
         };
         let level = parse_level(part.trim());
@@ -419,6 +416,18 @@ fn parse_head(head: &str) -> (Level, Level, String) {
     let level1 = take_level(false);
     let level2 = take_level(true);
     (level1, level2, rest.trim().to_owned())
+}
+
+/// The first `,` or `，` and its length, found byte by byte rather than by
+/// decoding every character: `，` is the only character whose UTF-8 starts
+/// 0xEF 0xBC 0x8C, and a `,` byte is always the character itself.
+fn find_comma(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(at, &b)| match b {
+        b',' => Some((at, 1)),
+        0xEF if bytes[at..].starts_with("，".as_bytes()) => Some((at, "，".len())),
+        _ => None,
+    })
 }
 
 /// `22-社会效益` → code 22, name 社会效益; `社会效益` → no code.
@@ -479,6 +488,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn finds_commas_as_find_does(text in "(,|，|；|a|指|\u{FF0C}|\u{FF1C}){0,12}") {
+            let found = text.find([',', '，']).map(|p| (p, text[p..].chars().next().map_or(1, char::len_utf8)));
+            prop_assert_eq!(find_comma(&text), found);
+        }
+
         #[test]
         fn blanks_as_the_reference_does(cell in "(<|/|>|p|br|&nbsp;|&|;|指|1、| ){0,30}") {
             prop_assert_eq!(blank_markup(&cell), blank_markup_reference(&cell));
