@@ -271,6 +271,22 @@ mod tests {
         rows
     }
 
+    #[test]
+    fn a_leading_byte_order_mark_is_read_as_csv_reads_it() {
+        for text in [
+            "\u{FEFF}",
+            "\u{FEFF}a\tb",
+            "\u{FEFF}\n\na\nb",
+            "\u{FEFF}\"x\ny\"\nz",
+        ] {
+            assert_eq!(
+                read_rows(text, b'\t', true),
+                csv_rows(text, b'\t', true),
+                "{text:?}"
+            );
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
