@@ -1,10 +1,11 @@
-//! Bytes → report, through every stage and every export: nothing may panic,
-//! whatever arrives. Spreadsheet signatures are left out: they go to calamine,
+//! Bytes → report → view, through every stage, every export and the trip of
+//! the view's data to the page: nothing may panic, whatever arrives. Spreadsheet signatures are left out: they go to calamine,
 //! whose own panics on corrupted .xls files are known (see issue 4's note) and
 //! would stop the run before it reaches our code.
 #![no_main]
 
 use jixiao_lint::text::Lang;
+use jixiao_lint::view::{self, Checked, First, PAGE};
 use jixiao_lint::{check_file, check_text, export, input, share, Config};
 use libfuzzer_sys::fuzz_target;
 
@@ -26,4 +27,17 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(fragment) = share::encode(text) {
         assert_eq!(share::decode(&fragment).ok().flatten().as_deref(), Some(text));
     }
+    // What the page's worker does with it: every row and problem slice, the
+    // first message, and its bytes read back as they were written.
+    let checked = Checked::new(text.to_owned(), &config);
+    let rows = checked.rows(0..usize::MAX);
+    assert_eq!(rows.len(), checked.overview.row_count);
+    for row in &rows {
+        assert_eq!(checked.row_index(row.number).map(|i| rows[i].number), Some(row.number));
+    }
+    for (group, count) in checked.overview.groups.iter().map(|g| g.count).enumerate() {
+        assert_eq!(checked.problems(group, 0..count + 1).len(), count);
+    }
+    let first = checked.first(PAGE, view::LARGE_INPUT);
+    assert_eq!(view::from_bytes::<First>(&view::to_bytes(&first)).as_ref(), Some(&first));
 });
