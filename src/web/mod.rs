@@ -160,6 +160,7 @@ impl State {
         state.checks.update_value(|n| *n += 1);
         let ticket = state.checks.get_value();
         let current = move || state.checks.get_value() == ticket;
+        let stops = worker::stops();
         leptos::task::spawn_local(async move {
             let on_progress = move |done: f64| {
                 if current() && large {
@@ -195,11 +196,12 @@ impl State {
                     };
                     if large {
                         state.forget();
-                    } else {
-                        // The worker may have died with the table on show (a
-                        // reader's panic): it checks that table again.
+                    } else if worker::stops() != stops {
+                        // The worker died (a reader's panic) with the table on
+                        // show: the new one checks that table again.
                         state.restore();
                     }
+                    // Otherwise the worker still keeps the table on show.
                     state.notice.set(Some(message));
                 }
             }

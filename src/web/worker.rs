@@ -32,6 +32,13 @@ struct Worker {
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// How many times a worker was ended (it died, or a check was cancelled).
+    static STOPS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Changes whenever a worker is ended, and with it the table it kept.
+pub fn stops() -> u32 {
+    STOPS.get()
 }
 
 fn post(worker: &web_sys::Worker, message: &JsValue, transfer: bool) {
@@ -90,6 +97,7 @@ fn start() -> Result<Worker, JsValue> {
 /// Ends the worker: every request in flight fails with `reason`, the next
 /// one starts a new worker. Large tables it kept are gone with it.
 fn stop(reason: JsValue) {
+    STOPS.set(STOPS.get() + 1);
     if let Some(w) = WORKER.with_borrow_mut(Option::take) {
         w.worker.terminate();
         for (_, reject) in w.waiting {

@@ -113,3 +113,23 @@ test('the file picker offers workbooks', async ({ page }) => {
   await expectSeedReport(page);
   await expect(summary(page, 'source')).toContainText('ods');
 });
+
+// A file that cannot be read leaves the table on show, and the worker still has it:
+// whether the reader only refused the file or died with it (calamine panics on this
+// .xls; the page then starts a new worker, which checks the table on show again).
+for (const [name, bytes] of [
+  ['broken.xlsx', () => fs.readFileSync(path.join(fixtures, 'seed.xlsx')).subarray(0, 2000)],
+  ['corrupt-calamine-panics.xls', () => fs.readFileSync(path.join(fixtures, 'corrupt-calamine-panics.xls'))],
+]) {
+  test(`${name} dropped on the seed's report: a message, and the report stays usable`, async ({ page }) => {
+    await open(page);
+    await paste(page, seed);
+    await expectSeedReport(page);
+    await dropFile(page, name, bytes(), 'application/octet-stream');
+    await expect(page.locator('[data-state="notice"]')).toContainText(name);
+    await expectSeedReport(page);
+    // The share link needs the table the worker keeps.
+    await page.locator('[data-action="share"]').click();
+    await expect(page.locator('input[data-share-link]')).toHaveValue(/#t=/);
+  });
+}
