@@ -66,7 +66,7 @@ enum RowRef {
 }
 
 /// The parts of the page that do not grow with the table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     pub layout: Option<String>,
     /// Why nothing was understood (no header found).
@@ -336,7 +336,8 @@ impl Checked {
         let groups = group_members(&report.diagnostics);
         let mut checked = Checked {
             text,
-            overview: empty_overview(),
+            // Made from the rest just below.
+            overview: Overview::default(),
             report,
             rows,
             groups,
@@ -568,14 +569,19 @@ impl Checked {
                 (RowKind::Unrecognized, Some(cells))
             }
             RowRef::Grid(i) => {
-                let (grid_row, width) = match &self.grid {
-                    Some(grid) => (&grid.rows[i], self.overview.head.columns.len()),
-                    None => unreachable!("grid rows exist only with a grid"),
-                };
-                let cells = (0..width)
-                    .map(|index| cell(index, CellContent::Text(grid_row.cell(index).to_owned())))
-                    .collect();
-                (RowKind::Row, Some(cells))
+                // Grid rows exist only with a grid.
+                let width = self.overview.head.columns.len();
+                let cells = self.grid.as_ref().map(|grid| {
+                    (0..width)
+                        .map(|index| {
+                            cell(
+                                index,
+                                CellContent::Text(grid.rows[i].cell(index).to_owned()),
+                            )
+                        })
+                        .collect()
+                });
+                (RowKind::Row, cells)
             }
         };
         TableRow {
@@ -583,33 +589,6 @@ impl Checked {
             kind,
             cells: cells.unwrap_or_default(),
         }
-    }
-}
-
-/// Before the overview is made from the rest.
-fn empty_overview() -> Overview {
-    Overview {
-        layout: None,
-        unreadable: None,
-        department: None,
-        amount_unit: String::new(),
-        units: 0,
-        projects: 0,
-        indicators: 0,
-        errors: 0,
-        warnings: 0,
-        infos: 0,
-        level1: Vec::new(),
-        level2: Vec::new(),
-        quantitative: 0,
-        qualitative: 0,
-        funding: Vec::new(),
-        funding_units: 0,
-        coverage: Vec::new(),
-        groups: Vec::new(),
-        rules: Vec::new(),
-        head: TableHead::default(),
-        row_count: 0,
     }
 }
 

@@ -14,7 +14,7 @@ mod table;
 mod worker;
 
 use jixiao_lint::text::{Lang, Message, Text};
-use jixiao_lint::view::{Overview, LARGE_INPUT};
+use jixiao_lint::view::{self, Overview, LARGE_INPUT};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -175,15 +175,21 @@ impl State {
             state.progress.set(None);
             match checked {
                 Ok((first, source)) => {
+                    let view::First {
+                        overview,
+                        rows,
+                        problems,
+                        text,
+                    } = first;
+                    let large = text.is_none() && reads || large;
                     if reads {
-                        state.input.set(first.text.clone().unwrap_or_default());
+                        state.input.set(text.unwrap_or_default());
                     }
-                    let large = first.text.is_none() && reads || large;
                     state.large.set(if large { bytes } else { None });
                     state.selected.set(None);
                     state.slices.clear();
-                    state.slices.fill(&first);
-                    state.overview.set(Some(Arc::new(first.overview)));
+                    state.slices.fill(rows, problems);
+                    state.overview.set(Some(Arc::new(overview)));
                     state.source.set(source);
                 }
                 Err(message) => {

@@ -5,7 +5,7 @@
 
 use super::worker;
 use jixiao_lint::text::Message;
-use jixiao_lint::view::{First, Problem, TableRow, PAGE};
+use jixiao_lint::view::{Problem, TableRow, PAGE};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -48,13 +48,13 @@ impl Slices {
         self.generation.get_value()
     }
 
-    /// Keeps the first pages that came with a check.
-    pub fn fill(&self, first: &First) {
-        self.rows
-            .update(|m| drop(m.insert(0, Arc::new(first.rows.clone()))));
+    /// Keeps the first pages that came with a check (`First::rows` and
+    /// `First::problems`).
+    pub fn fill(&self, rows: Vec<TableRow>, problems: Vec<Vec<Problem>>) {
+        self.rows.update(|m| drop(m.insert(0, Arc::new(rows))));
         self.problems.update(|m| {
-            for (group, found) in first.problems.iter().enumerate() {
-                m.insert((group, 0), Arc::new(found.clone()));
+            for (group, found) in problems.into_iter().enumerate() {
+                m.insert((group, 0), Arc::new(found));
             }
         });
     }
