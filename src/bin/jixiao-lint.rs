@@ -9,7 +9,7 @@
 //! Exit status: 0 clean (warnings allowed), 1 an error-severity finding, 2 an
 //! input that could not be read or a usage error.
 
-use jixiao_lint::input::{read_file, Source};
+use jixiao_lint::input::{check_size, read_file, Source, MAX_INPUT_BYTES};
 use jixiao_lint::rules::{self, Rule};
 use jixiao_lint::text::Lang;
 use jixiao_lint::{check_text, export, Config, Report};
@@ -112,14 +112,30 @@ struct Input {
     report: Report,
 }
 
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        Ok(bytes)
+/// The bytes of a file or of standard input, refusing (before reading them
+/// all) an input over the size limit.
+fn read_input(path: &str, lang: Lang) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    let read = if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::read(path)
-    }
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("无法读取 cannot read: {e}"))?;
+    check_size(bytes.len()).map_err(|e| e.message().get(lang).to_owned())?;
+    Ok(bytes)
+}
+
+/// Checks a text, turning a panic of the checker (a bug, never expected)
+/// into "unreadable" for this input rather than the end of the batch.
+fn check_guarded(text: &str, config: &Config, lang: Lang) -> Result<Report, String> {
+    std::panic::catch_unwind(|| check_text(text, config)).map_err(|_| match lang {
+        Lang::Zh => "无法检查：检查时出现内部错误，请报告这个文件。".to_owned(),
+        Lang::En => {
+            "Cannot check: the checker failed on this input; please report the file.".to_owned()
+        }
+    })
 }
 
 /// Reads a file, turning a panic of a reader (calamine on some corrupt .xls
@@ -146,16 +162,15 @@ fn check(options: &Options) -> Result<u8, String> {
         .rest
         .iter()
         .map(|path| {
-            let outcome = read_input(path)
-                .map_err(|e| format!("无法读取 cannot read: {e}"))
+            let outcome = read_input(path, options.lang)
                 .and_then(|bytes| read_guarded(&bytes, options.lang))
-                .map(|decoded| {
-                    let report = check_text(&decoded.text, &config);
-                    Input {
+                .and_then(|decoded| {
+                    let report = check_guarded(&decoded.text, &config, options.lang)?;
+                    Ok(Input {
                         text: decoded.text,
                         source: decoded.source,
                         report,
-                    }
+                    })
                 });
             Checked {
                 path: path.clone(),
@@ -177,14 +192,14 @@ fn check(options: &Options) -> Result<u8, String> {
     match (options.annotate, options.format.as_str()) {
         (true, format @ ("" | "tsv" | "csv")) => {
             let delimiter = if format == "csv" { b',' } else { b'\t' };
-            if let Some(Ok(input)) = checked.first().map(|c| &c.outcome) {
-                write!(
+            match checked.first().map(|c| &c.outcome) {
+                Some(Ok(input)) => write!(
                     stdout,
                     "{}",
                     export::annotated_table(&input.text, &input.report, lang, delimiter)
-                )
-            } else {
-                Ok(())
+                ),
+                // Said on stderr below, as for every format but human and json.
+                _ => Ok(()),
             }
         }
         (true, other) => {
@@ -212,7 +227,7 @@ fn check(options: &Options) -> Result<u8, String> {
     .map_err(|e| e.to_string())?;
     for c in &checked {
         if let Err(message) = &c.outcome {
-            if !matches!(options.format.as_str(), "" | "human" | "json") {
+            if options.annotate || !matches!(options.format.as_str(), "" | "human" | "json") {
                 eprintln!("{}: {message}", c.path);
             }
         }
