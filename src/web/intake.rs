@@ -114,9 +114,15 @@ pub fn Intake(state: State) -> impl IntoView {
             state.check(request.into(), None);
             return;
         }
-        let structured = html
-            .and_then(|h| h.as_string())
-            .and_then(|html| table_text(&html));
+        let structured = match html.and_then(|h| h.as_string()).map(|html| table_text(&html)) {
+            Some(Err(message)) => {
+                event.prevent_default();
+                state.notice.set(Some(message));
+                return;
+            }
+            Some(Ok(table)) => table,
+            None => None,
+        };
         let text = match structured {
             Some(text) => text,
             // The paste area inserts plain text itself.
