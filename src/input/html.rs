@@ -392,7 +392,11 @@ mod tests {
         );
         let text_bomb = format!(
             "<table>{}</table>",
-            format!("<tr><td rowspan=1000 colspan=1000>{}</td></tr>", "长".repeat(340)).repeat(4)
+            format!(
+                "<tr><td rowspan=1000 colspan=1000>{}</td></tr>",
+                "长".repeat(340)
+            )
+            .repeat(4)
         );
         assert!(text_bomb.len() < 5_000);
         for html in [&bomb, &text_bomb] {

@@ -114,7 +114,10 @@ pub fn Intake(state: State) -> impl IntoView {
             state.check(request.into(), None);
             return;
         }
-        let structured = match html.and_then(|h| h.as_string()).map(|html| table_text(&html)) {
+        let structured = match html
+            .and_then(|h| h.as_string())
+            .map(|html| table_text(&html))
+        {
             Some(Err(message)) => {
                 event.prevent_default();
                 state.notice.set(Some(message));
