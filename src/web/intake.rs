@@ -215,6 +215,15 @@ pub fn Intake(state: State) -> impl IntoView {
                     <span class="drop-hint">{move || state.tr(i18n::DROP_HERE)}</span>
                 </Show>
             </div>
+            <Show when=move || state.link_kept_stored.get()>
+                <p class="notice" data-state="link-kept">
+                    {move || state.tr(i18n::LINK_KEPT)}
+                    " "
+                    <button type="button" data-action="open-kept" on:click=move |_| state.open_kept()>
+                        {move || state.tr(i18n::OPEN_KEPT)}
+                    </button>
+                </p>
+            </Show>
             {move || {
                 state
                     .notice
