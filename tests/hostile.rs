@@ -5,27 +5,9 @@
 //! src/input/html.rs, random input in tests/robustness.rs.)
 
 mod common;
-use common::{diff, edit, f, findings, fixture, report, seed};
+use common::{cli, diff, edit, f, findings, fixture, report, seed};
 use jixiao_lint::export::{annotated_table, findings_markdown};
 use jixiao_lint::text::Lang;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn cli(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao-lint"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // The CLI may stop reading an oversized stdin early: a broken pipe is fine.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
 fn temp_file(name: &str, bytes: &[u8]) -> String {
     let path = std::env::temp_dir().join(format!("jixiao-hostile-{}-{name}", std::process::id()));
     std::fs::write(&path, bytes).unwrap();

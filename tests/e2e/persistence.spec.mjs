@@ -6,6 +6,12 @@
 import { test, expect, seed, open, paste, input, summary, problem, expectSeedReport, replaceOnce, shareFragment, dropFile } from './support.mjs';
 
 const KEY = 'jixiao-input';
+
+// The seed grown to about `bytes` by repeating its project rows.
+function grown(bytes) {
+  const rows = seed.split('\n').slice(11, 40).join('\n');
+  return seed + `\n${rows}`.repeat(Math.ceil(bytes / rows.length));
+}
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 
 test('a reload keeps the pasted table and its report', async ({ page }) => {
@@ -107,18 +113,15 @@ test('a large table, even one whose check is cancelled, does not erase the kept 
   await paste(page, seed);
   await expect.poll(() => stored(page)).toBe(seed);
   // 2 MB: over the paste area's limit, so it is neither shown there nor kept.
-  const rows = seed.split('\n').slice(11, 40).join('\n');
-  const large = seed + `\n${rows}`.repeat(Math.ceil(2_000_000 / rows.length));
-  await dropFile(page, 'large.txt', Buffer.from(large));
+  await dropFile(page, 'large.txt', Buffer.from(grown(2_000_000)));
   await expect(page.locator('[data-state="large"]')).toBeVisible({ timeout: 60_000 });
   expect(await stored(page)).toBe(seed);
   // A 30 MB file whose check is cancelled leaves it too.
-  const huge = seed + `\n${rows}`.repeat(Math.ceil(30_000_000 / rows.length));
   await page.evaluate((text) => {
     const data = new DataTransfer();
     data.items.add(new File([text], 'huge.txt'));
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, huge);
+  }, grown(30_000_000));
   await page.locator('[data-action="cancel"]').click({ timeout: 60_000 });
   await expect(page.locator('[data-state="notice"]')).toContainText('检查已取消');
   expect(await stored(page)).toBe(seed);
@@ -131,9 +134,7 @@ test('a 7 MB link does not delete the kept table', async ({ page }) => {
   await open(page);
   await paste(page, seed);
   await expect.poll(() => stored(page)).toBe(seed);
-  const rows = seed.split('\n').slice(11, 40).join('\n');
-  const big = seed + `\n${rows}`.repeat(Math.ceil(7_000_000 / rows.length));
-  await page.goto(`/#${shareFragment(big)}`);
+  await page.goto(`/#${shareFragment(grown(7_000_000))}`);
   await page.reload();
   await expect(page.locator('[data-summary="projects"], [data-state="notice"]').first()).toBeVisible({ timeout: 60_000 });
   expect(await stored(page)).toBe(seed);
