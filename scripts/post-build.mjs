@@ -50,7 +50,11 @@ const lock = `
 // Added by scripts/post-build.mjs: the worker's work is all in memory, so it
 // gives up every way to reach the network once its wasm is loaded.
 for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'caches', 'Worker', 'SharedWorker']) {
-  Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
+  try {
+    Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
+  } catch {
+    self[name] = undefined;
+  }
 }
 `;
 writeFileSync(loaderPath, readFileSync(loaderPath, 'utf8') + lock);

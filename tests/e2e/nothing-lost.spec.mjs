@@ -127,3 +127,54 @@ test('a text that kills the worker is not checked again: one message, no report 
   await expectSeedReport(page);
   expect(starts).toHaveLength(2);
 });
+
+test('tiny workbooks that ask for gigabytes are refused quickly, and the worker lives on', async ({ page }) => {
+  const starts = countWorkerStarts(page);
+  await open(page);
+  for (const [name, reason] of [['hostile-merge.xlsx', '文本超过 200 MB'], ['hostile-repeat.ods', '超过 4000000 个单元格']]) {
+    const bytes = fs.readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+    expect(bytes.length).toBeLessThan(20_000);
+    await dropFile(page, name, bytes, 'application/octet-stream');
+    await expect(notice(page)).toContainText(`${name}：无法打开表格文件：`);
+    await expect(notice(page)).toContainText(reason);
+  }
+  await paste(page, seed);
+  await expectSeedReport(page);
+  expect(starts, 'one worker, never restarted').toHaveLength(1);
+});
+
+test('an input over 200 MB is refused before it is read, with the limit', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(201 * 1024 * 1024).fill(120)], 'huge.txt'));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(notice(page)).toContainText('超过可检查的上限 200 MB', { timeout: 120_000 });
+  await paste(page, seed);
+  await expectSeedReport(page);
+});
+
+test('readings that used to be wrong: a tab in a quoted CSV cell, 60000元 in 万元, a form\'s sources, 1000 indicators', async ({ page }) => {
+  await open(page);
+  // The seed as CSV, every cell quoted, one of them holding a tab: still CSV.
+  const csv = seed
+    .split('\n')
+    .map((line) => (line === '' ? '' : line.split('\t').map((c) => `"${c.replaceAll('"', '""')}"`).join(',')))
+    .join('\n')
+    .replace('"工作经费"', '"工作\t经费"');
+  await dropFile(page, 'seed.csv', Buffer.from(csv), 'text/csv');
+  await expectSeedReport(page);
+  // 60000元 in a table of 万元 is 6 万元: the sums still hold.
+  await paste(page, replaceOnce(seed, '工作经费\t6.00\t6.00', '工作经费\t60000元\t60,000元'));
+  await expectSeedReport(page);
+  // A form whose 其中 sources add up to more than its total.
+  const form = fs.readFileSync(new URL('../fixtures/form.txt', import.meta.url), 'utf8');
+  await paste(page, replaceOnce(form, '其中：财政拨款\t70', '其中：财政拨款\t700'));
+  await expect(problem(page, 'amount-row-sum', 'B3')).toContainText('小于其中所列资金之和 710.00');
+  // 1001 indicators in one cell, numbered past 999: all of them read.
+  const many = Array.from({ length: 1001 }, (_, i) => `${i + 1}、1-产出指标, 11-数量指标, 第${i + 1}项产出；实施周期指标值:${i + 1}个, 年度指标值:${i + 1}个; ; `).join('');
+  await paste(page, replaceOnce(seed, '1、1-产出指标, 11-数量指标, 租用面积；实施周期指标值:30135平方, 年度指标值:30135平方;', many));
+  await expect(summary(page, 'indicators')).toHaveText(String(99 - 1 + 1001));
+});
