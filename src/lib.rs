@@ -12,6 +12,7 @@
 //! through [`view::Checked`], unchanged.
 
 pub mod config;
+pub mod diff;
 pub mod export;
 pub mod indicator;
 pub mod input;
