@@ -1030,3 +1030,233 @@ fn indicator_changes(
         }
     }
 }
+
+/// Which list an item of the comparison is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Fixed,
+    Introduced,
+    Remaining,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Fixed, Status::Introduced, Status::Remaining];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Fixed => "fixed",
+            Status::Introduced => "introduced",
+            Status::Remaining => "remaining",
+        }
+    }
+
+    pub fn label(self) -> Message {
+        match self {
+            Status::Fixed => Message::new("已解决", "fixed"),
+            Status::Introduced => Message::new("新出现", "introduced"),
+            Status::Remaining => Message::new("仍存在", "remaining"),
+        }
+    }
+}
+
+impl Comparison {
+    pub fn items(&self, status: Status) -> &[Item] {
+        match status {
+            Status::Fixed => &self.fixed,
+            Status::Introduced => &self.introduced,
+            Status::Remaining => &self.remaining,
+        }
+    }
+}
+
+/// A table's counts for the JSON output.
+#[derive(Clone, Debug, Serialize)]
+pub struct Version<'r> {
+    pub path: &'r str,
+    pub units: usize,
+    pub projects: usize,
+    pub indicators: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl<'r> Version<'r> {
+    pub fn new(path: &'r str, report: &Report) -> Self {
+        let s = &report.summary;
+        Version {
+            path,
+            units: s.units,
+            projects: s.projects,
+            indicators: s.indicators,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+        }
+    }
+}
+
+/// The JSON document of `jixiao-lint diff --format json`.
+#[derive(Serialize)]
+pub struct DiffReport<'r> {
+    pub old: Version<'r>,
+    pub new: Version<'r>,
+    #[serde(flatten)]
+    pub comparison: &'r Comparison,
+}
+
+/// Every item as CSV (UTF-8 with BOM, cells neutralised as the findings
+/// export does): the findings, then the changes.
+pub fn to_csv(c: &Comparison, lang: Lang) -> String {
+    let header: [&str; 12] = match lang {
+        Lang::Zh => [
+            "状态",
+            "规则或变化",
+            "级别",
+            "单元格",
+            "原单元格",
+            "单位",
+            "项目",
+            "指标",
+            "字段",
+            "原值",
+            "新值",
+            "说明",
+        ],
+        Lang::En => [
+            "status",
+            "rule or change",
+            "severity",
+            "cell",
+            "old cell",
+            "unit",
+            "project",
+            "indicator",
+            "field",
+            "old",
+            "new",
+            "message",
+        ],
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let mut write = |cells: [String; 12]| {
+        let cells = cells.map(|c| crate::export::neutralize(&c).into_owned());
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(&cells);
+    };
+    write(header.map(str::to_owned));
+    for status in Status::ALL {
+        for item in c.items(status) {
+            write([
+                status.label().get(lang).to_owned(),
+                item.rule.clone(),
+                item.severity.label().get(lang).to_owned(),
+                match status {
+                    Status::Fixed => item.new_cell.clone().unwrap_or_default(),
+                    _ => item.cell.clone(),
+                },
+                item.old_cell.clone().unwrap_or_default(),
+                String::new(),
+                item.project.clone().unwrap_or_default(),
+                item.indicator.map(|n| n.to_string()).unwrap_or_default(),
+                String::new(),
+                String::new(),
+                String::new(),
+                item.message(lang).to_owned(),
+            ]);
+        }
+    }
+    let changed = Message::new("表格变化", "change");
+    for change in &c.changes {
+        write([
+            changed.get(lang).to_owned(),
+            change.kind.id().to_owned(),
+            String::new(),
+            change.cell.clone().unwrap_or_default(),
+            change.old_cell.clone().unwrap_or_default(),
+            change.unit.clone().unwrap_or_default(),
+            change.project.clone().unwrap_or_default(),
+            change.indicator.map(|n| n.to_string()).unwrap_or_default(),
+            change
+                .field
+                .map(|f| f.label().get(lang).to_owned())
+                .unwrap_or_default(),
+            change.old.clone().unwrap_or_default(),
+            change.new.clone().unwrap_or_default(),
+            change.describe(lang),
+        ]);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{FEFF}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// The comparison as Markdown, for an e-mail or a ticket: what is still
+/// open first.
+pub fn to_markdown(c: &Comparison, old: &str, new: &str, lang: Lang) -> String {
+    let escape = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "# 修改前后比较\n\n上一版 `{old}` → 本版 `{new}`：{}\n",
+            c.counts().zh
+        ),
+        Lang::En => format!(
+            "# Comparison of two versions\n\nEarlier `{old}` → revision `{new}`: {}\n",
+            c.counts().en
+        ),
+    };
+    let (cell, was, severity, rule, project, message) = match lang {
+        Lang::Zh => ("单元格", "原单元格", "级别", "规则", "项目", "问题"),
+        Lang::En => ("cell", "old cell", "severity", "rule", "project", "message"),
+    };
+    for status in [Status::Introduced, Status::Remaining, Status::Fixed] {
+        let items = c.items(status);
+        out.push_str(&format!(
+            "\n## {}（{}）\n\n",
+            status.label().get(lang),
+            items.len()
+        ));
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("| {cell} | {was} | {severity} | {rule} | {project} | {message} |\n|---|---|---|---|---|---|\n"));
+        for item in items {
+            let now = match status {
+                Status::Fixed => item.new_cell.as_deref().unwrap_or(""),
+                _ => &item.cell,
+            };
+            out.push_str(&format!(
+                "| {now} | {} | {} | `{}` | {} | {} |\n",
+                item.old_cell.as_deref().unwrap_or(""),
+                item.severity.label().get(lang),
+                item.rule,
+                escape(item.project.as_deref().unwrap_or("")),
+                escape(item.message(lang)),
+            ));
+        }
+    }
+    let title = Message::new("表格变化", "Changes to the table");
+    out.push_str(&format!(
+        "\n## {}（{}）\n\n",
+        title.get(lang),
+        c.changes.len()
+    ));
+    if !c.changes.is_empty() {
+        let what = Message::new("内容", "what");
+        out.push_str(&format!(
+            "| {cell} | {was} | {project} | {} |\n|---|---|---|---|\n",
+            what.get(lang)
+        ));
+        for change in &c.changes {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                change.cell.as_deref().unwrap_or(""),
+                change.old_cell.as_deref().unwrap_or(""),
+                escape(&change.subject(lang)),
+                escape(&change.describe(lang)),
+            ));
+        }
+    }
+    out
+}
