@@ -265,6 +265,18 @@ impl Change {
 }
 
 impl Comparison {
+    /// At most `n` items of each list, for the page (the counts and the
+    /// exports keep everything).
+    pub fn capped(&self, n: usize) -> Comparison {
+        let take = |items: &[Item]| items.iter().take(n).cloned().collect();
+        Comparison {
+            fixed: take(&self.fixed),
+            introduced: take(&self.introduced),
+            remaining: take(&self.remaining),
+            changes: self.changes.iter().take(n).cloned().collect(),
+        }
+    }
+
     /// `已解决 3，新出现 1，仍存在 49；表格变化 5`
     pub fn counts(&self) -> Message {
         let (f, i, r, c) = (

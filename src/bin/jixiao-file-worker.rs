@@ -17,13 +17,20 @@
 //! - `{row_index: "number"}` → `{index}`: where row `number` is in the table view;
 //! - `{help: id}` → `{data: RuleHelp}`;
 //! - `{export: ID, lang}` → `{name, mime, text}` of the table kept (see `export::by_id`);
-//! - `{share: …}` → `{text: fragment}` for the table kept.
+//! - `{share: …}` → `{text: fragment}` for the table kept;
+//! - comparing with an earlier version (src/diff.rs): `{earlier_text: text}`,
+//!   `{earlier_file: ArrayBuffer}` or `{earlier_kept: …}` (the table kept)
+//!   keep the earlier table → `{counts, counts_en}`; `{earlier_clear: …}`
+//!   forgets it; `{compare: …}` → `{data: Comparison (at most COMPARE_SHOWN
+//!   of each list), fixed, introduced, remaining, changes}` of the earlier
+//!   table and the table kept; `{share_both: …}` → `{text: fragment}` with
+//!   both; `{export_diff: csv|markdown|json, lang}` → `{name, mime, text}`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use jixiao_lint::text::{Lang, Message};
     use jixiao_lint::view::{self, Checked, RuleHelp, LARGE_INPUT, PAGE};
-    use jixiao_lint::{export, input, share, Config};
+    use jixiao_lint::{diff, export, input, share, Config, Report};
     use js_sys::{ArrayBuffer, Reflect, Uint8Array};
     use serde::Serialize;
     use serde_json::json;
@@ -34,6 +41,111 @@ fn main() {
     thread_local! {
         /// The last table checked: the one the page shows.
         static KEPT: RefCell<Option<Checked>> = const { RefCell::new(None) };
+        /// The earlier version the table kept is compared with, if any.
+        static EARLIER: RefCell<Option<(String, Report)>> = const { RefCell::new(None) };
+    }
+
+    /// At most this many items of each list of a comparison go to the page.
+    const COMPARE_SHOWN: usize = 1000;
+
+    fn keep_earlier(text: String, report: Report) -> JsValue {
+        let counts = report.summary.counts();
+        EARLIER.with_borrow_mut(|earlier| *earlier = Some((text, report)));
+        reply(&json!({ "ok": true, "counts": counts.zh, "counts_en": counts.en }))
+    }
+
+    /// Runs `f` on the earlier table and the table kept, or says which is missing.
+    fn with_both(f: impl FnOnce(&(String, Report), &Checked) -> JsValue) -> JsValue {
+        EARLIER.with_borrow(|earlier| match earlier {
+            Some(earlier) => with_kept(|checked| f(earlier, checked)),
+            None => failure(Message::new(
+                "辅助组件中没有上一版表格，请重新选择上一版。",
+                "The helper holds no earlier version; choose the earlier version again.",
+            )),
+        })
+    }
+
+    fn has(data: &JsValue, key: &str) -> bool {
+        Reflect::has(data, &key.into()).unwrap_or(false)
+    }
+
+    /// The requests about an earlier version; `None` for any other request.
+    fn answer_compare(data: &JsValue) -> Option<JsValue> {
+        if let Some(text) = text_field(data, "earlier_text") {
+            let report = jixiao_lint::check_text(&text, &Config::default());
+            return Some(keep_earlier(text, report));
+        }
+        if let Ok(buffer) = Reflect::get(data, &"earlier_file".into()) {
+            if buffer.is_instance_of::<ArrayBuffer>() {
+                let bytes = Uint8Array::new(&buffer).to_vec();
+                return Some(match input::read_file(&bytes) {
+                    Ok(decoded) => {
+                        let report = jixiao_lint::check_text(&decoded.text, &Config::default());
+                        keep_earlier(decoded.text, report)
+                    }
+                    Err(error) => failure(error.message()),
+                });
+            }
+        }
+        if has(data, "earlier_kept") {
+            return Some(with_kept(|checked| {
+                keep_earlier(checked.text.clone(), checked.report.clone())
+            }));
+        }
+        if has(data, "earlier_clear") {
+            EARLIER.with_borrow_mut(|earlier| *earlier = None);
+            return Some(reply(&json!({ "ok": true })));
+        }
+        if has(data, "compare") {
+            return Some(with_both(|(_, earlier), checked| {
+                let c = diff::compare(earlier, &checked.report);
+                with_data(
+                    &c.capped(COMPARE_SHOWN),
+                    json!({
+                        "fixed": c.fixed.len(),
+                        "introduced": c.introduced.len(),
+                        "remaining": c.remaining.len(),
+                        "changes": c.changes.len(),
+                    }),
+                )
+            }));
+        }
+        if has(data, "share_both") {
+            return Some(with_both(|(earlier, _), checked| match share::encode_pair(
+                earlier,
+                &checked.text,
+            ) {
+                Ok(fragment) => reply(&json!({ "ok": true, "text": fragment })),
+                Err(error) => failure(error.message()),
+            }));
+        }
+        let format = text_field(data, "export_diff")?;
+        let lang = if text_field(data, "lang").as_deref() == Some("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        };
+        Some(with_both(|(_, earlier), checked| {
+            let c = diff::compare(earlier, &checked.report);
+            let (old, new) = match lang {
+                Lang::Zh => ("上一版", "本版"),
+                Lang::En => ("earlier", "revision"),
+            };
+            let (name, mime, text) = match format.as_str() {
+                "csv" => ("comparison.csv", "text/csv", diff::to_csv(&c, lang)),
+                "markdown" => (
+                    "comparison.md",
+                    "text/markdown",
+                    diff::to_markdown(&c, old, new, lang),
+                ),
+                _ => (
+                    "comparison.json",
+                    "application/json",
+                    serde_json::to_string_pretty(&c).unwrap_or_default(),
+                ),
+            };
+            reply(&json!({ "ok": true, "name": name, "mime": mime, "text": text }))
+        }))
     }
 
     /// A reply as a plain JS object (serde-wasm-bindgen; maps as objects).
@@ -172,6 +284,9 @@ fn main() {
                     format!("No such rule: {id}"),
                 )),
             };
+        }
+        if let Some(answer) = answer_compare(&data) {
+            return answer;
         }
         if Reflect::has(&data, &"share".into()).unwrap_or(false) {
             return with_kept(|checked| match share::encode(&checked.text) {

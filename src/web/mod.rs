@@ -4,6 +4,7 @@
 //! of the table shown, never the other way round.
 
 mod breakdowns;
+mod compare;
 mod exports;
 mod i18n;
 mod intake;
@@ -51,6 +52,8 @@ pub(crate) struct State {
     pub notice: RwSignal<Option<Message>>,
     /// How the file on show was read (encoding or workbook sheet); none for a paste.
     pub source: RwSignal<Option<Message>>,
+    /// The comparison with an earlier version, if one was given.
+    pub compare: compare::CompareState,
 }
 
 impl State {
@@ -62,6 +65,12 @@ impl State {
             Ok(None) => (stored(INPUT_KEY).unwrap_or_default(), None),
             // A damaged link must not cost the user the table kept from last time.
             Err(error) => (stored(INPUT_KEY).unwrap_or_default(), Some(error.message())),
+        };
+        // A link with both versions: the revision is shown, compared with the earlier one.
+        let (initial, earlier, link_notice) = match jixiao_lint::share::decode_pair(&hash) {
+            Ok(Some((earlier, revision))) => (revision, Some(earlier), link_notice),
+            Ok(None) => (initial, None, link_notice),
+            Err(error) => (initial, None, Some(error.message())),
         };
         let notice = RwSignal::new(None);
         let state = State {
@@ -81,9 +90,13 @@ impl State {
             help: RwSignal::new(None),
             notice,
             source: RwSignal::new(None),
+            compare: compare::CompareState::new(),
         };
         // Ready before the first table arrives.
         worker::warm_up();
+        if let Some(earlier) = earlier {
+            compare::earlier_from_link(state, earlier);
+        }
         state.load(initial);
         state.notice.set(link_notice);
         state
@@ -191,6 +204,7 @@ impl State {
                     state.slices.fill(rows, problems);
                     state.overview.set(Some(Arc::new(overview)));
                     state.source.set(source);
+                    compare::on_checked(state);
                 }
                 Err(message) => {
                     let message = match &name {
@@ -314,6 +328,7 @@ pub fn App() -> impl IntoView {
             <intake::Progress state=state />
             <Show when=shown>
                 <summary::Summary state=state />
+                <compare::Compare state=state />
                 <problems::Problems state=state />
                 <exports::Exports state=state />
                 <breakdowns::Breakdowns state=state />
