@@ -11,6 +11,7 @@
 //! [`check_text`], and the web page's worker (compiled to wasm) calls it
 //! through [`view::Checked`], unchanged.
 
+pub mod batch;
 pub mod config;
 pub mod diff;
 pub mod export;

@@ -302,3 +302,63 @@ fn a_zip_bomb_is_refused_with_a_reason() {
         stdout(&output)
     );
 }
+
+/// The rows of the page's batch table and their CSV (src/batch.rs): one
+/// per file, a file without a table or unreadable says why, then the totals.
+#[test]
+fn batch_rows_totals_and_csv() {
+    use jixiao_lint::batch::{to_csv, totals, BatchRow};
+    use jixiao_lint::text::{Lang, Message};
+    let seed = common::report(&seed());
+    let clean = common::report(&std::fs::read_to_string(CLEAN).unwrap());
+    let rows = vec![
+        BatchRow::checked("seed.txt", None, &seed),
+        BatchRow::checked(
+            "clean.txt",
+            Some(Message::new("UTF-8 文本", "UTF-8 text")),
+            &clean,
+        ),
+        BatchRow::checked("notes.txt", None, &common::report("会议纪要\n无表格\n")),
+        BatchRow::unreadable(
+            "bad.xls",
+            Message::new(
+                "无法打开表格文件：损坏",
+                "Cannot open the workbook: damaged",
+            ),
+        ),
+    ];
+    assert!(rows[0].is_ok() && rows[1].is_ok());
+    // No table: its header-missing error counts, and the row says so.
+    assert_eq!(rows[2].status().zh, "没有找到绩效目标表的表头。");
+    let t = totals(&rows);
+    assert_eq!(
+        (
+            t.files,
+            t.checked,
+            t.units,
+            t.projects,
+            t.indicators,
+            t.errors,
+            t.warnings,
+            t.infos
+        ),
+        (4, 2, 3, 26, 108, 6, 29, 18)
+    );
+    assert_eq!(
+        t.describe().zh,
+        "4 个文件（2 个已检查）：3 个单位，26 个项目，108 项指标；错误 6，警告 29，提示 18"
+    );
+    let csv = to_csv(&rows, Lang::Zh);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "\u{FEFF}文件,部门,单位数,项目数,指标数,错误,警告,提示,读取方式,状态",
+            "seed.txt,番禺区政务服务数据管理局,2,24,99,5,29,18,,已检查",
+            "clean.txt,示例局,1,2,9,0,0,0,UTF-8 文本,已检查",
+            "notes.txt,,0,0,0,1,0,0,,没有找到绩效目标表的表头。",
+            "bad.xls,,0,0,0,0,0,0,,无法打开表格文件：损坏",
+            "合计（4 个文件，2 个已检查）,,3,26,108,6,29,18",
+        ]
+    );
+}

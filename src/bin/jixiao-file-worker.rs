@@ -24,7 +24,14 @@
 //!   forgets it; `{compare: …}` → `{data: Comparison (at most COMPARE_SHOWN
 //!   of each list), fixed, introduced, remaining, changes}` of the earlier
 //!   table and the table kept; `{share_both: …}` → `{text: fragment}` with
-//!   both; `{export_diff: csv|markdown|json, lang}` → `{name, mime, text}`.
+//!   both; `{export_diff: csv|markdown|json, lang}` → `{name, mime, text}`;
+//! - batches (src/batch.rs), checked one file per request so that the page
+//!   shows the progress and can stop between files: `{batch_clear: …}`;
+//!   `{batch_file: ArrayBuffer, name}` → `{data: BatchRow, index}` for a
+//!   file, or `{pending: n}` for a .zip, whose members then come one per
+//!   `{batch_next: …}` → `{data: BatchRow, index}`; `{batch_open: index}`
+//!   checks that file again and keeps it, answering as a check does;
+//!   `{batch_export: lang}` → `{name, mime, text}` (CSV with the totals).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -43,6 +50,124 @@ fn main() {
         static KEPT: RefCell<Option<Checked>> = const { RefCell::new(None) };
         /// The earlier version the table kept is compared with, if any.
         static EARLIER: RefCell<Option<(String, Report)>> = const { RefCell::new(None) };
+    }
+
+    /// A file of the batch: its text (kept to open its report) and how it was read.
+    struct BatchFile {
+        text: Option<String>,
+        source: Option<Message>,
+        row: jixiao_lint::batch::BatchRow,
+    }
+
+    thread_local! {
+        static BATCH: RefCell<Vec<BatchFile>> = const { RefCell::new(Vec::new()) };
+        /// Members of a zip not checked yet: name and bytes, or why not.
+        static PENDING: RefCell<std::collections::VecDeque<(String, Result<Vec<u8>, Message>)>> =
+            const { RefCell::new(std::collections::VecDeque::new()) };
+    }
+
+    /// Reads and checks one file of a batch, keeps it and answers its row.
+    fn batch_check(name: String, bytes: Result<Vec<u8>, Message>) -> JsValue {
+        use jixiao_lint::batch::BatchRow;
+        let read = bytes.and_then(|bytes| {
+            if input::archive::is_archive(&bytes) {
+                return Err(Message::new(
+                    "压缩包中的压缩包不展开，请解压后再检查。",
+                    "A zip inside the zip is not opened; unpack it first.",
+                ));
+            }
+            input::read_file(&bytes).map_err(|e| e.message())
+        });
+        let file = match read {
+            Ok(decoded) => {
+                let report = jixiao_lint::check_text(&decoded.text, &Config::default());
+                let source = Some(decoded.source.describe());
+                BatchFile {
+                    row: BatchRow::checked(name, source.clone(), &report),
+                    text: Some(decoded.text),
+                    source,
+                }
+            }
+            Err(why) => BatchFile {
+                row: BatchRow::unreadable(name, why),
+                text: None,
+                source: None,
+            },
+        };
+        let answer =
+            BATCH.with_borrow(|batch| with_data(&file.row, json!({ "index": batch.len() })));
+        BATCH.with_borrow_mut(|batch| batch.push(file));
+        answer
+    }
+
+    /// The requests about a batch; `None` for any other request.
+    fn answer_batch(
+        scope: &web_sys::DedicatedWorkerGlobalScope,
+        data: &JsValue,
+    ) -> Option<JsValue> {
+        if has(data, "batch_clear") {
+            BATCH.with_borrow_mut(Vec::clear);
+            PENDING.with_borrow_mut(|p| p.clear());
+            return Some(reply(&json!({ "ok": true })));
+        }
+        if let Ok(buffer) = Reflect::get(data, &"batch_file".into()) {
+            if buffer.is_instance_of::<ArrayBuffer>() {
+                let name = text_field(data, "name").unwrap_or_default();
+                let bytes = Uint8Array::new(&buffer).to_vec();
+                let zip =
+                    name.to_lowercase().ends_with(".zip") || input::archive::is_archive(&bytes);
+                if !zip {
+                    return Some(batch_check(name, Ok(bytes)));
+                }
+                return Some(match input::archive::read_archive(&bytes) {
+                    Ok(members) => {
+                        let pending = members.len();
+                        PENDING.with_borrow_mut(|p| {
+                            p.extend(
+                                members
+                                    .into_iter()
+                                    .map(|m| (format!("{name}/{}", m.name), m.bytes)),
+                            )
+                        });
+                        reply(&json!({ "ok": true, "pending": pending }))
+                    }
+                    Err(error) => batch_check(name, Err(error.message())),
+                });
+            }
+        }
+        if has(data, "batch_next") {
+            return Some(match PENDING.with_borrow_mut(|p| p.pop_front()) {
+                Some((name, bytes)) => batch_check(name, bytes),
+                None => failure(Message::new(
+                    "压缩包中没有更多文件。",
+                    "No more files in the zip archive.",
+                )),
+            });
+        }
+        if let Some(index) = numbers(data, "batch_open") {
+            let file = BATCH.with_borrow(|batch| {
+                batch
+                    .get(index.first().copied().unwrap_or(usize::MAX))
+                    .map(|f| (f.text.clone(), f.source.clone(), f.row.status()))
+            });
+            return Some(match file {
+                Some((Some(text), source, _)) => check_and_keep(scope, text, source),
+                Some((None, _, why)) => failure(why),
+                None => failure(Message::new(
+                    "辅助组件中没有这个文件，请重新选择这批文件。",
+                    "The helper no longer holds this file; choose the files again.",
+                )),
+            });
+        }
+        let lang = text_field(data, "batch_export")?;
+        let lang = if lang == "en" { Lang::En } else { Lang::Zh };
+        let rows: Vec<_> = BATCH.with_borrow(|batch| batch.iter().map(|f| f.row.clone()).collect());
+        Some(reply(&json!({
+            "ok": true,
+            "name": "batch.csv",
+            "mime": "text/csv",
+            "text": jixiao_lint::batch::to_csv(&rows, lang),
+        })))
     }
 
     /// At most this many items of each list of a comparison go to the page.
@@ -286,6 +411,9 @@ fn main() {
             };
         }
         if let Some(answer) = answer_compare(&data) {
+            return answer;
+        }
+        if let Some(answer) = answer_batch(scope, &data) {
             return answer;
         }
         if Reflect::has(&data, &"share".into()).unwrap_or(false) {

@@ -3,6 +3,7 @@
 //! each file is one part of the page and reads the overview and the slices
 //! of the table shown, never the other way round.
 
+mod batch;
 mod breakdowns;
 mod compare;
 mod exports;
@@ -54,6 +55,8 @@ pub(crate) struct State {
     pub source: RwSignal<Option<Message>>,
     /// The comparison with an earlier version, if one was given.
     pub compare: compare::CompareState,
+    /// The batch of files checked at once, if any.
+    pub batch: batch::BatchState,
 }
 
 impl State {
@@ -91,6 +94,7 @@ impl State {
             notice,
             source: RwSignal::new(None),
             compare: compare::CompareState::new(),
+            batch: batch::BatchState::new(),
         };
         // Ready before the first table arrives.
         worker::warm_up();
@@ -307,6 +311,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </header>
             <intake::Intake state=state />
+            <batch::Batch state=state />
             <Show when=move || !has_input()>
                 <p class="state" data-state="empty">{move || state.tr(i18n::EMPTY_STATE)}</p>
             </Show>
