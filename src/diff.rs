@@ -353,6 +353,8 @@ struct Side<'s> {
     /// Row → (project, indicator) for indicators on rows of their own.
     indicator_rows: HashMap<u32, (usize, usize)>,
     unit_rows: HashMap<u32, usize>,
+    /// Unit name key → unit index (the first of that name).
+    unit_keys: HashMap<String, usize>,
 }
 
 impl<'s> Side<'s> {
@@ -363,10 +365,14 @@ impl<'s> Side<'s> {
             project_rows: HashMap::new(),
             indicator_rows: HashMap::new(),
             unit_rows: HashMap::new(),
+            unit_keys: HashMap::new(),
         };
         for (u, unit) in sheet.units.iter().enumerate() {
             if let Some(line) = &unit.line {
                 side.unit_rows.insert(line.row, u);
+            }
+            if let Some(name) = &unit.name {
+                side.unit_keys.entry(normalize_key(name)).or_insert(u);
             }
             for project in &unit.projects {
                 let p = side.projects.len();
@@ -596,27 +602,67 @@ fn match_projects(old: &Side, new: &Side) -> Vec<Option<usize>> {
         assign(pairs, &mut map, &mut taken);
     }
     // 2. Same name under another unit.
+    let mut by_name: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for o in (0..old.projects.len()).filter(|o| map[*o].is_none()) {
+        by_name.entry(&old.projects[o].key).or_default().0.push(o);
+    }
+    for n in (0..new.projects.len()).filter(|n| !taken[*n]) {
+        by_name.entry(&new.projects[n].key).or_default().1.push(n);
+    }
+    let mut names: Vec<&str> = by_name.keys().copied().collect();
+    names.sort_unstable();
+    for name in names {
+        let (left, right) = &by_name[name];
+        if !left.is_empty() && !right.is_empty() {
+            let pairs = pair_greedy(left, right, |o, n| Some(likeness(o, n)));
+            assign(pairs, &mut map, &mut taken);
+        }
+    }
+    // 3. Renamed: at least half of the indicators the same. Every pair of
+    // what is left is compared, so only while that stays cheap; else only
+    // within each unit.
     let left: Vec<usize> = (0..old.projects.len())
         .filter(|o| map[*o].is_none())
         .collect();
     let right: Vec<usize> = (0..new.projects.len()).filter(|n| !taken[*n]).collect();
-    let pairs = pair_greedy(&left, &right, |o, n| {
-        (old.projects[o].key == new.projects[n].key).then(|| likeness(o, n))
-    });
-    assign(pairs, &mut map, &mut taken);
-    // 3. Renamed: at least half of the indicators the same.
-    let left: Vec<usize> = (0..old.projects.len())
-        .filter(|o| map[*o].is_none())
-        .collect();
-    let right: Vec<usize> = (0..new.projects.len()).filter(|n| !taken[*n]).collect();
-    let pairs = pair_greedy(&left, &right, |o, n| {
+    let renamed = |o: usize, n: usize| {
         let score = likeness(o, n);
         let same_unit = old.projects[o].unit_key == new.projects[n].unit_key;
         (score >= 500).then_some(score * 2 + u32::from(same_unit))
-    });
-    assign(pairs, &mut map, &mut taken);
+    };
+    if left.len().saturating_mul(right.len()) <= MAX_RENAME_PAIRS {
+        assign(pair_greedy(&left, &right, renamed), &mut map, &mut taken);
+    } else {
+        let mut by_unit: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for &o in &left {
+            by_unit
+                .entry(&old.projects[o].unit_key)
+                .or_default()
+                .0
+                .push(o);
+        }
+        for &n in &right {
+            by_unit
+                .entry(&new.projects[n].unit_key)
+                .or_default()
+                .1
+                .push(n);
+        }
+        let mut units: Vec<&str> = by_unit.keys().copied().collect();
+        units.sort_unstable();
+        for unit in units {
+            let (left, right) = &by_unit[unit];
+            if left.len().saturating_mul(right.len()) <= MAX_RENAME_PAIRS {
+                assign(pair_greedy(left, right, renamed), &mut map, &mut taken);
+            }
+        }
+    }
     map
 }
+
+/// At most this many pairs of projects are compared for a rename (a few
+/// hundred projects renamed on each side).
+const MAX_RENAME_PAIRS: usize = 250_000;
 
 fn indicator_level_key(i: &Indicator) -> String {
     format!(
@@ -743,10 +789,7 @@ impl Side<'_> {
         let row = match place {
             Place::Total => self.sheet.total.as_ref()?.row,
             Place::Unit(key) => {
-                self.sheet
-                    .units
-                    .iter()
-                    .find(|u| u.name.as_deref().map(normalize_key).as_deref() == Some(key))?
+                self.sheet.units[*self.unit_keys.get(key)?]
                     .line
                     .as_ref()?
                     .row

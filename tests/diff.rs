@@ -402,3 +402,54 @@ fn a_new_problem_is_introduced() {
         ]
     );
 }
+
+/// Large tables compare without comparing every project with every other:
+/// 4 units of 400 projects, every project renamed in the revision (the
+/// worst case of the rename rule: 1600 × 1600 pairs are too many, so renames
+/// are looked for within each unit), and 40 000 projects in the same order.
+#[test]
+fn large_tables_compare_in_bounded_time() {
+    let seed = seed();
+    let rows = lines(&seed);
+    let header = rows[..10].join("\n");
+    let project = rows[11];
+    let table = |units: usize, per_unit: usize, prefix: &str| {
+        let mut out = format!("{header}\n");
+        for u in 0..units {
+            out.push_str(&format!("单位{u}\t1.00\t1.00\t\t\t\t\n"));
+            for p in 0..per_unit {
+                // Each project with an indicator of its own, so that a rename is recognisable.
+                let own = format!("工作经费{prefix}{u}-{p}\t");
+                let row = project.replacen("工作经费\t", &own, 1).replacen(
+                    "出国组团次数",
+                    &format!("组团{u}-{p}"),
+                    1,
+                );
+                out.push_str(&row);
+                out.push('\n');
+            }
+        }
+        out
+    };
+    let start = std::time::Instant::now();
+    let c = diff(&table(4, 400, ""), &table(4, 400, "改"));
+    let renamed = c
+        .changes
+        .iter()
+        .filter(|c| c.kind.id() == "project-renamed")
+        .count();
+    assert_eq!(renamed, 1600);
+    assert_eq!((c.fixed.len(), c.introduced.len()), (0, 0));
+    let big = table(1, 40_000, "");
+    let c = diff(&big, &big);
+    assert_eq!(
+        (c.fixed.len(), c.introduced.len(), c.changes.len()),
+        (0, 0, 0)
+    );
+    // Generous for a debug build on a loaded machine: all-pairs would take hours.
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(120),
+        "{:?}",
+        start.elapsed()
+    );
+}
