@@ -244,9 +244,11 @@ fn item_view(state: State, lang: Lang, status: Status, item: &Item) -> AnyView {
                     }
                 }
             >
-                <span class="icon" aria-hidden="true">{problems::icon(item.severity)}</span>
-                <span class="cell-ref">{shown_cell}</span>
-                {was.map(|was| view! { <span class="muted was">{format!("{} {was}", WAS_AT.get(lang))}</span> })}
+                <span class="cell-ref">
+                    <span class="icon" aria-hidden="true">{problems::icon(item.severity)}</span>
+                    " " {shown_cell}
+                    {was.map(|was| view! { <span class="muted was">{format!("{} {was}", WAS_AT.get(lang))}</span> })}
+                </span>
                 <span class="project">{item.project.clone().unwrap_or_default()}</span>
                 <span class="message">{message}</span>
             </button>
