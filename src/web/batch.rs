@@ -251,6 +251,33 @@ fn files_of(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+fn row_view(state: State, lang: Lang, index: usize, row: BatchRow) -> impl IntoView {
+    let batch = state.batch;
+    let name = row.name.clone();
+    let ok = row.is_ok();
+    let opened = move || batch.opened.get() == Some(index);
+    view! {
+        <tr data-batch-row data-name=row.name.clone() data-status=if ok { "checked" } else { "unreadable" } class:opened=opened>
+            <th scope="row" data-batch-cell="name">{row.name.clone()}</th>
+            <td data-batch-cell="department">{row.department.clone().unwrap_or_default()}</td>
+            <td data-batch-cell="units">{row.units}</td>
+            <td data-batch-cell="projects">{row.projects}</td>
+            <td data-batch-cell="indicators">{row.indicators}</td>
+            <td data-batch-cell="errors" class="error">{row.errors}</td>
+            <td data-batch-cell="warnings" class="warning">{row.warnings}</td>
+            <td data-batch-cell="infos" class="info">{row.infos}</td>
+            <td data-batch-cell="source" class="muted">{row.source.as_ref().map(|s| s.get(lang).to_owned())}</td>
+            <td data-batch-cell="status">
+                {row.status().get(lang).to_owned()}
+                {ok.then(|| view! {
+                    " "
+                    <button type="button" data-action="batch-open" on:click=move |_| open(state, index, name.clone())>{OPEN.get(lang)}</button>
+                })}
+            </td>
+        </tr>
+    }
+}
+
 #[component]
 pub fn Batch(state: State) -> impl IntoView {
     let batch = state.batch;
@@ -284,9 +311,11 @@ pub fn Batch(state: State) -> impl IntoView {
         }
         rows
     };
+    // The table is drawn anew only when it appears or the language changes.
+    let has_rows = Memo::new(move |_| batch.rows.with(|rows| !rows.is_empty()));
     let table = move || {
         let lang = state.lang.get();
-        if batch.rows.with(Vec::is_empty) {
+        if !has_rows.get() {
             return None;
         }
         let heads = headings(lang)
@@ -318,53 +347,36 @@ pub fn Batch(state: State) -> impl IntoView {
                 }
             })
             .collect_view();
-        let body = sorted()
-            .into_iter()
-            .map(|(index, row)| {
-                let name = row.name.clone();
-                let ok = row.is_ok();
-                let opened = move || batch.opened.get() == Some(index);
-                view! {
-                    <tr data-batch-row data-name=row.name.clone() data-status=if ok { "checked" } else { "unreadable" } class:opened=opened>
-                        <th scope="row" data-batch-cell="name">{row.name.clone()}</th>
-                        <td data-batch-cell="department">{row.department.clone().unwrap_or_default()}</td>
-                        <td data-batch-cell="units">{row.units}</td>
-                        <td data-batch-cell="projects">{row.projects}</td>
-                        <td data-batch-cell="indicators">{row.indicators}</td>
-                        <td data-batch-cell="errors" class="error">{row.errors}</td>
-                        <td data-batch-cell="warnings" class="warning">{row.warnings}</td>
-                        <td data-batch-cell="infos" class="info">{row.infos}</td>
-                        <td data-batch-cell="source" class="muted">{row.source.as_ref().map(|s| s.get(lang).to_owned())}</td>
-                        <td data-batch-cell="status">
-                            {row.status().get(lang).to_owned()}
-                            {ok.then(|| view! {
-                                " "
-                                <button type="button" data-action="batch-open" on:click=move |_| open(state, index, name.clone())>{OPEN.get(lang)}</button>
-                            })}
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let t = batch.rows.with(|rows| totals(rows));
+        let body = move || {
+            sorted()
+                .into_iter()
+                .map(|(index, row)| row_view(state, lang, index, row))
+                .collect_view()
+        };
+        let footer = move || {
+            let t = batch.rows.with(|rows| totals(rows));
+            view! {
+                <tr data-batch-totals>
+                    <th scope="row">{format!("{}（{} / {}）", TOTAL.get(lang), t.checked, t.files)}</th>
+                    <td></td>
+                    <td data-batch-total="units">{t.units}</td>
+                    <td data-batch-total="projects">{t.projects}</td>
+                    <td data-batch-total="indicators">{t.indicators}</td>
+                    <td data-batch-total="errors" class="error">{t.errors}</td>
+                    <td data-batch-total="warnings" class="warning">{t.warnings}</td>
+                    <td data-batch-total="infos" class="info">{t.infos}</td>
+                    <td></td>
+                    <td data-batch-total="files">{t.describe().get(lang).to_owned()}</td>
+                </tr>
+            }
+        };
         Some(view! {
             <div class="batch-table-box">
                 <table class="batch-table" data-batch-table>
                     <thead><tr>{heads}</tr></thead>
                     <tbody>{body}</tbody>
                     <tfoot>
-                        <tr data-batch-totals>
-                            <th scope="row">{format!("{}（{} / {}）", TOTAL.get(lang), t.checked, t.files)}</th>
-                            <td></td>
-                            <td data-batch-total="units">{t.units}</td>
-                            <td data-batch-total="projects">{t.projects}</td>
-                            <td data-batch-total="indicators">{t.indicators}</td>
-                            <td data-batch-total="errors" class="error">{t.errors}</td>
-                            <td data-batch-total="warnings" class="warning">{t.warnings}</td>
-                            <td data-batch-total="infos" class="info">{t.infos}</td>
-                            <td></td>
-                            <td data-batch-total="files">{t.describe().get(lang).to_owned()}</td>
-                        </tr>
+                        {footer}
                     </tfoot>
                 </table>
             </div>
@@ -379,33 +391,40 @@ pub fn Batch(state: State) -> impl IntoView {
             </div>
         })
     };
+    let head = move || {
+        let lang = state.lang.get();
+        view! {
+            <h2 id="batch-title">{TITLE.get(lang)}</h2>
+            <p class="muted">{INTRO.get(lang)}</p>
+            <div class="toolbar">
+                <label class="file-button">
+                    {PICK_FILES.get(lang)}
+                    <input type="file" multiple data-action="batch-files" accept=".txt,.tsv,.csv,.xlsx,.xls,.ods,.zip,text/plain,text/csv,application/zip" on:change=pick />
+                </label>
+                <label class="file-button">
+                    {PICK_FOLDER.get(lang)}
+                    <input type="file" multiple data-action="batch-folder" node_ref=folder_ref on:change=pick />
+                </label>
+            </div>
+        }
+    };
     let progress = move || {
         let (done, of) = batch.running.get()?;
+        let lang = state.lang.get();
         Some(view! {
             <div class="checking" data-state="batch-running" role="status">
-                <span>{move || state.tr(CHECKING)}</span>
+                <span>{CHECKING.get(lang)}</span>
                 <progress max=of prop:value=done data-batch-progress=format!("{done}/{of}")></progress>
-                <span data-batch-done>{format!("{done} {} {of}", state.tr(FILES_DONE))}</span>
+                <span data-batch-done>{format!("{done} {} {of}", FILES_DONE.get(lang))}</span>
                 <button type="button" data-action="batch-cancel" on:click=move |_| batch.stop.set_value(true)>
-                    {move || state.tr(CANCEL)}
+                    {CANCEL.get(lang)}
                 </button>
             </div>
         })
     };
     view! {
         <section class="batch" data-batch aria-labelledby="batch-title">
-            <h2 id="batch-title">{move || state.tr(TITLE)}</h2>
-            <p class="muted">{move || state.tr(INTRO)}</p>
-            <div class="toolbar">
-                <label class="file-button">
-                    {move || state.tr(PICK_FILES)}
-                    <input type="file" multiple data-action="batch-files" accept=".txt,.tsv,.csv,.xlsx,.xls,.ods,.zip,text/plain,text/csv,application/zip" on:change=pick />
-                </label>
-                <label class="file-button">
-                    {move || state.tr(PICK_FOLDER)}
-                    <input type="file" multiple data-action="batch-folder" node_ref=folder_ref on:change=pick />
-                </label>
-            </div>
+            {head}
             {progress}
             <p class="status" role="status" data-batch-status>{move || batch.status.get().map(|m| m.get(state.lang.get()).to_owned())}</p>
             {table}

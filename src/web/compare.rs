@@ -295,18 +295,19 @@ pub fn Compare(state: State) -> impl IntoView {
     let compare = state.compare;
     let pasted = RwSignal::new(String::new());
     let setup = move || {
+        let lang = state.lang.get();
         view! {
-            <p class="muted">{move || state.tr(INTRO)}</p>
+            <p class="muted">{INTRO.get(lang)}</p>
             <div class="toolbar">
                 <button type="button" data-action="compare-current" on:click=move |_| {
                     set_earlier(state, worker::request(&[("earlier_kept", "")]), true)
-                }>{move || state.tr(USE_CURRENT)}</button>
+                }>{USE_CURRENT.get(lang)}</button>
                 <label class="file-button">
-                    {move || state.tr(PICK_EARLIER)}
+                    {PICK_EARLIER.get(lang)}
                     <input type="file" data-action="compare-file" accept=".txt,.tsv,.csv,.xlsx,.xls,.ods,text/plain,text/csv" on:change=move |event| pick_earlier(state, event) />
                 </label>
             </div>
-            <label for="compare-input">{move || state.tr(PASTE_EARLIER)}</label>
+            <label for="compare-input">{PASTE_EARLIER.get(lang)}</label>
             <textarea id="compare-input" data-action="compare-input" spellcheck="false" wrap="off" rows="3"
                 prop:value=move || pasted.get()
                 on:input=move |event| pasted.set(event_target_value(&event))></textarea>
@@ -316,7 +317,7 @@ pub fn Compare(state: State) -> impl IntoView {
                     pasted.set(String::new());
                     set_earlier(state, worker::request(&[("earlier_text", &text)]), false);
                 }
-            }>{move || state.tr(COMPARE)}</button>
+            }>{COMPARE.get(lang)}</button>
         }
     };
     let results = move || {
@@ -385,9 +386,9 @@ pub fn Compare(state: State) -> impl IntoView {
             {move || compare.waiting.get().then(|| view! { <p class="notice" data-state="compare-waiting">{state.tr(NOW_LOAD)}</p> })}
             {lists}
             <div class="toolbar">
-                <button type="button" data-action="compare-stop" on:click=move |_| stop(state)>{move || state.tr(STOP)}</button>
-                <button type="button" data-action="compare-share" on:click=move |_| share_both(state)>{move || state.tr(SHARE_BOTH)}</button>
-                <span class="export-label">{move || state.tr(EXPORT)}</span>
+                <button type="button" data-action="compare-stop" on:click=move |_| stop(state)>{STOP.get(lang)}</button>
+                <button type="button" data-action="compare-share" on:click=move |_| share_both(state)>{SHARE_BOTH.get(lang)}</button>
+                <span class="export-label">{EXPORT.get(lang)}</span>
                 <button type="button" data-action="compare-export-csv" on:click=move |_| export(state, "csv")>"CSV"</button>
                 <button type="button" data-action="compare-export-markdown" on:click=move |_| export(state, "markdown")>"Markdown"</button>
                 <button type="button" data-action="compare-export-json" on:click=move |_| export(state, "json")>"JSON"</button>

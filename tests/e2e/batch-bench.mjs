@@ -6,7 +6,9 @@
 //
 //   cd tests/e2e && npm run bench-batch      (after a release build: trunk build --release)
 //
-// Its last line: batch_files=200 batch_s=… files_per_s=… longest_task_ms=… long_tasks=…
+// batch_s and longest_task_ms count from the moment the page is handed the files
+// (the picker's change event) until the table holds every row.
+// Its last line: batch_files=200 batch_s=… files_per_s=… longest_task_ms=… long_tasks=… (…)
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -48,8 +50,10 @@ const page = await browser.newPage();
 await page.addInitScript(() => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  // When the page is handed the files (the picker's change event).
+  document.addEventListener('change', () => { window.__picked = window.__picked ?? performance.now(); }, true);
 });
 await page.goto(`${origin}/`);
 await page.locator('textarea[data-action="input"]').waitFor();
@@ -64,12 +68,20 @@ await page.waitForFunction(
   { timeout: 600_000, polling: 50 },
 );
 const seconds = (Date.now() - start) / 1000;
-const tasks = await page.evaluate(() => window.__longTasks);
+// From the picker's change event on: the page's own work. Before it, the
+// browser takes in the files (with Playwright, their bytes pass through the
+// DevTools protocol on the main thread: a cost of the automation, not of the page).
+const { tasks, picked, now } = await page.evaluate(() => ({ tasks: window.__longTasks, picked: window.__picked, now: performance.now() }));
+const pageTasks = tasks.filter(([at]) => at >= picked).map(([, d]) => d);
+const allTasks = tasks.map(([, d]) => d);
+const pageSeconds = (now - picked) / 1000;
+if (process.env.BATCH_DEBUG) console.log(JSON.stringify(tasks.map(([at, d]) => [Math.round(at - picked), Math.round(d)])));
 const totals = await page.locator('[data-batch-total="files"]').textContent();
 await browser.close();
 server.close();
 console.log(`totals: ${totals}`);
+console.log(`longest main-thread task from the pick on, the file input's own included: ${Math.round(Math.max(0, ...allTasks))} ms`);
 console.log(
-  `batch_files=${FILES} batch_s=${seconds.toFixed(2)} files_per_s=${(FILES / seconds).toFixed(1)} ` +
-    `longest_task_ms=${Math.round(Math.max(0, ...tasks))} long_tasks=${tasks.length}`,
+  `batch_files=${FILES} batch_s=${pageSeconds.toFixed(2)} files_per_s=${(FILES / pageSeconds).toFixed(1)} ` +
+    `longest_task_ms=${Math.round(Math.max(0, ...pageTasks))} long_tasks=${pageTasks.length} (setInputFiles to done: ${seconds.toFixed(2)} s)`,
 );
