@@ -3,8 +3,15 @@
 //  1. Adds a Content-Security-Policy: scripts only from the page itself (the
 //     one inline bootstrap script Trunk writes is allowed by its hash), no
 //     connection to any other origin, no plugins, no forms.
-//  2. Stamps www/sw.js with this build's wasm hash, so that a new release
-//     installs a new service worker and its cache replaces the old one.
+//  2. Stamps www/sw.js with a hash of every file of the build, so that a
+//     release changing any of them installs a new service worker whose cache
+//     replaces the old one.
+//  3. Locks the page's worker out of the network once it has loaded its wasm:
+//     a worker is not governed by the page's meta policy, only by headers of
+//     its own script, which a plain static host does not send.
+//  4. Writes _headers (the format of Netlify and Cloudflare Pages) with the same
+//     policy plus frame-ancestors 'none', which no meta tag can carry; README
+//     § Hosting has the same for nginx and Caddy.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,9 +38,41 @@ const policy = [
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 writeFileSync(indexPath, html);
 
-// The page's own wasm, whose name carries its hash (the file worker's does not).
-const wasm = readdirSync(dir).find((name) => /-[0-9a-f]+_bg\.wasm$/.test(name));
-const build = wasm ? wasm.replace(/^.*-([0-9a-f]+)_bg\.wasm$/, '$1') : String(Date.now());
+// The worker's loader (Trunk's data-loader-shim) awaits the wasm's init; the
+// worker answers messages only after it, so nothing it does runs before the lock.
+const loaderPath = join(dir, 'jixiao-file-worker_loader.js');
+const lock = `
+// Added by scripts/post-build.mjs: the worker's work is all in memory, so it
+// gives up every way to reach the network once its wasm is loaded.
+for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'caches', 'Worker', 'SharedWorker']) {
+  try {
+    Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
+  } catch {
+    self[name] = undefined;
+  }
+}
+`;
+writeFileSync(loaderPath, readFileSync(loaderPath, 'utf8') + lock);
+
+const headers = [
+  '/*',
+  `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
+  '  X-Frame-Options: DENY',
+  '  X-Content-Type-Options: nosniff',
+  '  Referrer-Policy: no-referrer',
+  '',
+].join('\n');
+writeFileSync(join(dir, '_headers'), headers);
+// The build's id for the service worker's cache: a hash of every file it
+// caches, so that a release changing any of them (the worker's files have no
+// hash in their names) replaces the whole cache.
+const digest = createHash('sha256');
+for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  if (entry.isFile() && entry.name !== 'sw.js' && entry.name !== '_headers') {
+    digest.update(entry.name).update(readFileSync(join(dir, entry.name)));
+  }
+}
+const build = digest.digest('hex').slice(0, 16);
 const swPath = join(dir, 'sw.js');
 writeFileSync(swPath, readFileSync(swPath, 'utf8').replace('__BUILD__', build));
-console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js build ${build}`);
+console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js build ${build}; worker locked; _headers`);

@@ -107,7 +107,15 @@ pub fn findings_csv(reports: &[(&str, &Report)], lang: Lang) -> String {
 /// The summary and the findings as Markdown, for an e-mail or a ticket.
 pub fn findings_markdown(report: &Report, lang: Lang) -> String {
     let s = &report.summary;
-    let escape = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    // Cell text is shown, never run: `<img onerror=…>` from a cell must stay
+    // text in a Markdown viewer too.
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('|', "\\|")
+            .replace(['\n', '\r'], " ")
+    };
     let mut out = String::new();
     let (title, department) = match lang {
         Lang::Zh => (
@@ -120,7 +128,7 @@ pub fn findings_markdown(report: &Report, lang: Lang) -> String {
         ),
     };
     let separator = if lang == Lang::Zh { "：" } else { ": " };
-    let summary = format!("{department}{separator}{}", s.counts().get(lang));
+    let summary = escape(&format!("{department}{separator}{}", s.counts().get(lang)));
     out.push_str(&format!("{title}\n\n{summary}\n\n"));
     let header = labels(lang);
     let keep = [0, 3, 4, 5, 6, 7];
@@ -216,15 +224,11 @@ pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -
     let header_row = report.sheet.header.as_ref().map(|h| h.row);
     let last = grid.rows.last().map_or(0, |r| r.number);
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(last as usize);
-    let mut source = grid.rows.iter().peekable();
-    for number in 1..=last {
-        let mut cells = match source.peek() {
-            Some(row) if row.number == number => {
-                source.next().map(|r| r.cells.clone()).unwrap_or_default()
-            }
-            _ => Vec::new(),
-        };
-        let notes = notes_for_row(report, number, lang);
+    // Every row of the input in order, blank rows put back before it so that
+    // row numbers stay; a row is never dropped, whatever its number.
+    let mut notes_by_row = notes_by_row(report, lang);
+    let mut annotate = |number: u32, mut cells: Vec<String>| {
+        let notes = notes_by_row.remove(&number).unwrap_or_default();
         let is_header = Some(number) == header_row;
         if is_header || !notes.is_empty() {
             cells.resize(width, String::new());
@@ -235,6 +239,14 @@ pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -
             });
         }
         rows.push(cells);
+    };
+    let mut next = 1;
+    for row in grid.rows {
+        for blank in next..row.number {
+            annotate(blank, Vec::new());
+        }
+        next = next.max(row.number.saturating_add(1));
+        annotate(row.number, row.cells);
     }
     let text = write_rows(rows, delimiter);
     if delimiter == b',' {
@@ -244,22 +256,23 @@ pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -
     }
 }
 
-fn notes_for_row(report: &Report, row: u32, lang: Lang) -> String {
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| d.row == row)
-        .map(|d| {
-            format!(
-                "{} {}[{}] {}",
-                d.cell,
-                d.severity.label().get(lang),
-                d.rule,
-                d.message.get(lang)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("；")
+/// Each row's findings as one 问题 cell, gathered in one pass over them.
+fn notes_by_row(report: &Report, lang: Lang) -> std::collections::HashMap<u32, String> {
+    let mut notes = std::collections::HashMap::<u32, String>::new();
+    for d in &report.diagnostics {
+        let cell = notes.entry(d.row).or_default();
+        if !cell.is_empty() {
+            cell.push('；');
+        }
+        cell.push_str(&format!(
+            "{} {}[{}] {}",
+            d.cell,
+            d.severity.label().get(lang),
+            d.rule,
+            d.message.get(lang)
+        ));
+    }
+    notes
 }
 
 /// Every indicator as one row: project, levels, and each value read into

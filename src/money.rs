@@ -21,6 +21,7 @@ impl AmountUnit {
     }
 
     /// Converts an amount written in this unit to 万元, the unit of every report.
+    /// Cannot overflow: amounts are at most [`MAX_INTEGER_DIGITS`] digits.
     pub fn to_wan(self, amount: Decimal) -> Decimal {
         match self {
             AmountUnit::WanYuan => amount,
@@ -36,11 +37,23 @@ pub enum AmountProblem {
     NotANumber,
     Negative,
     TooManyDecimals(u32),
+    /// More than [`MAX_INTEGER_DIGITS`] digits before the point.
+    TooLarge,
 }
 
+/// The most digits an amount may have before its point: 10¹⁵ 万元 is a
+/// million times the national budget, and any sum of amounts this size over
+/// any table that fits in memory stays far inside `Decimal`'s 28 digits, so
+/// the rules' arithmetic cannot overflow.
+pub const MAX_INTEGER_DIGITS: usize = 15;
+
 /// Parses an amount cell: thousands separators, spaces and a trailing 万元/元 are
-/// accepted, empty means zero. Returns the value in the cell's own unit.
-pub fn parse_amount(raw: &str, max_decimals: u32) -> Result<Decimal, AmountProblem> {
+/// accepted, empty means zero. Returns the value as written and the unit the
+/// cell names, if any (`60000元` in a table of 万元 is 6 万元, not 60 000).
+pub fn parse_amount(
+    raw: &str,
+    max_decimals: u32,
+) -> Result<(Decimal, Option<AmountUnit>), AmountProblem> {
     // Most cells are plain ASCII with nothing to clean: borrowed as they are.
     let cleaned: std::borrow::Cow<str> = if raw.bytes().all(|b| b.is_ascii_graphic() && b != b',') {
         raw.into()
@@ -51,12 +64,15 @@ pub fn parse_amount(raw: &str, max_decimals: u32) -> Result<Decimal, AmountProbl
             .collect::<String>()
             .into()
     };
-    let cleaned = cleaned
-        .strip_suffix("万元")
-        .or_else(|| cleaned.strip_suffix('元'))
-        .unwrap_or(&cleaned);
+    let (cleaned, unit) = if let Some(number) = cleaned.strip_suffix("万元") {
+        (number, Some(AmountUnit::WanYuan))
+    } else if let Some(number) = cleaned.strip_suffix('元') {
+        (number, Some(AmountUnit::Yuan))
+    } else {
+        (&*cleaned, None)
+    };
     if cleaned.is_empty() || cleaned == "-" {
-        return Ok(Decimal::ZERO);
+        return Ok((Decimal::ZERO, unit));
     }
     let well_formed = cleaned
         .strip_prefix('-')
@@ -69,6 +85,14 @@ pub fn parse_amount(raw: &str, max_decimals: u32) -> Result<Decimal, AmountProbl
     if !well_formed {
         return Err(AmountProblem::NotANumber);
     }
+    let integer = cleaned
+        .trim_start_matches('-')
+        .split('.')
+        .next()
+        .unwrap_or("");
+    if integer.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
+        return Err(AmountProblem::TooLarge);
+    }
     // Exact parsing: the text was checked to be plain digits, and the lossy
     // scientific-notation path would only add weight to the wasm.
     let value = Decimal::from_str_exact(cleaned).map_err(|_| AmountProblem::NotANumber)?;
@@ -78,7 +102,7 @@ pub fn parse_amount(raw: &str, max_decimals: u32) -> Result<Decimal, AmountProbl
     if value.scale() > max_decimals && value.normalize().scale() > max_decimals {
         return Err(AmountProblem::TooManyDecimals(value.scale()));
     }
-    Ok(value)
+    Ok((value, unit))
 }
 
 fn is_digits(s: &str) -> bool {
@@ -135,7 +159,36 @@ mod tests {
             ("-", "0"),
         ];
         for (raw, want) in ok {
-            assert_eq!(parse_amount(raw, 2), Ok(d(want)), "{raw:?}");
+            assert_eq!(
+                parse_amount(raw, 2).map(|(value, _)| value),
+                Ok(d(want)),
+                "{raw:?}"
+            );
+        }
+        assert_eq!(
+            parse_amount("60,000元", 2),
+            Ok((d("60000"), Some(AmountUnit::Yuan)))
+        );
+        assert_eq!(
+            parse_amount("12万元", 2),
+            Ok((d("12"), Some(AmountUnit::WanYuan)))
+        );
+        assert_eq!(parse_amount("12", 2), Ok((d("12"), None)));
+        assert_eq!(
+            parse_amount("999999999999999.99", 2),
+            Ok((d("999999999999999.99"), None)),
+            "fifteen digits are still an amount"
+        );
+        for huge in [
+            "1000000000000000",
+            "79228162514264337593543950335",
+            "1".repeat(40).as_str(),
+        ] {
+            assert_eq!(
+                parse_amount(huge, 2),
+                Err(AmountProblem::TooLarge),
+                "{huge}"
+            );
         }
         assert_eq!(parse_amount("abc", 2), Err(AmountProblem::NotANumber));
         assert_eq!(parse_amount("1.2.3", 2), Err(AmountProblem::NotANumber));
@@ -146,7 +199,7 @@ mod tests {
         );
         assert_eq!(
             parse_amount("1.200", 2),
-            Ok(d("1.200")),
+            Ok((d("1.200"), None)),
             "trailing zeros are not extra precision"
         );
     }

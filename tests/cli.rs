@@ -1,24 +1,14 @@
 //! The `jixiao-lint` command line: output formats, the JSON contract and exit
 //! codes (0 clean, 1 errors found, 2 unreadable input or usage error).
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use std::process::Output;
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.txt");
 const CLEAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/clean.txt");
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao-lint"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
+    common::cli(args, stdin.unwrap_or_default())
 }
 
 fn stdout(output: &Output) -> String {

@@ -186,6 +186,7 @@ fn as_clipboard_html(text: &str) -> String {
 fn a_table_pasted_as_html_gives_the_same_findings() {
     let seed = seed();
     let text = jixiao_lint::input::html::table_text(&as_clipboard_html(&seed))
+        .unwrap()
         .expect("a merged title cell makes the HTML worth reading");
     assert_eq!(findings(&text), findings(&seed));
 }
@@ -201,7 +202,7 @@ fn merged_cells_of_a_long_table_in_html_are_filled() {
         <tr><td>质量指标</td><td>工程验收合格率</td><td>100%</td></tr>\
         <tr><td>效益指标</td><td>经济效益指标</td><td>粮食产能提高</td><td>明显提升</td></tr>\
         </table>";
-    let text = jixiao_lint::input::html::table_text(html).unwrap();
+    let text = jixiao_lint::input::html::table_text(html).unwrap().unwrap();
     let report = common::report(&text);
     assert_eq!(report.layout, Some("long"));
     let project = report.sheet.projects().next().unwrap();

@@ -100,6 +100,19 @@ fn cases() -> Vec<Case> {
             vec![f("amount-unit-subtotal", "C11", 0)],
         ),
         case(
+            "amount-invalid: an amount past Decimal's range (it used to panic the subtotal)",
+            &[("工作经费\t6.00\t6.00", "工作经费\t79228162514264337593543950335\t79228162514264337593543950335")],
+            vec![f("amount-invalid", "B12", 0), f("amount-invalid", "C12", 0)],
+            // An amount that cannot be added leaves the subtotal uncomputed.
+            vec![f("amount-unit-subtotal", "B11", 0), f("amount-unit-subtotal", "C11", 0)],
+        ),
+        case(
+            "amount-invalid is quiet on an amount in 元 in a table of 万元 (60000元 is 6 万元)",
+            &[("工作经费\t6.00\t6.00", "工作经费\t60000元\t60,000元")],
+            vec![],
+            vec![],
+        ),
+        case(
             "amount-row-sum: 财政拨款 below 总计",
             &[("工作经费\t6.00\t6.00", "工作经费\t6.00\t5.00")],
             vec![f("amount-row-sum", "B12", 0)],
@@ -385,6 +398,18 @@ fn cases() -> Vec<Case> {
             &[("工程结算金额; 实施周期指标值:400万元, 年度指标值:400万元", "工程结算金额; 实施周期指标值:3500000元, 年度指标值:2960000元")],
             vec![],
             vec![f("cost-exceeds-budget", "G34", 3)],
+        ),
+        case(
+            "cost-exceeds-budget: a unit cost too large to multiply by its quantity (it used to panic)",
+            &[("实施周期指标值:200元/套为最高限价。; 年度指标值:200元/套为最高限价。", "实施周期指标值:9999999999999999999999999万元/套; 年度指标值:9999999999999999999999999万元/套")],
+            vec![f("cost-exceeds-budget", "G18", 2)],
+            vec![],
+        ),
+        case(
+            "cost-exceeds-budget: a cost in 亿元 too large to convert (it used to panic)",
+            &[("工程结算金额; 实施周期指标值:400万元, 年度指标值:400万元", "工程结算金额; 实施周期指标值:99999999999999999999999999亿元, 年度指标值:99999999999999999999999999亿元")],
+            vec![],
+            vec![],
         ),
         case(
             "cost-misfiled is quiet on a cost-control rate",

@@ -61,7 +61,36 @@ fn the_merged_title_is_copied_into_each_cell_of_its_region() {
 }
 
 fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
-    // A minimal xlsx written by hand: inline strings, no styles.
+    let sheets: Vec<(&str, String)> = sheets
+        .iter()
+        .map(|(name, rows)| {
+            let data: String = rows
+                .iter()
+                .enumerate()
+                .map(|(r, cells)| {
+                    let cells: String = cells
+                        .iter()
+                        .enumerate()
+                        .map(|(c, v)| {
+                            format!(
+                                r#"<c r="{}{}" t="inlineStr"><is><t>{v}</t></is></c>"#,
+                                (b'A' + c as u8) as char,
+                                r + 1
+                            )
+                        })
+                        .collect();
+                    format!(r#"<row r="{}">{cells}</row>"#, r + 1)
+                })
+                .collect();
+            (*name, format!("<sheetData>{data}</sheetData>"))
+        })
+        .collect();
+    xlsx(&sheets, &[])
+}
+
+/// A minimal xlsx written by hand, no styles: each sheet's XML inside
+/// `<worksheet>`, and any further files (`xl/sharedStrings.xml`).
+fn xlsx(sheets: &[(&str, String)], extra: &[(&str, String)]) -> Vec<u8> {
     let mut zip = Vec::new();
     let mut files: Vec<(String, String)> = vec![
         (
@@ -98,32 +127,19 @@ fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
             ),
         ),
     ];
-    for (i, (_, rows)) in sheets.iter().enumerate() {
-        let data: String = rows
-            .iter()
-            .enumerate()
-            .map(|(r, cells)| {
-                let cells: String = cells
-                    .iter()
-                    .enumerate()
-                    .map(|(c, v)| {
-                        format!(
-                            r#"<c r="{}{}" t="inlineStr"><is><t>{v}</t></is></c>"#,
-                            (b'A' + c as u8) as char,
-                            r + 1
-                        )
-                    })
-                    .collect();
-                format!(r#"<row r="{}">{cells}</row>"#, r + 1)
-            })
-            .collect();
+    for (i, (_, xml)) in sheets.iter().enumerate() {
         files.push((
             format!("xl/worksheets/sheet{}.xml", i + 1),
             format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData></worksheet>"#
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{xml}</worksheet>"#
             ),
         ));
     }
+    files.extend(
+        extra
+            .iter()
+            .map(|(name, body)| (name.to_string(), body.clone())),
+    );
     {
         let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut zip));
         for (name, body) in files {
@@ -299,4 +315,109 @@ fn randomly_damaged_workbooks_never_panic() {
             let _ = read_file(&bytes);
         }
     }
+}
+
+/// One sheet of `rows` (A1 holds a long shared string, B1 a short one) and
+/// `merges` merge regions, as a hostile workbook of a few KB declares them.
+fn hostile_xlsx(shared: &str, cells: &str, merges: &[&str]) -> Vec<u8> {
+    let merges: String = merges
+        .iter()
+        .map(|m| format!(r#"<mergeCell ref="{m}"/>"#))
+        .collect();
+    let merge_cells = if merges.is_empty() {
+        String::new()
+    } else {
+        format!("<mergeCells>{merges}</mergeCells>")
+    };
+    xlsx(
+        &[("表", format!("<sheetData>{cells}</sheetData>{merge_cells}"))],
+        &[(
+            "xl/sharedStrings.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>{shared}</t></si><si><t>项目</t></si></sst>"#
+            ),
+        )],
+    )
+}
+
+/// What a refusal says: the reason, or the answer that was not one.
+fn refusal(bytes: &[u8]) -> String {
+    match read_file(bytes) {
+        Err(InputError::Spreadsheet(reason)) => reason,
+        other => panic!(
+            "refused with a reason, not {:?}",
+            other.map(|d| d.text.len())
+        ),
+    }
+}
+
+#[test]
+fn tiny_workbooks_that_ask_for_huge_memory_are_refused_quickly() {
+    let started = std::time::Instant::now();
+    let long = "长".repeat(300_000); // 900 KB of text, stored once
+                                     // A long string merged over A1:T100000: 2 million copies of it.
+    let merged = hostile_xlsx(
+        &long,
+        r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+        &["A1:T100000"],
+    );
+    assert!(merged.len() < 20_000, "{} bytes", merged.len());
+    assert!(refusal(&merged).contains("MB"), "{}", refusal(&merged));
+    // The same string used by 1000 cells: 900 MB of text.
+    let cells: String = (1..=1000)
+        .map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>"#))
+        .collect();
+    let shared = hostile_xlsx(&long, &cells, &[]);
+    assert!(refusal(&shared).contains("MB"), "{}", refusal(&shared));
+    // One region listed 10 000 times is filled once: read, not refused.
+    let repeated = vec!["B1:B400"; 10_000];
+    let book = hostile_xlsx(
+        "x",
+        r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#,
+        &repeated,
+    );
+    match read_file(&book) {
+        Err(InputError::NoTable { sheets }) => assert_eq!(sheets, ["表"]),
+        other => panic!("{:?}", other.map(|d| d.text.len())),
+    }
+    // 10 000 different overlapping regions: their areas add up past the cap.
+    let overlapping: Vec<String> = (0..10_000).map(|i| format!("B1:C{}", 300 + i)).collect();
+    let overlapping: Vec<&str> = overlapping.iter().map(String::as_str).collect();
+    let book = hostile_xlsx(
+        "x",
+        r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#,
+        &overlapping,
+    );
+    assert!(refusal(&book).contains("单元格"), "{}", refusal(&book));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "a generous bound, far above the seconds this takes: {:?}",
+        started.elapsed()
+    );
+}
+
+/// An ods whose content.xml repeats one filled cell across 16 384 columns of
+/// a million rows: 1.5 KB that calamine would spell out into 100 million cells.
+#[test]
+fn an_ods_with_huge_repeats_is_refused_before_calamine_reads_it() {
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="表"><table:table-row table:number-rows-repeated="1048576"><table:table-cell office:value-type="string" table:number-columns-repeated="16384"><text:p>项目</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let mut zip = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut zip));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        writer.start_file("mimetype", stored).unwrap();
+        writer
+            .write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        writer
+            .start_file("content.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(content.as_bytes()).unwrap();
+        writer.finish().unwrap();
+    }
+    assert!(zip.len() < 2_000, "{} bytes", zip.len());
+    assert!(refusal(&zip).contains("单元格"), "{}", refusal(&zip));
+    // The seed's own ods, with LibreOffice's trailing empty repeats, still reads.
+    assert!(read_file(&fixture("seed.ods")).is_ok());
 }

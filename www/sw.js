@@ -1,7 +1,7 @@
 // Offline support: after the first visit the page opens and works with no
 // network. The app shell (index.html and the files it names) is cached on
-// install (with the sample and the file-reading worker); BUILD is stamped by scripts/post-build.mjs with the build's wasm
-// hash, so that a new release installs a new worker and drops the old cache.
+// install (with the sample and the file-reading worker); BUILD is stamped by scripts/post-build.mjs with a hash of
+// every file of the build, so that a new release installs a new worker and drops the old cache.
 const BUILD = '__BUILD__';
 const CACHE = `jixiao-${BUILD}`;
 

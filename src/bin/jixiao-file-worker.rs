@@ -377,8 +377,12 @@ fn main() {
             return check_and_keep(scope, text, None);
         }
         if let Some(plain) = text_field(&data, "plain") {
-            let html = text_field(&data, "html").and_then(|html| input::html::table_text(&html));
-            return check_and_keep(scope, html.unwrap_or(plain), None);
+            let html = text_field(&data, "html").map(|html| input::html::table_text(&html));
+            return match html {
+                Some(Err(message)) => failure(message),
+                Some(Ok(Some(table))) => check_and_keep(scope, table, None),
+                _ => check_and_keep(scope, plain, None),
+            };
         }
         if let Some(range) = numbers(&data, "rows") {
             return with_kept(|checked| match range.as_slice() {

@@ -12,7 +12,7 @@
 //! input that could not be read or a usage error; for `diff`, 0 nothing
 //! introduced, 1 a finding introduced, 2 unreadable input.
 
-use jixiao_lint::input::{archive, read_file, Source};
+use jixiao_lint::input::{archive, check_size, read_file, Source, MAX_INPUT_BYTES};
 use jixiao_lint::rules::{self, Rule};
 use jixiao_lint::text::Lang;
 use jixiao_lint::{check_text, export, Config, Report};
@@ -119,14 +119,30 @@ struct Input {
     report: Report,
 }
 
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        Ok(bytes)
+/// The bytes of a file or of standard input, refusing (before reading them
+/// all) an input over the size limit.
+fn read_input(path: &str, lang: Lang) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    let read = if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::read(path)
-    }
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("无法读取 cannot read: {e}"))?;
+    check_size(bytes.len()).map_err(|e| e.message().get(lang).to_owned())?;
+    Ok(bytes)
+}
+
+/// Checks a text, turning a panic of the checker (a bug, never expected)
+/// into "unreadable" for this input rather than the end of the batch.
+fn check_guarded(text: &str, config: &Config, lang: Lang) -> Result<Report, String> {
+    std::panic::catch_unwind(|| check_text(text, config)).map_err(|_| match lang {
+        Lang::Zh => "无法检查：检查时出现内部错误，请报告这个文件。".to_owned(),
+        Lang::En => {
+            "Cannot check: the checker failed on this input; please report the file.".to_owned()
+        }
+    })
 }
 
 /// Reads a file, turning a panic of a reader (calamine on some corrupt .xls
@@ -154,18 +170,19 @@ fn check(options: &Options) -> Result<u8, String> {
         .rest
         .iter()
         .flat_map(|path| {
-            let bytes = match read_input(path) {
+            let bytes = match read_input(path, lang) {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     return vec![Checked {
                         path: path.clone(),
-                        outcome: Err(format!("无法读取 cannot read: {e}")),
+                        outcome: Err(e),
                     }]
                 }
             };
             let zip = path.to_lowercase().ends_with(".zip") || archive::is_archive(&bytes);
             if !zip {
-                let outcome = read_guarded(&bytes, lang).map(|d| checked_input(d, &config));
+                let outcome =
+                    read_guarded(&bytes, lang).and_then(|d| checked_input(d, &config, lang));
                 return vec![Checked {
                     path: path.clone(),
                     outcome,
@@ -198,7 +215,7 @@ fn check(options: &Options) -> Result<u8, String> {
                                 }
                                 read_guarded(&bytes, lang)
                             })
-                            .map(|d| checked_input(d, &config)),
+                            .and_then(|d| checked_input(d, &config, lang)),
                     })
                     .collect(),
             }
@@ -217,14 +234,14 @@ fn check(options: &Options) -> Result<u8, String> {
     match (options.annotate, options.format.as_str()) {
         (true, format @ ("" | "tsv" | "csv")) => {
             let delimiter = if format == "csv" { b',' } else { b'\t' };
-            if let Some(Ok(input)) = checked.first().map(|c| &c.outcome) {
-                write!(
+            match checked.first().map(|c| &c.outcome) {
+                Some(Ok(input)) => write!(
                     stdout,
                     "{}",
                     export::annotated_table(&input.text, &input.report, lang, delimiter)
-                )
-            } else {
-                Ok(())
+                ),
+                // Said on stderr below, as for every format but human and json.
+                _ => Ok(()),
             }
         }
         (true, other) => {
@@ -235,7 +252,7 @@ fn check(options: &Options) -> Result<u8, String> {
         (false, "" | "human") => print_human(&checked, lang, &mut stdout),
         (false, "json") => print_json(&checked, &mut stdout),
         // One line per file: the counts alone, for a batch over many
-        // tables; an unreadable file is a line saying why; then the totals.
+        // tables (why a file could not be read goes to stderr); then the totals.
         (false, "summary") => print_summary(&checked, lang, &mut stdout),
         (false, "csv") => write!(stdout, "{}", export::findings_csv(&readable, lang)),
         (false, "markdown") => readable.iter().try_for_each(|(path, report)| {
@@ -251,7 +268,7 @@ fn check(options: &Options) -> Result<u8, String> {
     .map_err(|e| e.to_string())?;
     for c in &checked {
         if let Err(message) = &c.outcome {
-            if !matches!(options.format.as_str(), "" | "human" | "json" | "summary") {
+            if options.annotate || !matches!(options.format.as_str(), "" | "human" | "json") {
                 eprintln!("{}: {message}", c.path);
             }
         }
@@ -261,13 +278,17 @@ fn check(options: &Options) -> Result<u8, String> {
     Ok(if unreadable { 2 } else { u8::from(errors) })
 }
 
-fn checked_input(decoded: jixiao_lint::input::Decoded, config: &Config) -> Input {
-    let report = check_text(&decoded.text, config);
-    Input {
+fn checked_input(
+    decoded: jixiao_lint::input::Decoded,
+    config: &Config,
+    lang: Lang,
+) -> Result<Input, String> {
+    let report = check_guarded(&decoded.text, config, lang)?;
+    Ok(Input {
         text: decoded.text,
         source: decoded.source,
         report,
-    }
+    })
 }
 
 fn print_summary(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
@@ -285,10 +306,8 @@ fn print_summary(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::
                 total.warnings += s.warnings;
                 total.infos += s.infos;
             }
-            Err(message) => {
-                unreadable += 1;
-                writeln!(out, "{path}: {message}")?;
-            }
+            // Said on stderr, as for every format but human and json.
+            Err(_) => unreadable += 1,
         }
     }
     let files = checked.len();
@@ -368,10 +387,10 @@ fn diff(options: &Options) -> Result<u8, String> {
     let lang = options.lang;
     let config = Config::default();
     let read = |path: &str| {
-        read_input(path)
-            .map_err(|e| format!("{path}: 无法读取 cannot read: {e}"))
-            .and_then(|bytes| read_guarded(&bytes, lang).map_err(|m| format!("{path}: {m}")))
-            .map(|d| checked_input(d, &config))
+        read_input(path, lang)
+            .and_then(|bytes| read_guarded(&bytes, lang))
+            .and_then(|d| checked_input(d, &config, lang))
+            .map_err(|m| format!("{path}: {m}"))
     };
     let (old, new) = match (read(old_path), read(new_path)) {
         (Ok(old), Ok(new)) => (old, new),

@@ -289,9 +289,18 @@ fn numbered_starts(text: &str) -> Vec<(usize, usize, u32)> {
             .chars()
             .next_back()
             .is_none_or(|c| is_separator(c) || matches!(c, ':' | '：'));
-        if boundary && text[digits_end..].starts_with('、') && digits_end - i <= 3 {
-            if let Ok(n) = text[i..digits_end].parse() {
-                starts.push((i, digits_end + '、'.len_utf8(), n));
+        if boundary && text[digits_end..].starts_with('、') {
+            // Up to three digits start an indicator; more only where they are
+            // the next number (1000 after 999), so that a year in a value
+            // (`年度指标值:2024、2025年`) starts none.
+            let next = starts
+                .last()
+                .and_then(|s: &(usize, usize, u32)| s.2.checked_add(1));
+            match text[i..digits_end].parse::<u32>() {
+                Ok(n) if digits_end - i <= 3 || Some(n) == next => {
+                    starts.push((i, digits_end + '、'.len_utf8(), n))
+                }
+                _ => {}
             }
         }
         i = digits_end;
@@ -564,6 +573,21 @@ mod tests {
                     "1-2次/年"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn indicators_numbered_past_999_and_years_in_values() {
+        let one = |n: u32| {
+            format!("{n}、1-产出指标, 11-数量指标, 项目{n}；实施周期指标值:2024、2025年, 年度指标值:{n}个; ; ")
+        };
+        let text: String = (998..=1001).map(one).collect();
+        let numbers: Vec<Option<u32>> = summary(&text).into_iter().map(|r| r.0).collect();
+        assert_eq!(numbers, [Some(998), Some(999), Some(1000), Some(1001)]);
+        assert_eq!(
+            summary(&text)[2].4,
+            "2024、2025年",
+            "a year is no number of an indicator"
         );
     }
 

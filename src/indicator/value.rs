@@ -509,9 +509,10 @@ fn chinese_number(text: &str) -> Option<FoundNumber> {
         for c in text[start..end].chars() {
             match (chinese_digit(c), c) {
                 (Some(d), _) => digit = d,
-                (None, '十') => (total, digit) = (total + digit.max(1) * 10, 0),
-                (None, '百') => (total, digit) = (total + digit.max(1) * 100, 0),
-                (None, _) => (total, digit) = (total + digit.max(1) * 1000, 0),
+                // Saturating: a run of a million 千 is prose, not a number.
+                (None, '十') => (total, digit) = (total.saturating_add(digit.max(1) * 10), 0),
+                (None, '百') => (total, digit) = (total.saturating_add(digit.max(1) * 100), 0),
+                (None, _) => (total, digit) = (total.saturating_add(digit.max(1) * 1000), 0),
             }
         }
         let rest = &text[end..];
@@ -529,7 +530,7 @@ fn chinese_number(text: &str) -> Option<FoundNumber> {
             return Some(FoundNumber {
                 start,
                 end,
-                number: Decimal::from(total + digit),
+                number: Decimal::from(total.saturating_add(digit)),
                 upper: None,
             });
         }

@@ -94,6 +94,33 @@ pub enum InputError {
     Spreadsheet(String),
     /// A spreadsheet without any sheet that holds a table.
     NoTable { sheets: Vec<String> },
+    /// Nothing but blanks (or a byte-order mark): no table to check.
+    Empty,
+    /// Over [`MAX_INPUT_BYTES`].
+    TooLarge { bytes: usize },
+}
+
+/// The largest input read, file or paste: 200 MiB, four times the largest
+/// table tried here (50 MB, 49 000 projects). Checking needs up to about 8×
+/// the input in memory, and a browser tab's wasm gets 4 GiB at most.
+pub const MAX_INPUT_BYTES: usize = 200 * 1024 * 1024;
+
+/// Refuses an input over [`MAX_INPUT_BYTES`] before any work is done on it.
+pub fn check_size(bytes: usize) -> Result<(), InputError> {
+    if bytes > MAX_INPUT_BYTES {
+        Err(InputError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// An input with nothing but blanks holds no table, and says so.
+fn non_empty(decoded: Decoded) -> Result<Decoded, InputError> {
+    if decoded.text.trim().is_empty() {
+        Err(InputError::Empty)
+    } else {
+        Ok(decoded)
+    }
 }
 
 impl InputError {
@@ -111,6 +138,22 @@ impl InputError {
                 format!("无法打开表格文件：{reason}"),
                 format!("Cannot open the workbook: {reason}"),
             ),
+            InputError::Empty => Message::new(
+                "文件是空的：没有可检查的内容。",
+                "The file is empty: there is nothing to check.",
+            ),
+            InputError::TooLarge { bytes } => Message::new(
+                format!(
+                    "无法读取：内容有 {} MB，超过可检查的上限 {} MB。请按单位拆分后分别检查。",
+                    bytes / 1024 / 1024,
+                    MAX_INPUT_BYTES / 1024 / 1024
+                ),
+                format!(
+                    "Cannot read: the input is {} MB, over the limit of {} MB. Split it by unit and check the parts.",
+                    bytes / 1024 / 1024,
+                    MAX_INPUT_BYTES / 1024 / 1024
+                ),
+            ),
             InputError::NoTable { sheets } => Message::new(
                 format!("表格文件中没有找到绩效目标表（已查看工作表：{}）。", sheets.join("、")),
                 format!("No performance target table in the workbook (sheets looked at: {}).", sheets.join(", ")),
@@ -124,12 +167,13 @@ const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 /// UTF-8, with or without a byte-order mark: the page's own decoder, light
 /// enough for its first load. Anything else goes to [`read_file`].
 pub fn decode_utf8(bytes: &[u8]) -> Result<Decoded, InputError> {
+    check_size(bytes.len())?;
     let (body, reason) = match bytes.strip_prefix(UTF8_BOM) {
         Some(body) => (body, EncodingReason::Bom),
         None => (bytes, EncodingReason::ValidUtf8),
     };
     match std::str::from_utf8(body) {
-        Ok(text) => Ok(Decoded {
+        Ok(text) => non_empty(Decoded {
             text: text.to_owned(),
             source: Source::Text {
                 encoding: "UTF-8",
@@ -148,6 +192,7 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<Decoded, InputError> {
 pub fn read_file(bytes: &[u8]) -> Result<Decoded, InputError> {
     const ZIP: &[u8] = b"PK\x03\x04";
     const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    check_size(bytes.len())?;
     if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
         return super::spreadsheet::read(bytes);
     }
@@ -156,7 +201,7 @@ pub fn read_file(bytes: &[u8]) -> Result<Decoded, InputError> {
         if malformed {
             return Err(InputError::UnknownEncoding);
         }
-        return Ok(Decoded {
+        return non_empty(Decoded {
             text: text.into_owned(),
             source: Source::Text {
                 encoding: encoding.name(),
@@ -164,13 +209,14 @@ pub fn read_file(bytes: &[u8]) -> Result<Decoded, InputError> {
             },
         });
     }
-    if let Ok(decoded) = decode_utf8(bytes) {
-        return Ok(decoded);
+    match decode_utf8(bytes) {
+        Err(InputError::NotUtf8 { .. }) => {}
+        read => return read,
     }
     let text = encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .ok_or(InputError::UnknownEncoding)?;
-    Ok(Decoded {
+    non_empty(Decoded {
         text: text.into_owned(),
         source: Source::Text {
             encoding: "GB18030",
@@ -200,6 +246,34 @@ mod tests {
             decode_utf8(b"a\xFFb"),
             Err(InputError::NotUtf8 { offset: 1 })
         );
+    }
+
+    #[test]
+    fn empty_and_oversized_inputs_are_refused_with_a_reason() {
+        for empty in [&b""[..], b"\xEF\xBB\xBF", b" \r\n\t\n"] {
+            assert_eq!(decode_utf8(empty), Err(InputError::Empty), "{empty:?}");
+            #[cfg(feature = "files")]
+            assert_eq!(read_file(empty), Err(InputError::Empty), "{empty:?}");
+        }
+        #[cfg(feature = "files")]
+        assert_eq!(
+            read_file(b"\xFF\xFE"),
+            Err(InputError::Empty),
+            "a UTF-16 mark alone"
+        );
+        assert_eq!(check_size(MAX_INPUT_BYTES), Ok(()));
+        assert_eq!(
+            check_size(MAX_INPUT_BYTES + 1),
+            Err(InputError::TooLarge {
+                bytes: MAX_INPUT_BYTES + 1
+            })
+        );
+        let too_large = vec![b'a'; MAX_INPUT_BYTES + 1];
+        assert!(matches!(
+            decode_utf8(&too_large),
+            Err(InputError::TooLarge { .. })
+        ));
+        assert!(InputError::Empty.message().zh.contains("空"));
     }
 
     #[cfg(feature = "files")]

@@ -5,13 +5,20 @@
 //! expanded. Only text is taken: nothing of the HTML ever reaches the page as
 //! HTML.
 
+use crate::text::Message;
+
 /// The clipboard HTML's table as tab-separated text, when the HTML holds a
 /// table with structure that the plain text loses (merged cells or line
 /// breaks inside cells); `None` otherwise, so the plain text is used.
-pub fn table_text(html: &str) -> Option<String> {
-    let table = largest_table(html)?;
+/// A table whose merged cells would spell out more than [`MAX_SPAN_CELLS`]
+/// positions or [`MAX_SPAN_BYTES`] of copied text is refused with a message:
+/// four cells of 4 KB of HTML could otherwise ask for gigabytes.
+pub fn table_text(html: &str) -> Result<Option<String>, Message> {
+    let Some(table) = largest_table(html).map_err(|SpansTooLarge| spans_too_large())? else {
+        return Ok(None);
+    };
     if !table.structured {
-        return None;
+        return Ok(None);
     }
     // Spreadsheet quoting, by hand: the csv writer would bring float parsing
     // into the page's first load for nothing.
@@ -22,12 +29,35 @@ pub fn table_text(html: &str) -> Option<String> {
             cell.clone()
         }
     };
-    Some(
+    Ok(Some(
         table
             .rows
             .iter()
             .map(|row| row.iter().map(quote).collect::<Vec<_>>().join("\t") + "\n")
             .collect(),
+    ))
+}
+
+/// Grid positions that merged cells may fill in all.
+pub const MAX_SPAN_CELLS: usize = 4_000_000;
+/// Text that merged cells may copy into the positions they cover, in all.
+pub const MAX_SPAN_BYTES: usize = 64 << 20;
+
+/// The spans of a table ask for more than the bounds allow.
+struct SpansTooLarge;
+
+fn spans_too_large() -> Message {
+    Message::new(
+        format!(
+            "无法读取剪贴板中的表格：合并单元格展开后超过 {} 万个单元格或 {} MB 文字。请用“粘贴为纯文本”（Ctrl+Shift+V）粘贴，或保存为文件后拖入。",
+            MAX_SPAN_CELLS / 10_000,
+            MAX_SPAN_BYTES >> 20
+        ),
+        format!(
+            "Cannot read the table on the clipboard: its merged cells would fill more than {} million cells or {} MB of text. Paste it as plain text (Ctrl+Shift+V), or save it as a file and drop that.",
+            MAX_SPAN_CELLS / 1_000_000,
+            MAX_SPAN_BYTES >> 20
+        ),
     )
 }
 
@@ -45,7 +75,7 @@ struct Cell {
 }
 
 /// Reads every top-level `<table>` and keeps the one with the most rows.
-fn largest_table(html: &str) -> Option<Table> {
+fn largest_table(html: &str) -> Result<Option<Table>, SpansTooLarge> {
     // Lowercased once (ASCII only, so positions stay valid): lowercasing the
     // rest again for every table made many small tables quadratic.
     let lower = html.to_ascii_lowercase();
@@ -53,7 +83,7 @@ fn largest_table(html: &str) -> Option<Table> {
     let mut from = 0;
     while let Some(start) = find_tag(&lower, from, "table") {
         let end = find_closing(&lower[start..], "table").map_or(html.len(), |e| start + e);
-        let table = read_table(&html[start..end]);
+        let table = read_table(&html[start..end])?;
         if best
             .as_ref()
             .is_none_or(|b| table.rows.len() > b.rows.len())
@@ -62,7 +92,7 @@ fn largest_table(html: &str) -> Option<Table> {
         }
         from = end;
     }
-    best.filter(|t| !t.rows.is_empty())
+    Ok(best.filter(|t| !t.rows.is_empty()))
 }
 
 /// Position of the next opening `<name` tag at or after `from` in lowercased HTML.
@@ -88,7 +118,7 @@ fn find_closing(lower: &str, name: &str) -> Option<usize> {
     lower.find(&needle).map(|i| i + needle.len())
 }
 
-fn read_table(html: &str) -> Table {
+fn read_table(html: &str) -> Result<Table, SpansTooLarge> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut cell: Option<Cell> = None;
     let mut structured = false;
@@ -161,10 +191,10 @@ fn read_table(html: &str) -> Table {
         }
     }
     finish_cell(&mut rows, &mut cell);
-    Table {
-        rows: expand(rows),
+    Ok(Table {
+        rows: expand(rows)?,
         structured,
-    }
+    })
 }
 
 fn finish_cell(rows: &mut Vec<Vec<Cell>>, cell: &mut Option<Cell>) {
@@ -196,20 +226,20 @@ fn push_text(out: &mut String, text: &str) {
 }
 
 /// Lays the cells out on a grid, copying a merged cell's text into every
-/// position it covers (what the long layouts' fill-down expects).
-fn expand(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
-    // Spans may fill this many grid positions in all: each is capped at 1000 ×
-    // 1000, but thousands of such cells would fill memory and take minutes.
-    let mut budget: usize = 4_000_000;
-    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
-    for (r, mut row) in rows.into_iter().enumerate() {
-        for cell in &mut row {
-            let cost = cell.rows * cell.columns;
-            if cost > budget {
-                (cell.rows, cell.columns) = (1, 1);
-            }
-            budget = budget.saturating_sub(cell.rows * cell.columns);
+/// position it covers (what the long layouts' fill-down expects), once the
+/// spans are known to stay within the bounds.
+fn expand(rows: Vec<Vec<Cell>>) -> Result<Vec<Vec<String>>, SpansTooLarge> {
+    let (mut positions, mut bytes) = (0usize, 0usize);
+    for cell in rows.iter().flatten() {
+        let covered = cell.rows.min(10_000).saturating_mul(cell.columns);
+        positions = positions.saturating_add(covered);
+        bytes = bytes.saturating_add(covered.saturating_mul(cell.text.len() + 1));
+        if positions > MAX_SPAN_CELLS || bytes > MAX_SPAN_BYTES {
+            return Err(SpansTooLarge);
         }
+    }
+    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
         if grid.len() <= r {
             grid.resize(r + 1, Vec::new());
         }
@@ -233,9 +263,10 @@ fn expand(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
             column += cell.columns;
         }
     }
-    grid.into_iter()
+    Ok(grid
+        .into_iter()
         .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
-        .collect()
+        .collect())
 }
 
 /// `("td", false)` from `<td class=x>`, `("tr", true)` from `</tr>`.
@@ -316,7 +347,7 @@ mod tests {
             <tr><td rowspan=2>A &amp; B</td><td colspan=\"2\">x</td></tr>\
             <tr><td>1</td><td>2<br>3</td></tr></table></body></html>";
         assert_eq!(
-            table_text(html).unwrap(),
+            table_text(html).unwrap().unwrap(),
             "A & B\tx\tx\nA & B\t1\t\"2\n3\"\n"
         );
     }
@@ -325,16 +356,16 @@ mod tests {
     fn plain_tables_are_left_to_the_plain_text() {
         assert_eq!(
             table_text("<table><tr><td>a</td><td>b</td></tr></table>"),
-            None
+            Ok(None)
         );
-        assert_eq!(table_text("<p>no table</p>"), None);
-        assert_eq!(table_text(""), None);
+        assert_eq!(table_text("<p>no table</p>"), Ok(None));
+        assert_eq!(table_text(""), Ok(None));
     }
 
     #[test]
     fn hostile_markup_stays_text() {
         let html = "<table><tr><td rowspan=2><script>alert(1)</script><img src=x onerror=alert(1)>&lt;b&gt;</td></tr></table>";
-        assert_eq!(table_text(html).unwrap(), "<b>\n<b>\n");
+        assert_eq!(table_text(html).unwrap().unwrap(), "<b>\n<b>\n");
     }
 
     #[test]
@@ -352,17 +383,36 @@ mod tests {
 
     #[test]
     fn hostile_sizes_stay_bounded() {
-        // 5 000 cells each spanning 1000 × 1000: the spans beyond the budget are dropped.
+        let start = std::time::Instant::now();
+        // 5 000 cells each spanning 1000 × 1000, and four of them with 1 KB of
+        // text each (4 KB of HTML that would copy 4 GB): a message, at once.
         let bomb = format!(
             "<table>{}</table>",
             "<tr><td rowspan=1000 colspan=1000>x</td></tr>".repeat(5_000)
         );
-        let start = std::time::Instant::now();
-        let text = table_text(&bomb).expect("a structured table");
-        assert!(text.len() < 64 << 20, "{} bytes", text.len());
+        let text_bomb = format!(
+            "<table>{}</table>",
+            format!(
+                "<tr><td rowspan=1000 colspan=1000>{}</td></tr>",
+                "长".repeat(340)
+            )
+            .repeat(4)
+        );
+        assert!(text_bomb.len() < 5_000);
+        for html in [&bomb, &text_bomb] {
+            let message = table_text(html).expect_err("refused");
+            assert!(message.zh.contains("合并单元格"), "{}", message.zh);
+            assert!(message.en.contains("merged cells"), "{}", message.en);
+        }
+        // Spans within the bounds are still read.
+        let merged = "<table><tr><td rowspan=3>单位</td><td>a</td></tr><tr><td>b</td></tr><tr><td>c</td></tr></table>";
+        assert_eq!(
+            table_text(merged).unwrap().unwrap(),
+            "单位\ta\n单位\tb\n单位\tc\n"
+        );
         // 20 000 small tables and 50 000 nested ones: read in one pass each.
         let many = "<table><tr><td>a<br>b</td></tr></table>".repeat(20_000);
-        assert!(table_text(&many).is_some());
+        assert!(table_text(&many).unwrap().is_some());
         let nested = format!(
             "{}{}",
             "<table><tr><td>".repeat(50_000),

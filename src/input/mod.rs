@@ -10,7 +10,9 @@ mod spreadsheet;
 
 #[cfg(feature = "files")]
 pub use decode::read_file;
-pub use decode::{decode_utf8, Decoded, EncodingReason, InputError, Source};
+pub use decode::{
+    check_size, decode_utf8, Decoded, EncodingReason, InputError, Source, MAX_INPUT_BYTES,
+};
 use serde::Serialize;
 
 /// One non-blank row of the input.
@@ -43,12 +45,14 @@ pub struct Grid {
     pub unbalanced_quote_row: Option<u32>,
 }
 
-/// Reads pasted text: tab-separated when any tab is present, else comma-separated;
-/// Excel-style quoting (`"…"`, `""` inside); ragged rows; LF or CRLF.
+/// Reads pasted text: tab-separated when a tab stands outside every quoted
+/// cell, else comma-separated; Excel-style quoting (`"…"`, `""` inside);
+/// ragged rows; LF, CRLF or CR line ends.
 pub fn read_text(text: &str) -> Grid {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let delimiter = if text.contains('\t') { '\t' } else { ',' };
-    let rows = read_rows(text, delimiter as u8, true);
+    let delimiter = guess_delimiter(text);
+    let lines = LineEnd::of(text);
+    let rows = read_rows(text, delimiter as u8, true, lines);
     // A cell that holds both a line break and a delimiter is the mark of a quote
     // that was never closed: Excel never writes one. Read the rows literally.
     let swallowed = rows
@@ -56,12 +60,12 @@ pub fn read_text(text: &str) -> Grid {
         .find(|row| {
             row.cells
                 .iter()
-                .any(|c| c.contains('\n') && c.contains(delimiter))
+                .any(|c| c.as_bytes().contains(&lines.byte()) && c.contains(delimiter))
         })
         .map(|row| row.number);
     match swallowed {
         Some(row) => Grid {
-            rows: read_rows(text, delimiter as u8, false),
+            rows: read_rows(text, delimiter as u8, false, lines),
             delimiter,
             unbalanced_quote_row: Some(row),
         },
@@ -73,13 +77,80 @@ pub fn read_text(text: &str) -> Grid {
     }
 }
 
+/// A tab that stands outside quoted cells makes the text tab-separated (what
+/// Excel and WPS put on the clipboard); else it is CSV. A tab inside a quoted
+/// CSV cell does not count. Quotes open a cell only at its start, as in csv.
+fn guess_delimiter(text: &str) -> char {
+    let bytes = text.as_bytes();
+    let Some(first_tab) = bytes.iter().position(|&b| b == b'\t') else {
+        return ',';
+    };
+    // No quote before the first tab (the usual paste): it is outside.
+    if !bytes[..first_tab].contains(&b'"') {
+        return '\t';
+    }
+    let (mut at, mut field_start) = (0, true);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' if field_start => {
+                // Skip the quoted part: `""` is a quote inside it.
+                at += 1;
+                loop {
+                    match bytes[at..].iter().position(|&b| b == b'"') {
+                        None => return ',',
+                        Some(quote) if bytes.get(at + quote + 1) == Some(&b'"') => at += quote + 2,
+                        Some(quote) => {
+                            at += quote + 1;
+                            break;
+                        }
+                    }
+                }
+                field_start = false;
+                continue;
+            }
+            b'\t' => return '\t',
+            b',' | b'\n' | b'\r' => field_start = true,
+            _ => field_start = false,
+        }
+        at += 1;
+    }
+    ','
+}
+
+/// What ends a line: LF (or CRLF) wherever a LF occurs, where a lone CR
+/// inside a cell is part of it (an editor shows it as `^M`, not as a line);
+/// CR in text that has no LF at all (old Mac files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineEnd {
+    Lf,
+    Cr,
+}
+
+impl LineEnd {
+    fn of(text: &str) -> LineEnd {
+        if !text.as_bytes().contains(&b'\n') && text.as_bytes().contains(&b'\r') {
+            LineEnd::Cr
+        } else {
+            LineEnd::Lf
+        }
+    }
+
+    /// The byte whose count is the number of line ends.
+    fn byte(self) -> u8 {
+        match self {
+            LineEnd::Lf => b'\n',
+            LineEnd::Cr => b'\r',
+        }
+    }
+}
+
 /// Splits the text into records exactly as the csv crate does (delimiter,
-/// `"` quoting with `""` inside when `quoting`, `\r`, `\n` or `\r\n` ending a
-/// record, blank lines skipped), but slicing the text directly: the cells are
-/// the only copies made. A large paste spends most of its time here, and csv's
+/// `"` quoting with `""` inside when `quoting`, `\n` or `\r\n` ending a
+/// record, or `\r` when that is how `lines` end, blank lines skipped), but
+/// slicing the text directly: the cells are the only copies made. A large paste spends most of its time here, and csv's
 /// record buffer, UTF-8 check and second copy per cell cost as much again.
 /// The unit tests hold it to the csv crate on random text.
-fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
+fn read_rows(text: &str, delimiter: u8, quoting: bool, lines: LineEnd) -> Vec<Row> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     // The spreadsheet row is the text line the record starts on, less the line
@@ -97,16 +168,22 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
     let mut width = 0;
     loop {
         // Blank lines between records are skipped.
-        let start = at
-            + bytes[at..]
-                .iter()
-                .take_while(|b| matches!(b, b'\r' | b'\n'))
-                .count();
+        let mut start = at;
+        while let Some(&b) = bytes.get(start) {
+            let line_end = b == b'\n'
+                || (b == b'\r'
+                    && (lines == LineEnd::Cr
+                        || matches!(bytes.get(start + 1), None | Some(b'\n'))));
+            if !line_end {
+                break;
+            }
+            start += 1;
+        }
         if start >= bytes.len() {
             break;
         }
         if !std::mem::take(&mut bom) {
-            line += newline_count(&bytes[counted_to..start]);
+            line += newline_count(&bytes[counted_to..start], lines);
             counted_to = start;
         }
         let number = line - inner_breaks_before;
@@ -116,17 +193,17 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
         // One field per turn; `at` is where it starts.
         let end_of_record = loop {
             let (cell, next, quoted) = if quoting && bytes[at] == b'"' {
-                let (mut cell, next) = quoted_field(text, at + 1, delimiter);
+                let (mut cell, next) = quoted_field(text, at + 1, delimiter, lines);
                 if is_marked(&cell) {
                     cell.remove(0);
                 }
                 (cell, next, true)
             } else {
-                let end = at + find_end(&bytes[at..], delimiter);
+                let end = at + find_end(&bytes[at..], delimiter, lines);
                 (unmark_text(&text[at..end]), end, false)
             };
             if quoted {
-                breaks += newline_count(cell.as_bytes());
+                breaks += newline_count(cell.as_bytes(), lines);
             }
             cells.push(cell);
             // `next` is on the delimiter or terminator that ended the field.
@@ -161,9 +238,26 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
     rows
 }
 
-/// Length of an unquoted field: up to the delimiter or a line break. A quote
+/// Length of an unquoted field: up to the delimiter or a line end. A quote
 /// inside it is an ordinary character, as in csv.
-fn find_end(bytes: &[u8], delimiter: u8) -> usize {
+fn find_end(bytes: &[u8], delimiter: u8, lines: LineEnd) -> usize {
+    let mut offset = 0;
+    loop {
+        offset += find_stop(&bytes[offset..], delimiter);
+        // With LF line ends, a CR ends the field only before its LF.
+        if lines == LineEnd::Lf
+            && bytes.get(offset) == Some(&b'\r')
+            && !matches!(bytes.get(offset + 1), None | Some(b'\n'))
+        {
+            offset += 1;
+            continue;
+        }
+        return offset;
+    }
+}
+
+/// Where the first delimiter, LF or CR is.
+fn find_stop(bytes: &[u8], delimiter: u8) -> usize {
     let stops = |b: u8| b == delimiter || b == b'\n' || b == b'\r';
     // Sixteen bytes at a time without an early exit, which the compiler turns
     // into vector compares: most of a large table is long indicator cells.
@@ -186,7 +280,7 @@ fn find_end(bytes: &[u8], delimiter: u8) -> usize {
 /// the closing quote the field runs on unquoted to the next delimiter or line
 /// break (csv's reading of `"a"b`). An unclosed quote runs to the end.
 /// Returns the cell and where the field ended.
-fn quoted_field(text: &str, mut at: usize, delimiter: u8) -> (String, usize) {
+fn quoted_field(text: &str, mut at: usize, delimiter: u8, lines: LineEnd) -> (String, usize) {
     let bytes = text.as_bytes();
     let mut cell = String::new();
     loop {
@@ -201,7 +295,7 @@ fn quoted_field(text: &str, mut at: usize, delimiter: u8) -> (String, usize) {
             at += 1;
             continue;
         }
-        let end = at + find_end(&bytes[at..], delimiter);
+        let end = at + find_end(&bytes[at..], delimiter, lines);
         cell.push_str(&text[at..end]);
         return (cell, end);
     }
@@ -223,8 +317,9 @@ fn is_marked(cell: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(['=', '+', '-', '@', '\t', '\r']))
 }
 
-fn newline_count(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+fn newline_count(bytes: &[u8], lines: LineEnd) -> u64 {
+    let end = lines.byte();
+    bytes.iter().filter(|&&b| b == end).count() as u64
 }
 
 #[cfg(test)]
@@ -233,7 +328,30 @@ mod tests {
     use proptest::prelude::*;
 
     /// The reading this module had with the csv crate, kept as the reference.
+    /// csv ends a record at any CR; with LF line ends a lone CR is part of its
+    /// cell, so it is hidden from csv as a private-use character.
     fn csv_rows(text: &str, delimiter: u8, quoting: bool) -> Vec<Row> {
+        const HIDDEN_CR: char = '\u{E000}';
+        let lines = LineEnd::of(text);
+        let hidden;
+        let text = if lines == LineEnd::Lf {
+            let bytes = text.as_bytes();
+            hidden = text
+                .char_indices()
+                .map(|(i, c)| {
+                    let lone = c == '\r' && !matches!(bytes.get(i + 1), None | Some(b'\n'));
+                    if lone {
+                        HIDDEN_CR
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>();
+            hidden.as_str()
+        } else {
+            text
+        };
+        let unhide = |cell: &str| unmark_text(&cell.replace(HIDDEN_CR, "\r"));
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -254,17 +372,17 @@ mod tests {
                     .take_while(|b| matches!(b, b'\r' | b'\n'))
                     .count();
             if start >= counted_to {
-                line += newline_count(&text.as_bytes()[counted_to..start]);
+                line += newline_count(&text.as_bytes()[counted_to..start], lines);
                 counted_to = start;
             }
             let number = line - inner_breaks_before;
             inner_breaks_before += record
                 .iter()
-                .map(|f| newline_count(f.as_bytes()))
+                .map(|f| newline_count(f.as_bytes(), lines))
                 .sum::<u64>();
             let row = Row {
                 number: u32::try_from(number).unwrap_or(u32::MAX),
-                cells: record.iter().map(unmark_text).collect(),
+                cells: record.iter().map(unhide).collect(),
             };
             if !row.is_blank() {
                 rows.push(row);
@@ -282,7 +400,7 @@ mod tests {
             "\u{FEFF}\"x\ny\"\nz",
         ] {
             assert_eq!(
-                read_rows(text, b'\t', true),
+                read_rows(text, b'\t', true, LineEnd::of(text)),
                 csv_rows(text, b'\t', true),
                 "{text:?}"
             );
@@ -295,12 +413,12 @@ mod tests {
         #[test]
         fn reads_as_the_csv_crate_does(text in "[ab'=\"\t,\r\n 表\u{FEFF}]{0,40}", tab in any::<bool>(), quoting in any::<bool>()) {
             let delimiter = if tab { b'\t' } else { b',' };
-            prop_assert_eq!(read_rows(&text, delimiter, quoting), csv_rows(&text, delimiter, quoting));
+            prop_assert_eq!(read_rows(&text, delimiter, quoting, LineEnd::of(&text)), csv_rows(&text, delimiter, quoting));
         }
 
         #[test]
         fn reads_long_fields_as_the_csv_crate_does(text in "([a表]{0,40}[\"\t\n]){0,6}") {
-            prop_assert_eq!(read_rows(&text, b'\t', true), csv_rows(&text, b'\t', true));
+            prop_assert_eq!(read_rows(&text, b'\t', true, LineEnd::of(&text)), csv_rows(&text, b'\t', true));
         }
     }
 
@@ -344,6 +462,35 @@ mod tests {
                 (4, vec!["w", "1"])
             ]
         );
+    }
+
+    #[test]
+    fn cr_line_ends_keep_every_row_and_its_number() {
+        assert_eq!(
+            numbers_and_cells("a\tb\r\rc\td\r"),
+            vec![(1, vec!["a", "b"]), (3, vec!["c", "d"])]
+        );
+        // With LF line ends a lone CR belongs to its cell, as an editor shows it.
+        assert_eq!(
+            numbers_and_cells("a\tb\rc\nd\te\r\nf\tg"),
+            vec![
+                (1, vec!["a", "b\rc"]),
+                (2, vec!["d", "e"]),
+                (3, vec!["f", "g"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tab_inside_a_quoted_csv_cell_keeps_it_csv() {
+        let grid = read_text("a,\"b\tc\",d\n1,2,3");
+        assert_eq!(grid.delimiter, ',');
+        assert_eq!(grid.rows[0].cells, ["a", "b\tc", "d"]);
+        assert_eq!(read_text("\"x,y\"\tz\n").delimiter, '\t');
+        assert_eq!(read_text("a\tb").delimiter, '\t');
+        assert_eq!(read_text("a,b").delimiter, ',');
+        // `5"` is no quoted cell: the tab after it still counts.
+        assert_eq!(read_text("5\"\tb\n").delimiter, '\t');
     }
 
     #[test]

@@ -18,7 +18,7 @@ type Cells = BTreeMap<(u32, u32), String>;
 /// 50 MB benchmark table has about 400 000.
 const MAX_CELLS: usize = 4_000_000;
 /// At most this much text per sheet, separators included.
-const MAX_TEXT: usize = 256 << 20;
+const MAX_TEXT: usize = super::decode::MAX_INPUT_BYTES;
 /// At most this much data declared inside a zip (xlsx, ods), checked before
 /// calamine inflates any of it.
 const MAX_UNZIPPED: u64 = 512 << 20;
@@ -83,6 +83,9 @@ fn open(bytes: &[u8]) -> Result<Book<'_>, InputError> {
         Ok(book) => return Ok(Book::Xlsx(book)),
         Err(e) => e,
     };
+    // calamine reads an ods sheet whole, repeated rows and columns spelled
+    // out, as soon as it opens the file: measure that first.
+    check_ods_repeats(bytes)?;
     if let Ok(book) = Ods::new(Cursor::new(bytes)) {
         return Ok(Book::Ods(book));
     }
@@ -111,9 +114,96 @@ fn check_zip_size(bytes: &[u8]) -> Result<(), InputError> {
     Ok(())
 }
 
+/// Refuses an ods whose repeated rows and columns (`table:number-rows-repeated`,
+/// `table:number-columns-repeated`) spell out more than [`MAX_CELLS`] cells
+/// in the rectangle calamine would build: 1.5 KB of XML can ask for billions.
+/// Trailing empty repeats, which every LibreOffice file has, cost nothing and
+/// are not counted.
+fn check_ods_repeats(bytes: &[u8]) -> Result<(), InputError> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(mut content) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut xml = Vec::new();
+    if std::io::Read::read_to_end(&mut content, &mut xml).is_err() {
+        return Ok(()); // calamine says what is wrong with it
+    }
+    if ods_cells(&xml) > MAX_CELLS as u64 {
+        return Err(too_many_cells());
+    }
+    Ok(())
+}
+
+/// The cells calamine spells out for the sheets of an ods `content.xml`: per
+/// sheet, the rows from the first to the last that hold something (repeats
+/// counted) times the widest such row up to its last filled cell.
+fn ods_cells(xml: &[u8]) -> u64 {
+    fn repeat(tag: &[u8], name: &[u8]) -> u64 {
+        let Some(at) = find(tag, name) else { return 1 };
+        let digits = tag[at + name.len()..]
+            .iter()
+            .skip_while(|&&b| b == b'=' || b == b'"' || b == b'\'')
+            .take_while(|b| b.is_ascii_digit())
+            .fold(0u64, |n, &d| {
+                n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+            });
+        digits.max(1)
+    }
+    fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+        haystack.windows(needle.len()).position(|w| w == needle)
+    }
+    let (mut total, mut rows, mut pending_rows, mut width) = (0u64, 0u64, 0u64, 0u64);
+    let (mut row_repeat, mut row_width, mut row_filled) = (1u64, 0u64, 0u64);
+    let mut at = 0;
+    while let Some(open) = xml[at..].iter().position(|&b| b == b'<') {
+        let start = at + open + 1;
+        let Some(close) = xml[start..].iter().position(|&b| b == b'>') else {
+            break;
+        };
+        let tag = &xml[start..start + close];
+        at = start + close + 1;
+        if tag.starts_with(b"table:table-row") {
+            (row_repeat, row_width, row_filled) =
+                (repeat(tag, b"table:number-rows-repeated"), 0, 0);
+        } else if tag.starts_with(b"table:table-cell")
+            || tag.starts_with(b"table:covered-table-cell")
+        {
+            let columns = repeat(tag, b"table:number-columns-repeated").min(16_384);
+            row_width = row_width.saturating_add(columns).min(16_384);
+            // A cell with a value or content: not an empty repeat.
+            if !tag.ends_with(b"/") || find(tag, b"office:value-type").is_some() {
+                row_filled = row_width;
+            }
+        } else if tag.starts_with(b"/table:table-row") {
+            let repeat = row_repeat.min(1_048_576);
+            if row_filled > 0 {
+                rows = rows.saturating_add(pending_rows).saturating_add(repeat);
+                pending_rows = 0;
+                width = width.max(row_filled);
+            } else if rows > 0 {
+                pending_rows = pending_rows.saturating_add(repeat);
+            }
+        } else if tag.starts_with(b"/table:table") && !tag.starts_with(b"/table:table-") {
+            total = total.saturating_add(rows.saturating_mul(width));
+            (rows, pending_rows, width) = (0, 0, 0);
+        }
+    }
+    total.saturating_add(rows.saturating_mul(width))
+}
+
 fn too_many_cells() -> InputError {
     InputError::Spreadsheet(format!(
         "工作表超过 {MAX_CELLS} 个单元格 / a sheet has more than {MAX_CELLS} cells"
+    ))
+}
+
+fn too_much_text() -> InputError {
+    InputError::Spreadsheet(format!(
+        "工作表的文本超过 {} MB / a sheet's text exceeds {} MB",
+        MAX_TEXT >> 20,
+        MAX_TEXT >> 20
     ))
 }
 
@@ -153,69 +243,115 @@ impl Book<'_> {
                         }
                         Err(e) => return Err(failed(e)),
                     };
+                    let mut size = Size::default();
                     while let Some(cell) = reader.next_cell().map_err(failed)? {
-                        let (row, column) = cell.get_position();
                         let text = cell_text(&Data::from(cell.get_value().clone()));
-                        if !text.is_empty() {
-                            if cells.len() >= MAX_CELLS {
-                                return Err(too_many_cells());
-                            }
-                            cells.insert((row, column), text);
-                        }
+                        size.insert(&mut cells, cell.get_position(), text)?;
                     }
                 }
                 let merged = book.merge_cells_by_sheet_name(name).map_err(failed)?;
                 Ok((cells, merged))
+            }
+            Book::Xlsb(book) => {
+                let mut cells = Cells::new();
+                let mut reader = book.worksheet_cells_reader(name).map_err(failed)?;
+                let mut size = Size::default();
+                while let Some(cell) = reader.next_cell().map_err(failed)? {
+                    let text = cell_text(&Data::from(cell.get_value().clone()));
+                    size.insert(&mut cells, cell.get_position(), text)?;
+                }
+                // calamine reads no merged regions from xlsb.
+                Ok((cells, Vec::new()))
             }
             Book::Xls(book) => {
                 let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
                 let range = book.worksheet_range(name).map_err(failed)?;
                 Ok((range_cells(&range)?, merged))
             }
-            // calamine reads no merged regions from ods or xlsb: their covered
-            // cells stay empty.
+            // calamine reads no merged regions from ods: their covered cells
+            // stay empty.
             Book::Ods(book) => Ok((
                 range_cells(&book.worksheet_range(name).map_err(failed)?)?,
                 Vec::new(),
             )),
-            Book::Xlsb(book) => Ok((
-                range_cells(&book.worksheet_range(name).map_err(failed)?)?,
-                Vec::new(),
-            )),
         }
+    }
+}
+
+/// What a sheet's cells add up to so far, bounded by [`MAX_CELLS`] and by
+/// [`MAX_TEXT`] bytes: a workbook of a few KB can hold one long shared string
+/// used by many cells.
+#[derive(Default)]
+struct Size {
+    cells: usize,
+    bytes: usize,
+}
+
+impl Size {
+    fn add(&mut self, cells: usize, bytes: usize) -> Result<(), InputError> {
+        self.cells = self.cells.saturating_add(cells);
+        self.bytes = self.bytes.saturating_add(bytes);
+        if self.cells > MAX_CELLS {
+            Err(too_many_cells())
+        } else if self.bytes > MAX_TEXT {
+            Err(too_much_text())
+        } else {
+            Ok(())
+        }
+    }
+
+    fn insert(
+        &mut self,
+        cells: &mut Cells,
+        at: (u32, u32),
+        text: String,
+    ) -> Result<(), InputError> {
+        if !text.is_empty() {
+            self.add(1, text.len())?;
+            cells.insert(at, text);
+        }
+        Ok(())
     }
 }
 
 fn range_cells(range: &calamine::Range<Data>) -> Result<Cells, InputError> {
     let (row0, column0) = range.start().unwrap_or((0, 0));
     let mut cells = Cells::new();
+    let mut size = Size::default();
     for (row, column, value) in range.used_cells() {
-        let text = cell_text(value);
-        if !text.is_empty() {
-            if cells.len() >= MAX_CELLS {
-                return Err(too_many_cells());
-            }
-            let at = |base: u32, offset: usize| base.saturating_add(offset as u32);
-            cells.insert((at(row0, row), at(column0, column)), text);
-        }
+        let at = |base: u32, offset: usize| base.saturating_add(offset as u32);
+        size.insert(
+            &mut cells,
+            (at(row0, row), at(column0, column)),
+            cell_text(value),
+        )?;
     }
     Ok(cells)
 }
 
 /// Copies each merged region's top-left value into every cell of the region,
 /// as a user reading the sheet sees it (a unit's name beside each of its rows).
+/// A region listed twice is filled once, and the regions' areas and the text
+/// they copy count against the sheet's bounds before any is filled: Excel
+/// never overlaps merges, a hostile file can repeat one ten thousand times.
 fn expand_merged(mut cells: Cells, merged: &[Dimensions]) -> Result<Cells, InputError> {
-    for region in merged {
-        let Some(value) = cells.get(&region.start).cloned() else {
+    let mut regions: Vec<((u32, u32), (u32, u32))> =
+        merged.iter().map(|r| (r.start, r.end)).collect();
+    regions.sort_unstable();
+    regions.dedup();
+    let mut size = Size::default();
+    size.add(cells.len(), cells.values().map(String::len).sum())?;
+    let mut fills = Vec::new();
+    for ((top, left), (bottom, right)) in regions {
+        let Some(value) = cells.get(&(top, left)) else {
             continue;
         };
-        let (top, left) = region.start;
-        let (bottom, right) = region.end;
-        let area = (u64::from(bottom.saturating_sub(top)) + 1)
-            * (u64::from(right.saturating_sub(left)) + 1);
-        if cells.len() as u64 + area > MAX_CELLS as u64 {
-            return Err(too_many_cells());
-        }
+        let area = (bottom.saturating_sub(top) as usize + 1)
+            .saturating_mul(right.saturating_sub(left) as usize + 1);
+        size.add(area, area.saturating_mul(value.len()))?;
+        fills.push(((top, left), (bottom, right), value.clone()));
+    }
+    for ((top, left), (bottom, right), value) in fills {
         for row in top..=bottom {
             for column in left..=right {
                 cells.entry((row, column)).or_insert_with(|| value.clone());
@@ -274,11 +410,7 @@ fn to_tsv(cells: Cells) -> Result<String, InputError> {
             .saturating_add(tabs)
             .saturating_add(text.len() + 2);
         if size > MAX_TEXT {
-            return Err(InputError::Spreadsheet(format!(
-                "工作表的文本超过 {} MB / a sheet's text exceeds {} MB",
-                MAX_TEXT >> 20,
-                MAX_TEXT >> 20
-            )));
+            return Err(too_much_text());
         }
         last = Some((row, column));
     }

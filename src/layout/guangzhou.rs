@@ -7,7 +7,7 @@ use super::{
 };
 use crate::indicator::{blank_markup, parse_indicators};
 use crate::input::{Grid, Row};
-use crate::money::{parse_amount, AmountUnit};
+use crate::money::AmountUnit;
 use crate::text::{normalize_key, normalized_chars};
 
 pub const LAYOUT_ID: &str = "guangzhou-wide";
@@ -150,16 +150,12 @@ impl RowReader<'_> {
             .into_iter()
             .filter_map(|column| {
                 let index = self.header.index(column)?;
-                let raw = row.cell(index).trim();
-                // Decimals are left to the amount-invalid rule and its configured limit.
-                let parsed = parse_amount(raw, u32::MAX);
-                Some(Amount {
+                Some(Amount::read(
                     column,
                     index,
-                    raw: raw.to_owned(),
-                    value: parsed.as_ref().ok().map(|v| self.unit.to_wan(*v)),
-                    problem: parsed.err(),
-                })
+                    row.cell(index).trim(),
+                    self.unit,
+                ))
             })
             .collect();
         Line {

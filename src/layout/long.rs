@@ -11,7 +11,7 @@ use super::{
 };
 use crate::indicator::{parse_value, Indicator, IndicatorCell, OwnRow};
 use crate::input::{Grid, Row};
-use crate::money::{parse_amount, AmountUnit};
+use crate::money::AmountUnit;
 use crate::text::{excerpt, normalize_key};
 
 pub const LONG_ID: &str = "long";
@@ -294,14 +294,7 @@ impl Reader<'_> {
     }
 
     fn amount(&self, column: Column, index: usize, raw: &str) -> Amount {
-        let parsed = parse_amount(raw, u32::MAX);
-        Amount {
-            column,
-            index,
-            raw: raw.to_owned(),
-            value: parsed.as_ref().ok().map(|v| self.unit.to_wan(*v)),
-            problem: parsed.err(),
-        }
+        Amount::read(column, index, raw, self.unit)
     }
 
     /// Closes the current project and files it under its unit.

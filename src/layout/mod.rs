@@ -150,6 +150,25 @@ pub struct Amount {
     pub problem: Option<AmountProblem>,
 }
 
+impl Amount {
+    /// Reads an amount cell of a table whose amounts are in `table_unit`; a
+    /// cell that names its own unit (`60000元`) is taken in that unit. Decimals
+    /// are left to the amount-invalid rule and its configured limit.
+    pub fn read(column: Column, index: usize, raw: &str, table_unit: AmountUnit) -> Amount {
+        let parsed = crate::money::parse_amount(raw, u32::MAX);
+        Amount {
+            column,
+            index,
+            raw: raw.to_owned(),
+            value: parsed
+                .as_ref()
+                .ok()
+                .map(|(value, unit)| unit.unwrap_or(table_unit).to_wan(*value)),
+            problem: parsed.err(),
+        }
+    }
+}
+
 /// A row of the table with its name and amounts (total, unit or project).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Line {

@@ -8,7 +8,7 @@ use jixiao_lint::batch::{headings, totals, BatchRow};
 use jixiao_lint::text::{t, Lang, Message, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 const TITLE: Text = t("批量检查", "Check many files");
 const INTRO: Text = t(
@@ -287,15 +287,6 @@ pub fn Batch(state: State) -> impl IntoView {
         input.set_value("");
         start(state, files);
     };
-    let folder_ref = NodeRef::<leptos::html::Input>::new();
-    // `webkitdirectory` is no attribute Leptos knows; set it on the element.
-    Effect::new(move |_| {
-        if let Some(input) = folder_ref.get() {
-            let _ = input
-                .unchecked_ref::<web_sys::Element>()
-                .set_attribute("webkitdirectory", "");
-        }
-    });
     let sorted = move || {
         let lang = state.lang.get();
         let mut rows: Vec<(usize, BatchRow)> = batch.rows.get().into_iter().enumerate().collect();
@@ -403,7 +394,13 @@ pub fn Batch(state: State) -> impl IntoView {
                 </label>
                 <label class="file-button">
                     {PICK_FOLDER.get(lang)}
-                    <input type="file" multiple data-action="batch-folder" node_ref=folder_ref on:change=pick />
+                    <input type="file" multiple data-action="batch-folder" on:change=pick
+                        on:click=|event| {
+                            // Folder mode, set before the browser opens its picker
+                            // (`webkitdirectory` is no attribute Leptos knows).
+                            let input: web_sys::Element = event_target(&event);
+                            let _ = input.set_attribute("webkitdirectory", "");
+                        } />
                 </label>
             </div>
         }

@@ -236,7 +236,6 @@ fn item_view(state: State, lang: Lang, status: Status, item: &Item) -> AnyView {
                 data-rule=item.rule.clone()
                 data-cell=target.clone()
                 data-old-cell=item.old_cell.clone()
-                data-indicator=item.indicator.map(|n| n.to_string())
                 disabled=target.is_none()
                 on:click=move |_| {
                     if let Some(cell) = click.clone() {
@@ -391,7 +390,6 @@ pub fn Compare(state: State) -> impl IntoView {
                 <span class="export-label">{EXPORT.get(lang)}</span>
                 <button type="button" data-action="compare-export-csv" on:click=move |_| export(state, "csv")>"CSV"</button>
                 <button type="button" data-action="compare-export-markdown" on:click=move |_| export(state, "markdown")>"Markdown"</button>
-                <button type="button" data-action="compare-export-json" on:click=move |_| export(state, "json")>"JSON"</button>
             </div>
         })
     };

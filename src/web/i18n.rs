@@ -107,6 +107,19 @@ pub const STORED_NOTE: Text = t(
     "The input is kept only in this browser so that a reload keeps it; Clear deletes it.",
 );
 
+pub const LINK_KEPT: Text = t(
+    "正在查看分享链接中的表格；本机保存的表格没有被替换。",
+    "You are looking at the table from a shared link; the table kept in this browser was not replaced.",
+);
+pub const OPEN_KEPT: Text = t(
+    "改为打开本机保存的表格",
+    "Open the table kept in this browser",
+);
+pub const WORKER_DIED: Text = t(
+    "检查这张表时页面的后台组件出错，已停止检查（为免再次出错，不会自动重试）。表格仍在输入框中；请把它发给我们以便修正。",
+    "The page's worker failed while checking this table, so the check was stopped (it is not retried, so that it cannot fail again). The table is still in the box; please send it to us so that we can fix this.",
+);
+
 pub const LOADING: Text = t("载入中…", "Loading…");
 pub const CHECKING: Text = t("正在检查大表格", "Checking a large table");
 pub const CANCEL: Text = t("取消", "Cancel");

@@ -118,9 +118,18 @@ pub fn Intake(state: State) -> impl IntoView {
             state.check(request.into(), None);
             return;
         }
-        let structured = html
+        let structured = match html
             .and_then(|h| h.as_string())
-            .and_then(|html| table_text(&html));
+            .map(|html| table_text(&html))
+        {
+            Some(Err(message)) => {
+                event.prevent_default();
+                state.notice.set(Some(message));
+                return;
+            }
+            Some(Ok(table)) => table,
+            None => None,
+        };
         let text = match structured {
             Some(text) => text,
             // The paste area inserts plain text itself.
@@ -213,6 +222,15 @@ pub fn Intake(state: State) -> impl IntoView {
                     <span class="drop-hint">{move || state.tr(i18n::DROP_HERE)}</span>
                 </Show>
             </div>
+            <Show when=move || state.link_kept_stored.get()>
+                <p class="notice" data-state="link-kept">
+                    {move || state.tr(i18n::LINK_KEPT)}
+                    " "
+                    <button type="button" data-action="open-kept" on:click=move |_| state.open_kept()>
+                        {move || state.tr(i18n::OPEN_KEPT)}
+                    </button>
+                </p>
+            </Show>
             {move || {
                 state
                     .notice

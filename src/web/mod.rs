@@ -53,6 +53,9 @@ pub(crate) struct State {
     pub notice: RwSignal<Option<Message>>,
     /// How the file on show was read (encoding or workbook sheet); none for a paste.
     pub source: RwSignal<Option<Message>>,
+    /// The table on show came from a share link, and the different table
+    /// kept in this browser was left as it was (until the user loads one).
+    pub link_kept_stored: RwSignal<bool>,
     /// The comparison with an earlier version, if one was given.
     pub compare: compare::CompareState,
     /// The batch of files checked at once, if any.
@@ -61,20 +64,23 @@ pub(crate) struct State {
 
 impl State {
     fn new() -> Self {
-        // A shared link wins over the input kept from last time.
+        // A shared link is shown instead of the input kept from last time, but
+        // never replaces it: that is the user's to say, by loading a table.
         let hash = window().location().hash().unwrap_or_default();
-        let (initial, link_notice) = match jixiao_lint::share::decode(&hash) {
-            Ok(Some(text)) => (text, None),
-            Ok(None) => (stored(INPUT_KEY).unwrap_or_default(), None),
+        let kept = stored(INPUT_KEY).unwrap_or_default();
+        let (initial, link_notice, from_link) = match jixiao_lint::share::decode(&hash) {
+            Ok(Some(text)) => (text, None, true),
+            Ok(None) => (kept.clone(), None, false),
             // A damaged link must not cost the user the table kept from last time.
-            Err(error) => (stored(INPUT_KEY).unwrap_or_default(), Some(error.message())),
+            Err(error) => (kept.clone(), Some(error.message()), false),
         };
         // A link with both versions: the revision is shown, compared with the earlier one.
-        let (initial, earlier, link_notice) = match jixiao_lint::share::decode_pair(&hash) {
-            Ok(Some((earlier, revision))) => (revision, Some(earlier), link_notice),
-            Ok(None) => (initial, None, link_notice),
-            Err(error) => (initial, None, Some(error.message())),
-        };
+        let (initial, earlier, link_notice, from_link) =
+            match jixiao_lint::share::decode_pair(&hash) {
+                Ok(Some((earlier, revision))) => (revision, Some(earlier), link_notice, true),
+                Ok(None) => (initial, None, link_notice, from_link),
+                Err(error) => (initial, None, Some(error.message()), from_link),
+            };
         let notice = RwSignal::new(None);
         let state = State {
             input: RwSignal::new(String::new()),
@@ -93,6 +99,9 @@ impl State {
             help: RwSignal::new(None),
             notice,
             source: RwSignal::new(None),
+            link_kept_stored: RwSignal::new(
+                from_link && !kept.trim().is_empty() && kept != initial,
+            ),
             compare: compare::CompareState::new(),
             batch: batch::BatchState::new(),
         };
@@ -101,7 +110,7 @@ impl State {
         if let Some(earlier) = earlier {
             compare::earlier_from_link(state, earlier);
         }
-        state.load(initial);
+        state.show(initial);
         state.notice.set(link_notice);
         state
     }
@@ -116,8 +125,38 @@ impl State {
         self.overview.with(|o| o.as_deref().map(f))
     }
 
-    /// Replaces the input: a paste, an edit, the sample or the clear button.
+    /// Replaces the input with the user's own: a paste, an edit, the sample
+    /// or the clear button. It is kept in this browser (a large table is
+    /// neither kept nor erases the one kept), and replaces a shared link's
+    /// table, whose link leaves the address bar.
     pub fn load(&self, text: String) {
+        self.take_over(&text);
+        self.show(text);
+    }
+
+    /// The user's table from now on: kept, and the link's fragment gone.
+    fn take_over(&self, text: &str) {
+        self.link_kept_stored.set(false);
+        if text.len() <= LARGE_INPUT {
+            store(INPUT_KEY, text);
+        }
+        let location = window().location();
+        if !location.hash().unwrap_or_default().is_empty() {
+            let href = location.href().unwrap_or_default();
+            let base = href.split('#').next().unwrap_or_default();
+            let _ = window()
+                .history()
+                .and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(base)));
+        }
+    }
+
+    /// Opens the table kept in this browser instead of the link's.
+    pub fn open_kept(&self) {
+        self.load(stored(INPUT_KEY).unwrap_or_default());
+    }
+
+    /// Shows a table: checks it, or clears the report when it is empty.
+    fn show(&self, text: String) {
         if text.len() > LARGE_INPUT {
             return self.check(JsValue::from(text), None);
         }
@@ -200,7 +239,12 @@ impl State {
                     } = first;
                     let large = text.is_none() && reads || large;
                     if reads {
-                        state.input.set(text.unwrap_or_default());
+                        let text = text.unwrap_or_default();
+                        // A file the user picked or dropped is theirs.
+                        if name.is_some() && !large {
+                            state.take_over(&text);
+                        }
+                        state.input.set(text);
                     }
                     state.large.set(if large { bytes } else { None });
                     state.selected.set(None);
@@ -218,13 +262,24 @@ impl State {
                         ),
                         None => message,
                     };
-                    if large {
+                    let died = worker::stops() != stops;
+                    let message = if died && !reads {
+                        // The worker died checking this very text: never check
+                        // it again (that would loop), and show no report of
+                        // another table beside it.
                         state.forget();
-                    } else if worker::stops() != stops {
-                        // The worker died (a reader's panic) with the table on
-                        // show: the new one checks that table again.
-                        state.restore();
-                    }
+                        Message::new(i18n::WORKER_DIED.zh, i18n::WORKER_DIED.en)
+                    } else {
+                        if large {
+                            state.forget();
+                        } else if died {
+                            // The worker died reading a file (a reader's panic)
+                            // with the table on show: the new one checks that
+                            // table again.
+                            state.restore();
+                        }
+                        message
+                    };
                     // Otherwise the worker still keeps the table on show.
                     state.notice.set(Some(message));
                 }
@@ -276,7 +331,6 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     let state = State::new();
     register_service_worker();
-    Effect::new(move |_| state.input.with(|text| store(INPUT_KEY, text)));
     // Remember the language and tell the browser (screen readers, fonts).
     Effect::new(move |_| {
         let (code, html_lang) = match state.lang.get() {

@@ -99,6 +99,10 @@ fn start() -> Result<Worker, JsValue> {
 fn stop(reason: JsValue) {
     STOPS.set(STOPS.get() + 1);
     if let Some(w) = WORKER.with_borrow_mut(Option::take) {
+        // Detached first: an event the ended worker had already queued must
+        // not reach the closures dropped with it.
+        w.worker.set_onmessage(None);
+        w.worker.set_onerror(None);
         w.worker.terminate();
         for (_, reject) in w.waiting {
             let _ = reject.call1(&JsValue::NULL, &reason);

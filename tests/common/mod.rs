@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use jixiao_lint::{check_text, Config, Report};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 /// The real table from Guangzhou Panyu that the product must understand.
 pub fn seed() -> String {
@@ -71,4 +73,20 @@ pub fn diff(base: &[Finding], variant: &[Finding]) -> (Vec<Finding>, Vec<Finding
 /// `("rule", "B11", Some(3))` from `("rule", "B11", 3)`; 0 means no indicator.
 pub fn f(rule: &'static str, cell: &str, indicator: u32) -> Finding {
     (rule, cell.to_owned(), (indicator > 0).then_some(indicator))
+}
+
+/// Runs the `jixiao-lint` binary with `args`, `stdin` on its standard input.
+pub fn cli(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao-lint"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // The CLI may stop reading an oversized stdin early: a broken pipe is fine.
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().unwrap()
 }

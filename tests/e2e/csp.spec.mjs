@@ -3,7 +3,7 @@
 // even content that somehow became markup could neither run code nor send the table
 // anywhere. The other test server (the sub-path one, another port) stands in for a
 // foreign host: a request to it would succeed if the policy did not forbid it.
-import { test, expect, seed, open, paste, expectSeedReport } from './support.mjs';
+import { test, expect, seed, open, paste, expectSeedReport, replaceOnce } from './support.mjs';
 import { rootURL, subPathURL } from './servers.mjs';
 
 // A request "to another origin", from the root page's point of view.
@@ -111,4 +111,78 @@ test.describe('without the policy', () => {
     );
     expect(outcome).toBe('resolved: opaque');
   });
+});
+
+// The page's worker: its script is not governed by the page's meta policy. On a plain
+// static host (the sub-path server sends no headers) the worker locks itself out of
+// the network once its wasm is loaded; on a host that sends the headers of README
+// § Hosting (the root server) the policy reaches it as well.
+async function pageWorker(page) {
+  await expect.poll(() => page.workers().some((w) => w.url().includes('jixiao-file-worker'))).toBe(true);
+  return page.workers().find((w) => w.url().includes('jixiao-file-worker'));
+}
+
+for (const [name, url, other] of [
+  ['a plain static host', subPathURL, rootURL],
+  ['a host that sends the headers', rootURL, subPathURL],
+]) {
+  test(`the worker cannot reach another origin (${name})`, async ({ page }) => {
+    const reached = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(other)) reached.push(request.url());
+    });
+    await open(page, url);
+    await paste(page, seed);
+    await expectSeedReport(page);
+    const worker = await pageWorker(page);
+    const attempts = await worker.evaluate(async (target) => {
+      const outcomes = {};
+      const tryIt = async (label, attempt) => {
+        try {
+          await attempt();
+          outcomes[label] = 'reached';
+        } catch (error) {
+          outcomes[label] = 'blocked';
+        }
+      };
+      await tryIt('fetch', () => fetch(`${target}sample.txt`, { mode: 'no-cors' }));
+      await tryIt('XMLHttpRequest', () => new Promise((resolve, reject) => {
+        const request = new XMLHttpRequest();
+        request.onload = resolve;
+        request.onerror = reject;
+        request.open('GET', `${target}sample.txt`);
+        request.send();
+      }));
+      await tryIt('WebSocket', () => new WebSocket(target.replace('http', 'ws')));
+      await tryIt('EventSource', () => new EventSource(`${target}sample.txt`));
+      await tryIt('caches', () => caches.open('x').then((cache) => cache.add(`${target}sample.txt`)));
+      return outcomes;
+    }, other);
+    expect(attempts).toEqual({ fetch: 'blocked', XMLHttpRequest: 'blocked', WebSocket: 'blocked', EventSource: 'blocked', caches: 'blocked' });
+    // The worker still does its work: a check after the attempts.
+    await paste(page, replaceOnce(seed, '合计\t13,931.00', '合计\t13,930.00'));
+    await expect(page.locator('[data-problem][data-rule="amount-grand-total"][data-cell="B10"]')).toHaveCount(1);
+    expect(reached, 'requests that left the browser for the other origin').toEqual([]);
+  });
+}
+
+test('where the host sends the headers, the worker\'s script carries the policy and no other site can frame the page', async ({ page, request }) => {
+  for (const file of ['', 'jixiao-file-worker_loader.js', 'jixiao-file-worker.js']) {
+    const response = await request.get(`${rootURL}${file}`);
+    const policy = response.headers()['content-security-policy'];
+    expect(policy, file).toContain("connect-src 'self'");
+    expect(policy, file).toContain("frame-ancestors 'none'");
+    expect(response.headers()['x-frame-options'], file).toBe('DENY');
+  }
+  // Another site frames it (a page with no policy of its own, so that only the
+  // framed page's headers decide): the browser refuses to show it there.
+  const framedApp = async (src) => {
+    await page.setContent(`<iframe src="${src}" width="800" height="600"></iframe>`);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await page.waitForTimeout(2_000);
+    return frame.locator('textarea[data-action="input"]').count();
+  };
+  expect(await framedApp(rootURL), 'the app framed from the host with headers').toBe(0);
+  // The control: the plain static host sends no header, and there the frame shows the app.
+  expect(await framedApp(subPathURL), 'the app framed from the plain host').toBe(1);
 });

@@ -35,14 +35,15 @@ export default defineConfig({
   },
   webServer: [
     {
-      // The page at the root, as `trunk serve` would show it.
-      command: `node serve.mjs --port ${port}`,
+      // The page at the root, from a host that sends the headers of README § Hosting.
+      command: `node serve.mjs --port ${port} --headers`,
       url: rootURL,
       reuseExistingServer: !process.env.CI,
       timeout: 10_000,
     },
     {
-      // The same dist/ under a sub-path, as a colleague's hosting would serve it.
+      // The same dist/ under a sub-path, as a colleague's plain static hosting
+      // would serve it: no headers at all.
       command: `node serve.mjs --port ${subPort} --base ${subPath}`,
       url: subPathURL,
       reuseExistingServer: !process.env.CI,

@@ -5,7 +5,9 @@
 //
 // --base serves the page under a sub-path, as a colleague's hosting would; any
 // request outside it is a 404, so an absolute asset URL in the page shows up as
-// a failure instead of silently working.
+// a failure instead of silently working. --headers sends the headers of the
+// build's _headers file (its "/*" rule), as a host configured per README
+// § Hosting would; without it the server sends none, as a plain static host.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -25,6 +27,17 @@ const port = Number(option('port', process.env.PORT || 8080));
 let base = option('base', '/');
 if (!base.startsWith('/')) base = `/${base}`;
 if (!base.endsWith('/')) base = `${base}/`;
+
+// The "/*" rule of _headers: `  Name: value` lines under it.
+const extraHeaders = {};
+if (process.argv.includes('--headers')) {
+  const lines = fs.readFileSync(path.join(root, '_headers'), 'utf8').split('\n');
+  for (const line of lines.slice(lines.indexOf('/*') + 1)) {
+    const match = /^\s+([\w-]+):\s*(.*)$/.exec(line);
+    if (!match) break;
+    extraHeaders[match[1]] = match[2];
+  }
+}
 
 if (!fs.existsSync(path.join(root, 'index.html'))) {
   console.error(`serve.mjs: ${root}/index.html does not exist; build the page first (trunk build --release)`);
@@ -75,6 +88,7 @@ const server = http.createServer((req, res) => {
   fs.stat(file, (err, stat) => {
     if (err || !stat.isFile()) return send(res, 404, 'not found\n');
     res.writeHead(200, {
+      ...extraHeaders,
       'Content-Type': types[path.extname(file).toLowerCase()] || 'application/octet-stream',
       'Content-Length': stat.size,
       'Cache-Control': 'no-store',

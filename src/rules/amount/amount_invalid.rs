@@ -1,5 +1,5 @@
 use crate::layout::Line;
-use crate::money::{parse_amount, AmountProblem};
+use crate::money::{parse_amount, AmountProblem, MAX_INTEGER_DIGITS};
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
@@ -8,8 +8,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: t("金额无效", "Invalid amount"),
     what: t(
-        "金额单元格不是数字、为负数，或小数位超过两位（万元精确到百分位；元精确到分）。",
-        "An amount cell is not a number, is negative, or has more than two decimals (万元 to the hundredth; 元 to the fen).",
+        "金额单元格不是数字、为负数、整数部分超过 15 位，或小数位超过两位（万元精确到百分位；元精确到分）。单元格自带单位（如万元表中的“60000元”）时按其单位折算。",
+        "An amount cell is not a number, is negative, has more than 15 digits before the point, or has more than two decimals (万元 to the hundredth; 元 to the fen). A cell that names its own unit (60000元 in a table of 万元) is converted from it.",
     ),
     why: t(
         "金额是汇总和核对的基础；不规范的金额无法参与合计，也常是录入错误。",
@@ -40,6 +40,14 @@ fn check(cx: &Context, line: &Line, out: &mut Sink) {
             Some(AmountProblem::Negative) => (
                 format!("金额「{raw}」为负数"),
                 format!("The amount \"{raw}\" is negative"),
+            ),
+            Some(AmountProblem::TooLarge) => (
+                format!(
+                    "金额「{raw}」的整数部分超过 {MAX_INTEGER_DIGITS} 位，不是可以核算的金额，未参与合计"
+                ),
+                format!(
+                    "The amount \"{raw}\" has more than {MAX_INTEGER_DIGITS} digits before the point: no amount to add up, so it is left out of the sums"
+                ),
             ),
             Some(AmountProblem::TooManyDecimals(n)) => (
                 format!(

@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: t("总计不等于各资金来源之和", "Total differs from its funding sources"),
     what: t(
-        "同一行中，总计 ≠ 财政拨款 + 财政专户拨款 + 其他资金。",
-        "In one row, 总计 (total) ≠ 财政拨款 + 财政专户拨款 + 其他资金 (the funding sources).",
+        "同一行中，总计 ≠ 财政拨款 + 财政专户拨款 + 其他资金；申报表只列出其中几项（“其中：财政拨款”）时，所列各项之和大于总计。",
+        "In one row, 总计 (total) ≠ 财政拨款 + 财政专户拨款 + 其他资金 (the funding sources); where a form lists only some of them (其中：财政拨款), the listed sources add up to more than the total.",
     ),
     why: t(
         "总计由各资金来源构成，两者不等说明某个金额填错或漏填。",
@@ -30,21 +30,32 @@ fn check(_: &Context, line: &Line, out: &mut Sink) {
         return;
     };
     let mut computed = Decimal::ZERO;
+    let mut listed = 0;
     for column in [Column::Fiscal, Column::SpecialAccount, Column::Other] {
-        match line.amount(column).and_then(|a| a.value) {
+        let Some(amount) = line.amount(column) else {
+            continue;
+        };
+        match amount.value {
+            // Amounts have at most 15 digits: three of them cannot overflow.
             Some(value) => computed += value,
             None => return,
         }
+        listed += 1;
     }
-    if stated != computed {
-        let (gap_zh, gap_en) = gap(stated, computed);
-        let (s, c) = (format_amount(stated), format_amount(computed));
-        out.report(
-            Location::in_line(line, total.index),
-            Message::new(
-                format!("总计 {s} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = {c}{gap_zh}"),
-                format!("Total {s} ≠ fiscal + special account + other = {c}{gap_en}"),
-            ),
-        );
-    }
+    let (s, c) = (format_amount(stated), format_amount(computed));
+    let (gap_zh, gap_en) = gap(stated, computed);
+    let message = match listed {
+        0 => return,
+        3 if stated != computed => Message::new(
+            format!("总计 {s} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = {c}{gap_zh}"),
+            format!("Total {s} ≠ fiscal + special account + other = {c}{gap_en}"),
+        ),
+        // A form's `其中:` lines are parts of the total, not all of them.
+        1 | 2 if computed > stated => Message::new(
+            format!("总计 {s} 小于其中所列资金之和 {c}{gap_zh}"),
+            format!("Total {s} is less than the sources listed under it, {c}{gap_en}"),
+        ),
+        _ => return,
+    };
+    out.report(Location::in_line(line, total.index), message);
 }

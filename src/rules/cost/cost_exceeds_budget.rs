@@ -43,26 +43,34 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     let Some((cost, how_zh, how_en)) = total_cost(project, value) else {
         return;
     };
-    if cost > budget {
-        let (label_zh, label_en) = indicator_label(indicator);
-        let (c, b) = (format_amount(cost), format_amount(budget));
-        out.report(
-            Location::indicator(project, indicator),
+    let (label_zh, label_en) = indicator_label(indicator);
+    let b = format_amount(budget);
+    let message = match cost {
+        Some(cost) if cost > budget => {
+            let c = format_amount(cost);
             Message::new(
                 format!("{label_zh}的成本「{}」{how_zh}合 {c} 万元，超过项目预算 {b} 万元", value.raw),
                 format!("{label_en}: the cost \"{}\"{how_en} comes to {c} 万元, above the project budget of {b} 万元", value.raw),
-            ),
-        );
-    }
+            )
+        }
+        Some(_) => return,
+        // Beyond 28 digits: far above any budget (amounts have at most 15).
+        None => Message::new(
+            format!("{label_zh}的成本「{}」{how_zh}大到无法计算，远超项目预算 {b} 万元", value.raw),
+            format!("{label_en}: the cost \"{}\"{how_en} is too large to compute, far above the project budget of {b} 万元", value.raw),
+        ),
+    };
+    out.report(Location::indicator(project, indicator), message);
 }
 
-/// The whole cost in 万元, with how it was reckoned for the message.
-fn total_cost(project: &Project, value: &Value) -> Option<(Decimal, String, String)> {
+/// The whole cost in 万元 (`None` when it overflows), with how it was
+/// reckoned for the message.
+fn total_cost(project: &Project, value: &Value) -> Option<(Option<Decimal>, String, String)> {
     let (amount, per) = money_in_wan(value)?;
     match per {
         None | Some("年") => Some((amount, String::new(), String::new())),
         Some("月") => Some((
-            amount * Decimal::from(12),
+            amount.and_then(|a| a.checked_mul(Decimal::from(12))),
             "按 12 个月".to_owned(),
             " over 12 months".to_owned(),
         )),
@@ -70,7 +78,7 @@ fn total_cost(project: &Project, value: &Value) -> Option<(Decimal, String, Stri
             let (count, quantity) = matching_quantity(project, per)?;
             let name = &quantity.name;
             Some((
-                amount * count,
+                amount.and_then(|a| a.checked_mul(count)),
                 format!("乘以「{name}」{count}{per}"),
                 format!(" times \"{name}\" {count} {per}"),
             ))

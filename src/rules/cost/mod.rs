@@ -5,8 +5,10 @@ pub mod cost_misfiled;
 use crate::indicator::Value;
 use rust_decimal::Decimal;
 
-/// A money value in 万元, and the denominator of a unit cost (`元/套` → `套`).
-pub(crate) fn money_in_wan(value: &Value) -> Option<(Decimal, Option<&str>)> {
+/// A money value in 万元 (`None` inside when it is too large for `Decimal`,
+/// `99999999999999999999999999亿元`), and the denominator of a unit cost
+/// (`元/套` → `套`).
+pub(crate) fn money_in_wan(value: &Value) -> Option<(Option<Decimal>, Option<&str>)> {
     let unit = value.unit.as_deref()?;
     let (money, per) = match unit.split_once('/') {
         Some((money, per)) => (money, Some(per)),
@@ -19,5 +21,5 @@ pub(crate) fn money_in_wan(value: &Value) -> Option<(Decimal, Option<&str>)> {
         "亿元" => Decimal::from(10_000),
         _ => return None,
     };
-    Some((value.upper.or(value.number)? * factor, per))
+    Some((value.upper.or(value.number)?.checked_mul(factor), per))
 }

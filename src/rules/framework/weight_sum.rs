@@ -39,19 +39,28 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
     };
     let mut total = Decimal::ZERO;
     for (row, column, raw) in &weights {
-        match Decimal::from_str_exact(raw.trim_end_matches(['%', '分']).trim()) {
-            Ok(weight) => total += weight,
-            Err(_) => out.report(
-                Location {
-                    project: Some(project.line.name.clone()),
-                    ..Location::cell(*row, *column)
-                },
-                Message::new(
-                    format!("权重「{raw}」不是数字"),
-                    format!("The weight \"{raw}\" is not a number"),
-                ),
+        let weight = Decimal::from_str_exact(raw.trim_end_matches(['%', '分']).trim());
+        let (zh, en) = match weight.map(|weight| total.checked_add(weight)) {
+            Ok(Some(sum)) => {
+                total = sum;
+                continue;
+            }
+            Ok(None) => (
+                format!("权重「{raw}」过大，无法合计"),
+                format!("The weight \"{raw}\" is too large to add up"),
             ),
-        }
+            Err(_) => (
+                format!("权重「{raw}」不是数字"),
+                format!("The weight \"{raw}\" is not a number"),
+            ),
+        };
+        out.report(
+            Location {
+                project: Some(project.line.name.clone()),
+                ..Location::cell(*row, *column)
+            },
+            Message::new(zh, en),
+        );
     }
     if total != Decimal::from(100) {
         let sum = format_amount(total).trim_end_matches(".00").to_owned();
