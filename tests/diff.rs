@@ -453,3 +453,40 @@ fn large_tables_compare_in_bounded_time() {
         start.elapsed()
     );
 }
+
+/// A long layout (one indicator per row, Sichuan style): rows inserted at the
+/// top change nothing; a fixed direction is fixed at its own row, and the
+/// indicator's change is at its value's cell.
+#[test]
+fn long_layouts_match_indicators_by_their_rows_meaning() {
+    let table = common::fixture("long-sichuan.txt");
+    let c = diff(&table, &format!("附件3\n\n{table}"));
+    assert_eq!(
+        (c.fixed.len(), c.introduced.len(), c.remaining.len()),
+        (0, 0, 3)
+    );
+    assert_eq!(changes(&c), Vec::<String>::new());
+    assert!(c
+        .remaining
+        .iter()
+        .all(|i| i.row == row_of(i.old_cell.as_ref().unwrap()) + 2));
+    let fixed = edit(
+        &table,
+        &[(
+            "\t群众投诉率\t≥\t5\t%\t20\t反向",
+            "\t群众投诉率\t≤\t5\t%\t20\t反向",
+        )],
+    );
+    let c = diff(&table, &format!("附件3\n{fixed}"));
+    assert_eq!(items(&c.fixed), vec![t("direction-mismatch", "F6", 4)]);
+    assert_eq!(c.fixed[0].new_cell.as_deref(), Some("F7"));
+    assert_eq!(items(&c.introduced), vec![]);
+    assert_eq!(c.remaining.len(), 2);
+    assert_eq!(
+        changes(&c),
+        vec![
+            "indicator-changed 政务服务能力提升 · 第 4 项「群众投诉率」 period: ≥5% → ≤5% @F7 (F6)",
+            "indicator-changed 政务服务能力提升 · 第 4 项「群众投诉率」 annual: ≥5% → ≤5% @F7 (F6)",
+        ]
+    );
+}
