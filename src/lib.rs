@@ -11,7 +11,9 @@
 //! [`check_text`], and the web page's worker (compiled to wasm) calls it
 //! through [`view::Checked`], unchanged.
 
+pub mod batch;
 pub mod config;
+pub mod diff;
 pub mod export;
 pub mod indicator;
 pub mod input;

@@ -81,9 +81,77 @@ pub fn decode(fragment: &str) -> Result<Option<String>, ShareError> {
         .map_err(|_| ShareError::Malformed)
 }
 
+/// The prefix of a link that carries two versions of a table, the earlier
+/// one and its revision (`#d=EARLIER.REVISION`), for "what is still open".
+pub const PAIR_PREFIX: &str = "d=";
+
+/// The fragment (without `#`) that carries an earlier table and its
+/// revision, within the same bound as a link of one table.
+pub fn encode_pair(earlier: &str, revision: &str) -> Result<String, ShareError> {
+    let pack = |text: &str| URL_SAFE_NO_PAD.encode(compress_to_vec(text.as_bytes(), 9));
+    let fragment = format!("{PAIR_PREFIX}{}.{}", pack(earlier), pack(revision));
+    if fragment.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLarge {
+            chars: fragment.len(),
+        });
+    }
+    Ok(fragment)
+}
+
+/// The two tables a pair link carries (earlier, revision); `Ok(None)` when
+/// the fragment is not such a link. Each is bounded as [`decode`] bounds one.
+pub fn decode_pair(fragment: &str) -> Result<Option<(String, String)>, ShareError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let Some(packed) = fragment.strip_prefix(PAIR_PREFIX) else {
+        return Ok(None);
+    };
+    let Some((earlier, revision)) = packed.split_once('.') else {
+        return Err(ShareError::Malformed);
+    };
+    let one = |packed: &str| match decode(&format!("{PREFIX}{packed}")) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(ShareError::Malformed),
+        Err(error) => Err(error),
+    };
+    Ok(Some((one(earlier)?, one(revision)?)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pair_round_trips_and_is_bounded() {
+        let (earlier, revision) = (
+            "项目名称\t总计\n工作经费\t6.00\n",
+            "项目名称\t总计\n工作经费\t8.00\n",
+        );
+        let fragment = encode_pair(earlier, revision).unwrap();
+        assert!(fragment.starts_with("d=") && fragment.is_ascii());
+        assert_eq!(
+            decode_pair(&format!("#{fragment}")),
+            Ok(Some((earlier.to_owned(), revision.to_owned())))
+        );
+        // Not a pair link: the one-table reader's business.
+        assert_eq!(decode_pair("#t=abc"), Ok(None));
+        assert_eq!(decode(&fragment), Ok(None));
+        let cut = &fragment[..fragment.find('.').unwrap()];
+        assert_eq!(decode_pair(cut), Err(ShareError::Malformed));
+        let bomb = compress_to_vec(&vec![0u8; 64 * 1024 * 1024], 9);
+        let bomb = format!(
+            "d={}.{}",
+            URL_SAFE_NO_PAD.encode(&bomb),
+            URL_SAFE_NO_PAD.encode(&bomb)
+        );
+        assert_eq!(decode_pair(&bomb), Err(ShareError::Oversized));
+        let text: String = (0..10_000u32)
+            .map(|i| format!("{}\t{}\n", i.wrapping_mul(2_654_435_761), i))
+            .collect();
+        assert!(matches!(
+            encode_pair(&text, &text),
+            Err(ShareError::TooLarge { .. })
+        ));
+    }
 
     #[test]
     fn round_trip() {

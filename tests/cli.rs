@@ -210,10 +210,12 @@ fn summary_format_prints_one_line_per_file() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines.len(), 3, "{text}");
     assert_eq!(
         lines[0],
         format!("{SEED}: 2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18")
     );
     assert!(lines[1].starts_with(&format!("{CLEAN}: ")), "{}", lines[1]);
+    // Then the totals across the files (tests/batch.rs has more).
+    assert!(lines[2].starts_with("合计 2 个文件"), "{}", lines[2]);
 }

@@ -17,13 +17,27 @@
 //! - `{row_index: "number"}` → `{index}`: where row `number` is in the table view;
 //! - `{help: id}` → `{data: RuleHelp}`;
 //! - `{export: ID, lang}` → `{name, mime, text}` of the table kept (see `export::by_id`);
-//! - `{share: …}` → `{text: fragment}` for the table kept.
+//! - `{share: …}` → `{text: fragment}` for the table kept;
+//! - comparing with an earlier version (src/diff.rs): `{earlier_text: text}`,
+//!   `{earlier_file: ArrayBuffer}` or `{earlier_kept: …}` (the table kept)
+//!   keep the earlier table → `{counts, counts_en}`; `{earlier_clear: …}`
+//!   forgets it; `{compare: …}` → `{data: Comparison (at most COMPARE_SHOWN
+//!   of each list), fixed, introduced, remaining, changes}` of the earlier
+//!   table and the table kept; `{share_both: …}` → `{text: fragment}` with
+//!   both; `{export_diff: csv|markdown|json, lang}` → `{name, mime, text}`;
+//! - batches (src/batch.rs), checked one file per request so that the page
+//!   shows the progress and can stop between files: `{batch_clear: …}`;
+//!   `{batch_file: ArrayBuffer, name}` → `{data: BatchRow, index}` for a
+//!   file, or `{pending: n}` for a .zip, whose members then come one per
+//!   `{batch_next: …}` → `{data: BatchRow, index}`; `{batch_open: index}`
+//!   checks that file again and keeps it, answering as a check does;
+//!   `{batch_export: lang}` → `{name, mime, text}` (CSV with the totals).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use jixiao_lint::text::{Lang, Message};
     use jixiao_lint::view::{self, Checked, RuleHelp, LARGE_INPUT, PAGE};
-    use jixiao_lint::{export, input, share, Config};
+    use jixiao_lint::{diff, export, input, share, Config, Report};
     use js_sys::{ArrayBuffer, Reflect, Uint8Array};
     use serde::Serialize;
     use serde_json::json;
@@ -34,6 +48,229 @@ fn main() {
     thread_local! {
         /// The last table checked: the one the page shows.
         static KEPT: RefCell<Option<Checked>> = const { RefCell::new(None) };
+        /// The earlier version the table kept is compared with, if any.
+        static EARLIER: RefCell<Option<(String, Report)>> = const { RefCell::new(None) };
+    }
+
+    /// A file of the batch: its text (kept to open its report) and how it was read.
+    struct BatchFile {
+        text: Option<String>,
+        source: Option<Message>,
+        row: jixiao_lint::batch::BatchRow,
+    }
+
+    thread_local! {
+        static BATCH: RefCell<Vec<BatchFile>> = const { RefCell::new(Vec::new()) };
+        /// Members of a zip not checked yet: name and bytes, or why not.
+        static PENDING: RefCell<std::collections::VecDeque<(String, Result<Vec<u8>, Message>)>> =
+            const { RefCell::new(std::collections::VecDeque::new()) };
+    }
+
+    /// Reads and checks one file of a batch, keeps it and answers its row.
+    fn batch_check(name: String, bytes: Result<Vec<u8>, Message>) -> JsValue {
+        use jixiao_lint::batch::BatchRow;
+        let read = bytes.and_then(|bytes| {
+            if input::archive::is_archive(&bytes) {
+                return Err(Message::new(
+                    "压缩包中的压缩包不展开，请解压后再检查。",
+                    "A zip inside the zip is not opened; unpack it first.",
+                ));
+            }
+            input::read_file(&bytes).map_err(|e| e.message())
+        });
+        let file = match read {
+            Ok(decoded) => {
+                let report = jixiao_lint::check_text(&decoded.text, &Config::default());
+                let source = Some(decoded.source.describe());
+                BatchFile {
+                    row: BatchRow::checked(name, source.clone(), &report),
+                    text: Some(decoded.text),
+                    source,
+                }
+            }
+            Err(why) => BatchFile {
+                row: BatchRow::unreadable(name, why),
+                text: None,
+                source: None,
+            },
+        };
+        let answer =
+            BATCH.with_borrow(|batch| with_data(&file.row, json!({ "index": batch.len() })));
+        BATCH.with_borrow_mut(|batch| batch.push(file));
+        answer
+    }
+
+    /// The requests about a batch; `None` for any other request.
+    fn answer_batch(
+        scope: &web_sys::DedicatedWorkerGlobalScope,
+        data: &JsValue,
+    ) -> Option<JsValue> {
+        if has(data, "batch_clear") {
+            BATCH.with_borrow_mut(Vec::clear);
+            PENDING.with_borrow_mut(|p| p.clear());
+            return Some(reply(&json!({ "ok": true })));
+        }
+        if let Ok(buffer) = Reflect::get(data, &"batch_file".into()) {
+            if buffer.is_instance_of::<ArrayBuffer>() {
+                let name = text_field(data, "name").unwrap_or_default();
+                let bytes = Uint8Array::new(&buffer).to_vec();
+                let zip =
+                    name.to_lowercase().ends_with(".zip") || input::archive::is_archive(&bytes);
+                if !zip {
+                    return Some(batch_check(name, Ok(bytes)));
+                }
+                return Some(match input::archive::read_archive(&bytes) {
+                    Ok(members) => {
+                        let pending = members.len();
+                        PENDING.with_borrow_mut(|p| {
+                            p.extend(
+                                members
+                                    .into_iter()
+                                    .map(|m| (format!("{name}/{}", m.name), m.bytes)),
+                            )
+                        });
+                        reply(&json!({ "ok": true, "pending": pending }))
+                    }
+                    Err(error) => batch_check(name, Err(error.message())),
+                });
+            }
+        }
+        if has(data, "batch_next") {
+            return Some(match PENDING.with_borrow_mut(|p| p.pop_front()) {
+                Some((name, bytes)) => batch_check(name, bytes),
+                None => failure(Message::new(
+                    "压缩包中没有更多文件。",
+                    "No more files in the zip archive.",
+                )),
+            });
+        }
+        if let Some(index) = numbers(data, "batch_open") {
+            let file = BATCH.with_borrow(|batch| {
+                batch
+                    .get(index.first().copied().unwrap_or(usize::MAX))
+                    .map(|f| (f.text.clone(), f.source.clone(), f.row.status()))
+            });
+            return Some(match file {
+                Some((Some(text), source, _)) => check_and_keep(scope, text, source),
+                Some((None, _, why)) => failure(why),
+                None => failure(Message::new(
+                    "辅助组件中没有这个文件，请重新选择这批文件。",
+                    "The helper no longer holds this file; choose the files again.",
+                )),
+            });
+        }
+        let lang = text_field(data, "batch_export")?;
+        let lang = if lang == "en" { Lang::En } else { Lang::Zh };
+        let rows: Vec<_> = BATCH.with_borrow(|batch| batch.iter().map(|f| f.row.clone()).collect());
+        Some(reply(&json!({
+            "ok": true,
+            "name": "batch.csv",
+            "mime": "text/csv",
+            "text": jixiao_lint::batch::to_csv(&rows, lang),
+        })))
+    }
+
+    /// At most this many items of each list of a comparison go to the page.
+    const COMPARE_SHOWN: usize = 1000;
+
+    fn keep_earlier(text: String, report: Report) -> JsValue {
+        let counts = report.summary.counts();
+        EARLIER.with_borrow_mut(|earlier| *earlier = Some((text, report)));
+        reply(&json!({ "ok": true, "counts": counts.zh, "counts_en": counts.en }))
+    }
+
+    /// Runs `f` on the earlier table and the table kept, or says which is missing.
+    fn with_both(f: impl FnOnce(&(String, Report), &Checked) -> JsValue) -> JsValue {
+        EARLIER.with_borrow(|earlier| match earlier {
+            Some(earlier) => with_kept(|checked| f(earlier, checked)),
+            None => failure(Message::new(
+                "辅助组件中没有上一版表格，请重新选择上一版。",
+                "The helper holds no earlier version; choose the earlier version again.",
+            )),
+        })
+    }
+
+    fn has(data: &JsValue, key: &str) -> bool {
+        Reflect::has(data, &key.into()).unwrap_or(false)
+    }
+
+    /// The requests about an earlier version; `None` for any other request.
+    fn answer_compare(data: &JsValue) -> Option<JsValue> {
+        if let Some(text) = text_field(data, "earlier_text") {
+            let report = jixiao_lint::check_text(&text, &Config::default());
+            return Some(keep_earlier(text, report));
+        }
+        if let Ok(buffer) = Reflect::get(data, &"earlier_file".into()) {
+            if buffer.is_instance_of::<ArrayBuffer>() {
+                let bytes = Uint8Array::new(&buffer).to_vec();
+                return Some(match input::read_file(&bytes) {
+                    Ok(decoded) => {
+                        let report = jixiao_lint::check_text(&decoded.text, &Config::default());
+                        keep_earlier(decoded.text, report)
+                    }
+                    Err(error) => failure(error.message()),
+                });
+            }
+        }
+        if has(data, "earlier_kept") {
+            return Some(with_kept(|checked| {
+                keep_earlier(checked.text.clone(), checked.report.clone())
+            }));
+        }
+        if has(data, "earlier_clear") {
+            EARLIER.with_borrow_mut(|earlier| *earlier = None);
+            return Some(reply(&json!({ "ok": true })));
+        }
+        if has(data, "compare") {
+            return Some(with_both(|(_, earlier), checked| {
+                let c = diff::compare(earlier, &checked.report);
+                with_data(
+                    &c.capped(COMPARE_SHOWN),
+                    json!({
+                        "fixed": c.fixed.len(),
+                        "introduced": c.introduced.len(),
+                        "remaining": c.remaining.len(),
+                        "changes": c.changes.len(),
+                    }),
+                )
+            }));
+        }
+        if has(data, "share_both") {
+            return Some(with_both(|(earlier, _), checked| match share::encode_pair(
+                earlier,
+                &checked.text,
+            ) {
+                Ok(fragment) => reply(&json!({ "ok": true, "text": fragment })),
+                Err(error) => failure(error.message()),
+            }));
+        }
+        let format = text_field(data, "export_diff")?;
+        let lang = if text_field(data, "lang").as_deref() == Some("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        };
+        Some(with_both(|(_, earlier), checked| {
+            let c = diff::compare(earlier, &checked.report);
+            let (old, new) = match lang {
+                Lang::Zh => ("上一版", "本版"),
+                Lang::En => ("earlier", "revision"),
+            };
+            let (name, mime, text) = match format.as_str() {
+                "csv" => ("comparison.csv", "text/csv", diff::to_csv(&c, lang)),
+                "markdown" => (
+                    "comparison.md",
+                    "text/markdown",
+                    diff::to_markdown(&c, old, new, lang),
+                ),
+                _ => (
+                    "comparison.json",
+                    "application/json",
+                    serde_json::to_string_pretty(&c).unwrap_or_default(),
+                ),
+            };
+            reply(&json!({ "ok": true, "name": name, "mime": mime, "text": text }))
+        }))
     }
 
     /// A reply as a plain JS object (serde-wasm-bindgen; maps as objects).
@@ -176,6 +413,12 @@ fn main() {
                     format!("No such rule: {id}"),
                 )),
             };
+        }
+        if let Some(answer) = answer_compare(&data) {
+            return answer;
+        }
+        if let Some(answer) = answer_batch(scope, &data) {
+            return answer;
         }
         if Reflect::has(&data, &"share".into()).unwrap_or(false) {
             return with_kept(|checked| match share::encode(&checked.text) {

@@ -5,11 +5,14 @@
 //! jixiao-lint check [--format human|json|csv|markdown|summary] [--lang zh|en] [--annotate] FILE…   (- reads stdin)
 //! jixiao-lint rules [--format text|markdown] [--lang zh|en]
 //! jixiao-lint explain RULE [--lang zh|en]
+//! jixiao-lint diff [--format human|json|markdown|csv] [--lang zh|en] OLD NEW
 //! ```
+//! A `.zip` among the files is checked member by member (`dept.zip/a.txt`).
 //! Exit status: 0 clean (warnings allowed), 1 an error-severity finding, 2 an
-//! input that could not be read or a usage error.
+//! input that could not be read or a usage error; for `diff`, 0 nothing
+//! introduced, 1 a finding introduced, 2 unreadable input.
 
-use jixiao_lint::input::{check_size, read_file, Source, MAX_INPUT_BYTES};
+use jixiao_lint::input::{archive, check_size, read_file, Source, MAX_INPUT_BYTES};
 use jixiao_lint::rules::{self, Rule};
 use jixiao_lint::text::Lang;
 use jixiao_lint::{check_text, export, Config, Report};
@@ -22,7 +25,10 @@ const USAGE: &str = "\
   jixiao-lint check --annotate [--format tsv|csv] FILE        原表加“问题”列 the table with a 问题 column
   jixiao-lint rules [--format text|markdown] [--lang zh|en]       列出全部规则
   jixiao-lint explain RULE [--lang zh|en]                        说明一条规则
-退出码 Exit status: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input or usage error";
+  jixiao-lint diff [--format human|json|markdown|csv] [--lang zh|en] OLD NEW   与上一版比较 compare a revision
+FILE 可以是 .zip 压缩包 may be a .zip of tables（逐个检查 each member checked）
+退出码 Exit status: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input or usage error
+  diff: 0 没有新问题 nothing introduced, 1 有新问题 a finding introduced, 2 无法读取 unreadable input";
 
 struct Options {
     format: String,
@@ -81,6 +87,7 @@ fn main() -> ExitCode {
         "check" => check(&options),
         "rules" => list_rules(&options),
         "explain" => explain(&options),
+        "diff" => diff(&options),
         "--help" | "-h" | "help" => {
             println!("{USAGE}");
             Ok(0)
@@ -158,28 +165,63 @@ fn check(options: &Options) -> Result<u8, String> {
         return Err("--annotate 只接受一个文件 / --annotate takes one file".to_owned());
     }
     let config = Config::default();
+    let lang = options.lang;
     let checked: Vec<Checked> = options
         .rest
         .iter()
-        .map(|path| {
-            let outcome = read_input(path, options.lang)
-                .and_then(|bytes| read_guarded(&bytes, options.lang))
-                .and_then(|decoded| {
-                    let report = check_guarded(&decoded.text, &config, options.lang)?;
-                    Ok(Input {
-                        text: decoded.text,
-                        source: decoded.source,
-                        report,
+        .flat_map(|path| {
+            let bytes = match read_input(path, lang) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    return vec![Checked {
+                        path: path.clone(),
+                        outcome: Err(e),
+                    }]
+                }
+            };
+            let zip = path.to_lowercase().ends_with(".zip") || archive::is_archive(&bytes);
+            if !zip {
+                let outcome =
+                    read_guarded(&bytes, lang).and_then(|d| checked_input(d, &config, lang));
+                return vec![Checked {
+                    path: path.clone(),
+                    outcome,
+                }];
+            }
+            // A zip of tables: each member is one input, named inside it.
+            match archive::read_archive(&bytes) {
+                Err(error) => vec![Checked {
+                    path: path.clone(),
+                    outcome: Err(error.message().get(lang).to_owned()),
+                }],
+                Ok(members) => members
+                    .into_iter()
+                    .map(|member| Checked {
+                        path: format!("{path}/{}", member.name),
+                        outcome: member
+                            .bytes
+                            .map_err(|m| m.get(lang).to_owned())
+                            .and_then(|bytes| {
+                                if archive::is_archive(&bytes) {
+                                    return Err(match lang {
+                                        Lang::Zh => {
+                                            "压缩包中的压缩包不展开，请解压后再检查。".to_owned()
+                                        }
+                                        Lang::En => {
+                                            "A zip inside the zip is not opened; unpack it first."
+                                                .to_owned()
+                                        }
+                                    });
+                                }
+                                read_guarded(&bytes, lang)
+                            })
+                            .and_then(|d| checked_input(d, &config, lang)),
                     })
-                });
-            Checked {
-                path: path.clone(),
-                outcome,
+                    .collect(),
             }
         })
         .collect();
     let mut stdout = std::io::stdout().lock();
-    let lang = options.lang;
     let readable: Vec<(&str, &Report)> = checked
         .iter()
         .filter_map(|c| {
@@ -209,10 +251,9 @@ fn check(options: &Options) -> Result<u8, String> {
         }
         (false, "" | "human") => print_human(&checked, lang, &mut stdout),
         (false, "json") => print_json(&checked, &mut stdout),
-        // One line per file: the counts alone, for a batch over many tables.
-        (false, "summary") => readable.iter().try_for_each(|(path, report)| {
-            writeln!(stdout, "{path}: {}", report.summary.counts().get(lang))
-        }),
+        // One line per file: the counts alone, for a batch over many
+        // tables (why a file could not be read goes to stderr); then the totals.
+        (false, "summary") => print_summary(&checked, lang, &mut stdout),
         (false, "csv") => write!(stdout, "{}", export::findings_csv(&readable, lang)),
         (false, "markdown") => readable.iter().try_for_each(|(path, report)| {
             let markdown = export::findings_markdown(report, lang);
@@ -235,6 +276,47 @@ fn check(options: &Options) -> Result<u8, String> {
     let unreadable = checked.iter().any(|c| c.outcome.is_err());
     let errors = readable.iter().any(|(_, r)| r.has_errors());
     Ok(if unreadable { 2 } else { u8::from(errors) })
+}
+
+fn checked_input(
+    decoded: jixiao_lint::input::Decoded,
+    config: &Config,
+    lang: Lang,
+) -> Result<Input, String> {
+    let report = check_guarded(&decoded.text, config, lang)?;
+    Ok(Input {
+        text: decoded.text,
+        source: decoded.source,
+        report,
+    })
+}
+
+fn print_summary(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let mut total = jixiao_lint::report::Summary::default();
+    let mut unreadable = 0;
+    for Checked { path, outcome } in checked {
+        match outcome {
+            Ok(input) => {
+                let s = &input.report.summary;
+                writeln!(out, "{path}: {}", s.counts().get(lang))?;
+                total.units += s.units;
+                total.projects += s.projects;
+                total.indicators += s.indicators;
+                total.errors += s.errors;
+                total.warnings += s.warnings;
+                total.infos += s.infos;
+            }
+            // Said on stderr, as for every format but human and json.
+            Err(_) => unreadable += 1,
+        }
+    }
+    let files = checked.len();
+    let read = files - unreadable;
+    let head = match lang {
+        Lang::Zh => format!("合计 {files} 个文件（{read} 个已检查，{unreadable} 个无法读取）"),
+        Lang::En => format!("total {files} files ({read} checked, {unreadable} unreadable)"),
+    };
+    writeln!(out, "{head}: {}", total.counts().get(lang))
 }
 
 fn print_human(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
@@ -292,6 +374,117 @@ fn print_json(checked: &[Checked], out: &mut impl Write) -> std::io::Result<()> 
         .collect();
     serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "files": files }))?;
     writeln!(out)
+}
+
+/// `diff OLD NEW`: what the revision fixed, introduced and left, and how the
+/// table changed.
+fn diff(options: &Options) -> Result<u8, String> {
+    let [old_path, new_path] = options.rest.as_slice() else {
+        return Err(format!(
+            "diff 需要两个文件：上一版和本版 / diff takes two files: the earlier one and the revision\n\n{USAGE}"
+        ));
+    };
+    let lang = options.lang;
+    let config = Config::default();
+    let read = |path: &str| {
+        read_input(path, lang)
+            .and_then(|bytes| read_guarded(&bytes, lang))
+            .and_then(|d| checked_input(d, &config, lang))
+            .map_err(|m| format!("{path}: {m}"))
+    };
+    let (old, new) = match (read(old_path), read(new_path)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for error in [old.err(), new.err()].into_iter().flatten() {
+                eprintln!("{error}");
+            }
+            return Ok(2);
+        }
+    };
+    let comparison = jixiao_lint::diff::compare(&old.report, &new.report);
+    let mut stdout = std::io::stdout().lock();
+    match options.format.as_str() {
+        "" | "human" => print_diff(&comparison, old_path, new_path, lang, &mut stdout),
+        "json" => {
+            let document = jixiao_lint::diff::DiffReport {
+                old: jixiao_lint::diff::Version::new(old_path, &old.report),
+                new: jixiao_lint::diff::Version::new(new_path, &new.report),
+                comparison: &comparison,
+            };
+            serde_json::to_writer_pretty(&mut stdout, &document)
+                .map_err(std::io::Error::other)
+                .and_then(|()| writeln!(stdout))
+        }
+        "markdown" => write!(
+            stdout,
+            "{}",
+            jixiao_lint::diff::to_markdown(&comparison, old_path, new_path, lang)
+        ),
+        "csv" => write!(stdout, "{}", jixiao_lint::diff::to_csv(&comparison, lang)),
+        other => return Err(format!("未知格式 unknown format: {other}")),
+    }
+    .map_err(|e| e.to_string())?;
+    Ok(u8::from(!comparison.introduced.is_empty()))
+}
+
+fn print_diff(
+    c: &jixiao_lint::diff::Comparison,
+    old: &str,
+    new: &str,
+    lang: Lang,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    use jixiao_lint::diff::Status;
+    writeln!(out, "{old} → {new}: {}", c.counts().get(lang))?;
+    for status in [Status::Introduced, Status::Fixed, Status::Remaining] {
+        let items = c.items(status);
+        if items.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{} ({}):", status.label().get(lang), items.len())?;
+        for item in items {
+            let place = match status {
+                Status::Fixed => format!("{old}:{}", item.cell),
+                Status::Introduced => format!("{new}:{}", item.cell),
+                Status::Remaining => match item.old_cell.as_deref() {
+                    Some(was) if was != item.cell => format!("{new}:{} ← {was}", item.cell),
+                    _ => format!("{new}:{}", item.cell),
+                },
+            };
+            write!(
+                out,
+                "  {place}: {}[{}] {}",
+                item.severity.label().get(lang),
+                item.rule,
+                item.message(lang)
+            )?;
+            if let Some(project) = &item.project {
+                write!(out, "  ({project})")?;
+            }
+            writeln!(out)?;
+        }
+    }
+    if !c.changes.is_empty() {
+        let title = match lang {
+            Lang::Zh => "表格变化",
+            Lang::En => "changes to the table",
+        };
+        writeln!(out, "\n{title} ({}):", c.changes.len())?;
+        for change in &c.changes {
+            let place = match (&change.cell, &change.old_cell) {
+                (Some(cell), _) => format!("{new}:{cell}"),
+                (None, Some(was)) => format!("{old}:{was}"),
+                (None, None) => new.to_owned(),
+            };
+            writeln!(
+                out,
+                "  {place}: {}  ({})",
+                change.describe(lang),
+                change.subject(lang)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn list_rules(options: &Options) -> Result<u8, String> {

@@ -1,6 +1,8 @@
 //! Input: turns pasted text or file bytes into a [`Grid`] of cells, each row
 //! keeping the number a spreadsheet would show for it.
 
+#[cfg(feature = "files")]
+pub mod archive;
 mod decode;
 pub mod html;
 #[cfg(feature = "files")]

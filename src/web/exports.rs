@@ -66,7 +66,7 @@ fn run(state: State, kind: Kind, status: RwSignal<Option<Message>>, to_clipboard
 }
 
 /// Saves text as a file through a temporary object URL.
-fn download(name: &str, mime: &str, text: &str) {
+pub(super) fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(&format!("{mime};charset=utf-8"));
@@ -89,7 +89,7 @@ fn download(name: &str, mime: &str, text: &str) {
 }
 
 /// Copies text to the clipboard and reports the outcome in `status`.
-fn copy(text: String, status: RwSignal<Option<Message>>) {
+pub(super) fn copy(text: String, status: RwSignal<Option<Message>>) {
     spawn_local(async move {
         let done = wasm_bindgen_futures::JsFuture::from(
             window().navigator().clipboard().write_text(&text),
@@ -106,7 +106,7 @@ fn copy(text: String, status: RwSignal<Option<Message>>) {
 }
 
 /// The page's address without its fragment, plus the table's fragment.
-fn share_link(fragment: &str) -> Option<String> {
+pub(super) fn share_link(fragment: &str) -> Option<String> {
     let location = window().location();
     let href = location.href().ok()?;
     let base = href.split('#').next().unwrap_or(&href);

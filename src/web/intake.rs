@@ -44,6 +44,10 @@ fn load_sample(state: State) {
 /// UTF-8, UTF-16 or GB18030) and checks it; or says why it cannot be read.
 fn read_file(state: State, file: web_sys::File) {
     let name = file.name();
+    // A .zip holds many tables: a batch.
+    if name.to_lowercase().ends_with(".zip") {
+        return super::batch::start(state, vec![file]);
+    }
     spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => state.check(buffer, Some(name)),
@@ -147,10 +151,13 @@ pub fn Intake(state: State) -> impl IntoView {
     let drop = window_event_listener(ev::drop, move |event: web_sys::DragEvent| {
         event.prevent_default();
         dragging.set(false);
-        let file = event
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|files| files.get(0));
+        let files = event.data_transfer().and_then(|d| d.files());
+        // Several files at once: a batch.
+        if let Some(files) = files.as_ref().filter(|f| f.length() > 1) {
+            let files = (0..files.length()).filter_map(|i| files.get(i)).collect();
+            return super::batch::start(state, files);
+        }
+        let file = files.and_then(|files| files.get(0));
         match (
             file,
             event

@@ -3,7 +3,9 @@
 //! each file is one part of the page and reads the overview and the slices
 //! of the table shown, never the other way round.
 
+mod batch;
 mod breakdowns;
+mod compare;
 mod exports;
 mod i18n;
 mod intake;
@@ -54,6 +56,10 @@ pub(crate) struct State {
     /// The table on show came from a share link, and the different table
     /// kept in this browser was left as it was (until the user loads one).
     pub link_kept_stored: RwSignal<bool>,
+    /// The comparison with an earlier version, if one was given.
+    pub compare: compare::CompareState,
+    /// The batch of files checked at once, if any.
+    pub batch: batch::BatchState,
 }
 
 impl State {
@@ -68,6 +74,13 @@ impl State {
             // A damaged link must not cost the user the table kept from last time.
             Err(error) => (kept.clone(), Some(error.message()), false),
         };
+        // A link with both versions: the revision is shown, compared with the earlier one.
+        let (initial, earlier, link_notice, from_link) =
+            match jixiao_lint::share::decode_pair(&hash) {
+                Ok(Some((earlier, revision))) => (revision, Some(earlier), link_notice, true),
+                Ok(None) => (initial, None, link_notice, from_link),
+                Err(error) => (initial, None, Some(error.message()), from_link),
+            };
         let notice = RwSignal::new(None);
         let state = State {
             input: RwSignal::new(String::new()),
@@ -89,9 +102,14 @@ impl State {
             link_kept_stored: RwSignal::new(
                 from_link && !kept.trim().is_empty() && kept != initial,
             ),
+            compare: compare::CompareState::new(),
+            batch: batch::BatchState::new(),
         };
         // Ready before the first table arrives.
         worker::warm_up();
+        if let Some(earlier) = earlier {
+            compare::earlier_from_link(state, earlier);
+        }
         state.show(initial);
         state.notice.set(link_notice);
         state
@@ -234,6 +252,7 @@ impl State {
                     state.slices.fill(rows, problems);
                     state.overview.set(Some(Arc::new(overview)));
                     state.source.set(source);
+                    compare::on_checked(state);
                 }
                 Err(message) => {
                     let message = match &name {
@@ -346,6 +365,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </header>
             <intake::Intake state=state />
+            <batch::Batch state=state />
             <Show when=move || !has_input()>
                 <p class="state" data-state="empty">{move || state.tr(i18n::EMPTY_STATE)}</p>
             </Show>
@@ -367,6 +387,7 @@ pub fn App() -> impl IntoView {
             <intake::Progress state=state />
             <Show when=shown>
                 <summary::Summary state=state />
+                <compare::Compare state=state />
                 <problems::Problems state=state />
                 <exports::Exports state=state />
                 <breakdowns::Breakdowns state=state />

@@ -118,7 +118,7 @@ pub fn cancel() {
 
 const CANCELLED: &str = "cancelled";
 
-fn field(data: &JsValue, key: &str) -> String {
+pub(super) fn field(data: &JsValue, key: &str) -> String {
     Reflect::get(data, &key.into())
         .ok()
         .and_then(|v| v.as_string())
@@ -127,7 +127,7 @@ fn field(data: &JsValue, key: &str) -> String {
 
 /// Sends one request and waits for its answer; `Err` when the worker could
 /// not be loaded or died.
-async fn ask(message: JsValue, transfer: bool) -> Result<JsValue, Message> {
+pub(super) async fn ask(message: JsValue, transfer: bool) -> Result<JsValue, Message> {
     ask_with(message, transfer, None).await
 }
 
@@ -187,7 +187,7 @@ async fn ask_with(
     }
 }
 
-fn request(fields: &[(&str, &str)]) -> JsValue {
+pub(super) fn request(fields: &[(&str, &str)]) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in fields {
         let _ = Reflect::set(&object, &(*key).into(), &(*value).into());
@@ -196,7 +196,7 @@ fn request(fields: &[(&str, &str)]) -> JsValue {
 }
 
 /// The view's data in an answer (see `view::to_bytes`).
-fn decode<T: serde::de::DeserializeOwned>(data: &JsValue) -> Result<T, Message> {
+pub(super) fn decode<T: serde::de::DeserializeOwned>(data: &JsValue) -> Result<T, Message> {
     Reflect::get(data, &"data".into())
         .ok()
         .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok())

@@ -1,0 +1,202 @@
+//! Batches: many tables at once (a department's files, a folder, a .zip).
+//! One [`BatchRow`] per file — its counts, how it was read, or why it could
+//! not be — and the totals, for the page's batch table and its CSV export.
+//! Beside the report, after it: reports in, rows out.
+
+use crate::report::Report;
+use crate::text::{Lang, Message};
+use serde::{Deserialize, Serialize};
+
+/// One file of a batch.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BatchRow {
+    /// The file's name (`dept.zip/a.txt` for a member of a zip).
+    pub name: String,
+    pub department: Option<String>,
+    pub units: usize,
+    pub projects: usize,
+    pub indicators: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// How it was read (encoding, or the workbook's sheet).
+    pub source: Option<Message>,
+    /// Why it could not be read, or why no table was found in it.
+    pub problem: Option<Message>,
+}
+
+impl BatchRow {
+    /// A file that was read and checked. A file with no table in it is
+    /// checked but says so.
+    pub fn checked(name: impl Into<String>, source: Option<Message>, report: &Report) -> Self {
+        let s = &report.summary;
+        BatchRow {
+            name: name.into(),
+            department: s.department.clone(),
+            units: s.units,
+            projects: s.projects,
+            indicators: s.indicators,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+            source,
+            problem: report.layout.is_none().then(|| {
+                Message::new(
+                    "没有找到绩效目标表的表头。",
+                    "No performance target table header was found.",
+                )
+            }),
+        }
+    }
+
+    /// A file that could not be read, and why.
+    pub fn unreadable(name: impl Into<String>, why: Message) -> Self {
+        BatchRow {
+            name: name.into(),
+            problem: Some(why),
+            ..BatchRow::default()
+        }
+    }
+
+    /// Read and holding a table.
+    pub fn is_ok(&self) -> bool {
+        self.problem.is_none()
+    }
+
+    /// `正常` / the reason, for the status column.
+    pub fn status(&self) -> Message {
+        match &self.problem {
+            None => Message::new("已检查", "checked"),
+            Some(problem) => problem.clone(),
+        }
+    }
+}
+
+/// The sums over a batch.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub files: usize,
+    /// Files read and holding a table.
+    pub checked: usize,
+    pub units: usize,
+    pub projects: usize,
+    pub indicators: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+pub fn totals(rows: &[BatchRow]) -> Totals {
+    let mut t = Totals {
+        files: rows.len(),
+        ..Totals::default()
+    };
+    for row in rows {
+        t.checked += usize::from(row.is_ok());
+        t.units += row.units;
+        t.projects += row.projects;
+        t.indicators += row.indicators;
+        t.errors += row.errors;
+        t.warnings += row.warnings;
+        t.infos += row.infos;
+    }
+    t
+}
+
+impl Totals {
+    /// `200 个文件（198 个已检查）：…`
+    pub fn describe(&self) -> Message {
+        let t = self;
+        Message::new(
+            format!(
+                "{} 个文件（{} 个已检查）：{} 个单位，{} 个项目，{} 项指标；错误 {}，警告 {}，提示 {}",
+                t.files, t.checked, t.units, t.projects, t.indicators, t.errors, t.warnings, t.infos
+            ),
+            format!(
+                "{} files ({} checked): {} units, {} projects, {} indicators; {} errors, {} warnings, {} infos",
+                t.files, t.checked, t.units, t.projects, t.indicators, t.errors, t.warnings, t.infos
+            ),
+        )
+    }
+}
+
+/// The column headings of the batch table and its CSV.
+pub fn headings(lang: Lang) -> [&'static str; 10] {
+    match lang {
+        Lang::Zh => [
+            "文件",
+            "部门",
+            "单位数",
+            "项目数",
+            "指标数",
+            "错误",
+            "警告",
+            "提示",
+            "读取方式",
+            "状态",
+        ],
+        Lang::En => [
+            "file",
+            "department",
+            "units",
+            "projects",
+            "indicators",
+            "errors",
+            "warnings",
+            "infos",
+            "read as",
+            "status",
+        ],
+    }
+}
+
+/// The batch as CSV for Excel (UTF-8 with BOM, cells neutralised), one row
+/// per file, then the totals.
+pub fn to_csv(rows: &[BatchRow], lang: Lang) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let mut write = |cells: Vec<String>| {
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|c| crate::export::neutralize(c).into_owned())
+            .collect();
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(&cells);
+    };
+    write(headings(lang).map(str::to_owned).to_vec());
+    for row in rows {
+        write(vec![
+            row.name.clone(),
+            row.department.clone().unwrap_or_default(),
+            row.units.to_string(),
+            row.projects.to_string(),
+            row.indicators.to_string(),
+            row.errors.to_string(),
+            row.warnings.to_string(),
+            row.infos.to_string(),
+            row.source
+                .as_ref()
+                .map(|s| s.get(lang).to_owned())
+                .unwrap_or_default(),
+            row.status().get(lang).to_owned(),
+        ]);
+    }
+    let t = totals(rows);
+    let total = match lang {
+        Lang::Zh => format!("合计（{} 个文件，{} 个已检查）", t.files, t.checked),
+        Lang::En => format!("total ({} files, {} checked)", t.files, t.checked),
+    };
+    write(vec![
+        total,
+        String::new(),
+        t.units.to_string(),
+        t.projects.to_string(),
+        t.indicators.to_string(),
+        t.errors.to_string(),
+        t.warnings.to_string(),
+        t.infos.to_string(),
+    ]);
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{FEFF}{}", String::from_utf8(bytes).unwrap_or_default())
+}
