@@ -352,8 +352,7 @@ fn refusal(bytes: &[u8]) -> String {
 }
 
 #[test]
-fn tiny_workbooks_that_ask_for_huge_memory_are_refused_quickly() {
-    let started = std::time::Instant::now();
+fn tiny_workbooks_that_ask_for_huge_memory_are_refused() {
     let long = "长".repeat(300_000); // 900 KB of text, stored once
                                      // A long string merged over A1:T100000: 2 million copies of it.
     let merged = hostile_xlsx(
@@ -389,11 +388,6 @@ fn tiny_workbooks_that_ask_for_huge_memory_are_refused_quickly() {
         &overlapping,
     );
     assert!(refusal(&book).contains("单元格"), "{}", refusal(&book));
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(60),
-        "a generous bound, far above the seconds this takes: {:?}",
-        started.elapsed()
-    );
 }
 
 /// An ods whose content.xml repeats one filled cell across 16 384 columns of
