@@ -167,6 +167,8 @@ pub struct RuleHelp {
     pub why: Message,
     pub example: Message,
     pub source: Message,
+    /// Whether it suggests a fix, and which.
+    pub fix: Message,
 }
 
 impl RuleHelp {
@@ -181,6 +183,7 @@ impl RuleHelp {
             why: text(rule.why),
             example: text(rule.example),
             source: text(rule.source),
+            fix: text(crate::rules::docs::fix(rule)),
         })
     }
 }

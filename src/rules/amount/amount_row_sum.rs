@@ -1,4 +1,4 @@
-use super::gap;
+use super::{as_written, gap};
 use crate::layout::{Column, Line};
 use crate::money::format_amount;
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
     check: Check::Line(check),
 };
 
-fn check(_: &Context, line: &Line, out: &mut Sink) {
+fn check(cx: &Context, line: &Line, out: &mut Sink) {
     let Some(total) = line.amount(Column::Total) else {
         return;
     };
@@ -36,7 +36,7 @@ fn check(_: &Context, line: &Line, out: &mut Sink) {
             None => return,
         }
     }
-    if stated != computed {
+    if !cx.config.amounts_agree(stated, computed) {
         let (gap_zh, gap_en) = gap(stated, computed);
         let (s, c) = (format_amount(stated), format_amount(computed));
         out.report(
@@ -46,5 +46,14 @@ fn check(_: &Context, line: &Line, out: &mut Sink) {
                 format!("Total {s} ≠ fiscal + special account + other = {c}{gap_en}"),
             ),
         );
+        if let Some(value) = as_written(cx, computed, &total.raw) {
+            out.suggest(
+                value,
+                Message::new(
+                    "各资金来源之和；若各来源金额无误，总计应为此数",
+                    "the sum of the funding sources; if they are right, the total should be this",
+                ),
+            );
+        }
     }
 }
