@@ -23,7 +23,7 @@ pub struct Config {
     /// `goal-truncated` also reports a goal this many characters long or
     /// longer: a budget system's field limit, where it was cut. Default none.
     pub goal_max_chars: Option<usize>,
-    /// Rules turned off or given another severity, by id, in the order set.
+    /// Rules turned off or given another severity, by id, in the catalog's order.
     pub rules: Vec<(String, RuleSetting)>,
 }
 
@@ -210,7 +210,12 @@ impl Config {
         match setting {
             None => {}
             Some(RuleSetting::Severity(s)) if s == rule.severity => {}
-            Some(setting) => self.rules.push((rule.id.to_owned(), setting)),
+            Some(setting) => {
+                // In the catalog's order, whatever the order they were set in.
+                let rank = |id: &str| crate::rules::REGISTRY.iter().position(|r| r.id == id);
+                let at = self.rules.partition_point(|(r, _)| rank(r) < rank(rule.id));
+                self.rules.insert(at, (rule.id.to_owned(), setting));
+            }
         }
         Ok(())
     }
