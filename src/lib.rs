@@ -24,6 +24,8 @@ pub mod rules;
 pub mod share;
 pub mod text;
 pub mod view;
+#[cfg(feature = "files")]
+pub mod xlsx;
 
 pub use config::Config;
 pub use report::Report;
