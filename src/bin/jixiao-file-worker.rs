@@ -17,13 +17,23 @@
 //! - `{row_index: "number"}` → `{index}`: where row `number` is in the table view;
 //! - `{help: id}` → `{data: RuleHelp}`;
 //! - `{export: ID, lang}` → `{name, mime, text}` of the table kept (see `export::by_id`);
-//! - `{share: …}` → `{text: fragment}` for the table kept.
+//! - `{export: "annotated-xlsx", lang}` → `{name, mime, bytes}` (a Uint8Array);
+//! - `{share: …, profile}` → `{text: fragment}` for the table kept, with the profile;
+//! - `{recheck: …, profile}` → as `check`, the table kept checked again;
+//! - `{settings: toml}`, optionally with `rule: id` or `threshold: key` and
+//!   `set: value` → `{data: ProfileView}` of that profile (changed), or why
+//!   it is wrong (its lines named).
+//!
+//! Every check (`check`, `plain`, `file: ArrayBuffer`, `recheck`) takes the
+//! profile in force as `profile` (jixiao.toml's text; empty for the
+//! defaults); a wrong one checks with the defaults and says why in
+//! `profile_error`, `profile_error_en`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use jixiao_lint::text::{Lang, Message};
-    use jixiao_lint::view::{self, Checked, RuleHelp, LARGE_INPUT, PAGE};
-    use jixiao_lint::{export, input, share, Config};
+    use jixiao_lint::view::{self, Checked, ProfileView, RuleHelp, LARGE_INPUT, PAGE};
+    use jixiao_lint::{export, input, profile, share, Config};
     use js_sys::{ArrayBuffer, Reflect, Uint8Array};
     use serde::Serialize;
     use serde_json::json;
@@ -85,18 +95,61 @@ fn main() {
         scope.performance().map_or(0.0, |p| p.now())
     }
 
+    /// The profile a request names (`profile`: jixiao.toml's text), or the
+    /// defaults with why it could not be used.
+    fn profile_of(data: &JsValue) -> (Config, Option<Message>) {
+        let text = text_field(data, "profile").unwrap_or_default();
+        match profile::parse(&text) {
+            Ok(config) => (config, None),
+            Err(errors) => {
+                let why = profile::describe(&errors);
+                let message = Message::new(
+                    format!("规则配置有误，本次按默认规则检查：\n{}", why.zh),
+                    format!(
+                        "The profile is wrong; checked with the defaults instead:\n{}",
+                        why.en
+                    ),
+                );
+                (Config::default(), Some(message))
+            }
+        }
+    }
+
+    /// The settings panel: a profile, perhaps with one change, as its view.
+    fn settings(data: &JsValue, text: &str) -> JsValue {
+        let mut config = match profile::parse(text) {
+            Ok(config) => config,
+            Err(errors) => return failure(profile::describe(&errors)),
+        };
+        let set = text_field(data, "set").unwrap_or_default();
+        let changed = if let Some(id) = text_field(data, "rule") {
+            let setting = jixiao_lint::config::RuleSetting::from_id(&set);
+            config.set_rule(&id, setting)
+        } else if let Some(key) = text_field(data, "threshold") {
+            config.set_threshold(&key, &set)
+        } else {
+            Ok(())
+        };
+        match changed {
+            Ok(()) => with_data(&ProfileView::of(&config), json!({})),
+            Err(message) => failure(message),
+        }
+    }
+
     /// Checks a table and keeps it; a large one posts its progress as it goes.
     fn check_and_keep(
         scope: &web_sys::DedicatedWorkerGlobalScope,
         text: String,
         source: Option<Message>,
+        data: &JsValue,
     ) -> JsValue {
+        let (config, profile_error) = profile_of(data);
         // The table kept before is no longer shown: free it first.
         KEPT.with_borrow_mut(|kept| *kept = None);
         let start = now(scope);
         let large = text.len() > LARGE_INPUT;
         let mut last = -1.0;
-        let checked = Checked::with_progress(text, &Config::default(), &mut |step| {
+        let checked = Checked::with_progress(text, &config, &mut |step| {
             let done = step.fraction();
             if large && done - last >= 0.02 {
                 last = done;
@@ -118,6 +171,8 @@ fn main() {
                 "check_ms": check_ms,
                 "memory_bytes": memory_bytes,
                 "projects": checked.overview.projects,
+                "profile_error": profile_error.as_ref().map(|m| &m.zh),
+                "profile_error_en": profile_error.as_ref().map(|m| &m.en),
             }),
         );
         KEPT.with_borrow_mut(|kept| *kept = Some(checked));
@@ -125,23 +180,41 @@ fn main() {
     }
 
     fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) -> JsValue {
-        if data.is_instance_of::<ArrayBuffer>() {
-            let bytes = Uint8Array::new(&data).to_vec();
+        // A file's bytes, alone or as `{file, profile}`.
+        let file = if data.is_instance_of::<ArrayBuffer>() {
+            Some(data.clone())
+        } else {
+            Reflect::get(&data, &"file".into())
+                .ok()
+                .filter(|f| f.is_instance_of::<ArrayBuffer>())
+        };
+        if let Some(file) = file {
+            let bytes = Uint8Array::new(&file).to_vec();
             return match input::read_file(&bytes) {
                 Ok(decoded) => {
                     drop(bytes);
                     let source = decoded.source.describe();
-                    check_and_keep(scope, decoded.text, Some(source))
+                    check_and_keep(scope, decoded.text, Some(source), &data)
                 }
                 Err(error) => failure(error.message()),
             };
         }
         if let Some(text) = text_field(&data, "check") {
-            return check_and_keep(scope, text, None);
+            return check_and_keep(scope, text, None, &data);
         }
         if let Some(plain) = text_field(&data, "plain") {
             let html = text_field(&data, "html").and_then(|html| input::html::table_text(&html));
-            return check_and_keep(scope, html.unwrap_or(plain), None);
+            return check_and_keep(scope, html.unwrap_or(plain), None, &data);
+        }
+        if Reflect::has(&data, &"recheck".into()).unwrap_or(false) {
+            // The table kept, checked again with another profile.
+            return match KEPT.with_borrow_mut(Option::take) {
+                Some(kept) => check_and_keep(scope, kept.text, None, &data),
+                None => with_kept(|_| JsValue::NULL),
+            };
+        }
+        if let Some(text) = text_field(&data, "settings") {
+            return settings(&data, &text);
         }
         if let Some(range) = numbers(&data, "rows") {
             return with_kept(|checked| match range.as_slice() {
@@ -174,9 +247,12 @@ fn main() {
             };
         }
         if Reflect::has(&data, &"share".into()).unwrap_or(false) {
-            return with_kept(|checked| match share::encode(&checked.text) {
-                Ok(fragment) => reply(&json!({ "ok": true, "text": fragment })),
-                Err(error) => failure(error.message()),
+            let profile = text_field(&data, "profile").unwrap_or_default();
+            return with_kept(|checked| {
+                match share::encode_with_profile(&checked.text, &profile) {
+                    Ok(fragment) => reply(&json!({ "ok": true, "text": fragment })),
+                    Err(error) => failure(error.message()),
+                }
             });
         }
         let Some(id) = text_field(&data, "export") else {
@@ -187,6 +263,23 @@ fn main() {
         } else {
             Lang::Zh
         };
+        if id == "annotated-xlsx" {
+            return with_kept(|checked| {
+                match jixiao_lint::xlsx::annotated_workbook(&checked.text, &checked.report, lang) {
+                    Ok(bytes) => {
+                        let answer = reply(&json!({
+                            "ok": true,
+                            "name": "jixiao-annotated.xlsx",
+                            "mime": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        }));
+                        let bytes = Uint8Array::from(bytes.as_slice());
+                        let _ = Reflect::set(&answer, &"bytes".into(), &bytes);
+                        answer
+                    }
+                    Err(message) => failure(message),
+                }
+            });
+        }
         with_kept(
             |checked| match export::by_id(&id, &checked.text, &checked.report, lang) {
                 Some(done) => reply(

@@ -8,6 +8,7 @@ mod exports;
 mod i18n;
 mod intake;
 mod problems;
+mod settings;
 mod slices;
 mod summary;
 mod table;
@@ -23,6 +24,8 @@ use wasm_bindgen::{JsCast, JsValue};
 const LANG_KEY: &str = "jixiao-lang";
 /// Where the last input is kept, so that a reload keeps it.
 const INPUT_KEY: &str = "jixiao-input";
+/// Where the profile (house rules, jixiao.toml's text) is kept; none for the defaults.
+const PROFILE_KEY: &str = "jixiao-profile";
 
 /// The page's state: the input, what the user chose, and the overview of the
 /// table shown (the worker keeps the rest and sends slices on demand).
@@ -51,6 +54,9 @@ pub(crate) struct State {
     pub notice: RwSignal<Option<Message>>,
     /// How the file on show was read (encoding or workbook sheet); none for a paste.
     pub source: RwSignal<Option<Message>>,
+    /// The profile in force: jixiao.toml's text, empty for the defaults. The
+    /// worker reads it (the page carries no TOML parser).
+    pub profile: RwSignal<String>,
 }
 
 impl State {
@@ -62,6 +68,15 @@ impl State {
             Ok(None) => (stored(INPUT_KEY).unwrap_or_default(), None),
             // A damaged link must not cost the user the table kept from last time.
             Err(error) => (stored(INPUT_KEY).unwrap_or_default(), Some(error.message())),
+        };
+        // A shared link's profile wins too: whoever opens it checks with the
+        // same house rules (and keeps them, as the settings panel shows).
+        let profile = match jixiao_lint::share::decode_profile(&hash) {
+            Ok(Some(profile)) => {
+                store(PROFILE_KEY, &profile);
+                profile
+            }
+            _ => stored(PROFILE_KEY).unwrap_or_default(),
         };
         let notice = RwSignal::new(None);
         let state = State {
@@ -81,6 +96,7 @@ impl State {
             help: RwSignal::new(None),
             notice,
             source: RwSignal::new(None),
+            profile: RwSignal::new(profile),
         };
         // Ready before the first table arrives.
         worker::warm_up();
@@ -161,20 +177,25 @@ impl State {
         let ticket = state.checks.get_value();
         let current = move || state.checks.get_value() == ticket;
         let stops = worker::stops();
+        let profile = state.profile.get_untracked();
         leptos::task::spawn_local(async move {
             let on_progress = move |done: f64| {
                 if current() && large {
                     state.progress.set(Some((done * 100.0) as u32));
                 }
             };
-            let checked = worker::check(input, on_progress).await;
+            let checked = worker::check(input, &profile, on_progress).await;
             // Another table was loaded meanwhile: this answer is stale.
             if !current() {
                 return;
             }
             state.progress.set(None);
             match checked {
-                Ok((first, source)) => {
+                Ok(worker::Checked {
+                    first,
+                    source,
+                    profile_error,
+                }) => {
                     let view::First {
                         overview,
                         rows,
@@ -191,6 +212,10 @@ impl State {
                     state.slices.fill(rows, problems);
                     state.overview.set(Some(Arc::new(overview)));
                     state.source.set(source);
+                    // Set only when there is one: a damaged link's notice stays.
+                    if profile_error.is_some() {
+                        state.notice.set(profile_error);
+                    }
                 }
                 Err(message) => {
                     let message = match &name {
@@ -210,6 +235,65 @@ impl State {
                     // Otherwise the worker still keeps the table on show.
                     state.notice.set(Some(message));
                 }
+            }
+        });
+    }
+
+    /// Puts a profile in force (the settings panel): kept in the browser,
+    /// and the table on show checked again with it.
+    pub fn set_profile(&self, profile: String) {
+        if self.profile.get_untracked() == profile {
+            return;
+        }
+        store(PROFILE_KEY, &profile);
+        self.profile.set(profile);
+        self.recheck();
+    }
+
+    /// Has the worker check the table it keeps again (the profile changed).
+    fn recheck(&self) {
+        let state = *self;
+        if state.overview.with_untracked(Option::is_none) {
+            return;
+        }
+        state.checks.update_value(|n| *n += 1);
+        let ticket = state.checks.get_value();
+        let current = move || state.checks.get_value() == ticket;
+        let large = state.large.get_untracked().is_some();
+        if large {
+            state.progress.set(Some(0));
+        }
+        let profile = state.profile.get_untracked();
+        leptos::task::spawn_local(async move {
+            let on_progress = move |done: f64| {
+                if current() && large {
+                    state.progress.set(Some((done * 100.0) as u32));
+                }
+            };
+            let checked = worker::recheck(&profile, on_progress).await;
+            if !current() {
+                return;
+            }
+            state.progress.set(None);
+            match checked {
+                Ok(checked) => {
+                    let view::First {
+                        overview,
+                        rows,
+                        problems,
+                        ..
+                    } = checked.first;
+                    state.selected.set(None);
+                    state.slices.clear();
+                    state.slices.fill(rows, problems);
+                    state.overview.set(Some(Arc::new(overview)));
+                    if checked.profile_error.is_some() {
+                        state.notice.set(checked.profile_error);
+                    }
+                }
+                // The worker no longer keeps it (it was restarted): the page's
+                // own text is checked again, if it has it.
+                Err(_) => state.restore(),
             }
         });
     }
@@ -293,6 +377,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </header>
             <intake::Intake state=state />
+            <settings::Settings state=state />
             <Show when=move || !has_input()>
                 <p class="state" data-state="empty">{move || state.tr(i18n::EMPTY_STATE)}</p>
             </Show>
