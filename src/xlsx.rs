@@ -102,11 +102,22 @@ fn write(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
         .set_bold()
         .set_background_color(Color::RGB(0xD9D9D9))
         .set_border_bottom(FormatBorder::Thin);
-    let wrap = Format::new().set_text_wrap();
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    let centred = Format::new()
+        .set_align(rust_xlsxwriter::FormatAlign::Center)
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
     let link = Format::new()
+        .set_align(rust_xlsxwriter::FormatAlign::Top)
         .set_font_color(Color::RGB(0x0563C1))
         .set_underline(rust_xlsxwriter::FormatUnderline::Single);
-    let severity_format = |s: Severity| Format::new().set_background_color(Color::RGB(fill(s)));
+    let severity_format = |s: Severity| {
+        Format::new()
+            .set_background_color(Color::RGB(fill(s)))
+            .set_align(rust_xlsxwriter::FormatAlign::Top)
+    };
 
     // 问题清单
     let findings = workbook.add_worksheet();
@@ -149,7 +160,7 @@ fn write(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
             d.severity.label().get(lang),
             &severity_format(d.severity),
         )?;
-        findings.write_string(row, 1, d.rule)?;
+        findings.write_string_with_format(row, 1, d.rule, &top)?;
         let target = format!(
             "{}{}",
             column_letter(d.column_index.unwrap_or(0)),
@@ -159,23 +170,37 @@ fn write(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
             let url = Url::new(format!("internal:{table_ref}!{target}"));
             findings.write_url_with_format(row, 2, url.set_text(d.cell.as_str()), &link)?;
         } else {
-            findings.write_string(row, 2, d.cell.as_str())?;
+            findings.write_string_with_format(row, 2, d.cell.as_str(), &top)?;
         }
         if let Some(unit) = units.get(&d.row) {
-            findings.write_string(row, 3, fit(unit))?;
+            findings.write_string_with_format(row, 3, fit(unit), &top)?;
         }
         if let Some(project) = &d.project {
-            findings.write_string(row, 4, fit(project))?;
+            findings.write_string_with_format(row, 4, fit(project), &top)?;
         }
         if let Some(n) = d.indicator {
-            findings.write_number(row, 5, n)?;
+            findings.write_number_with_format(row, 5, n, &centred)?;
         }
-        findings.write_string(row, 6, fit(d.message.get(lang)))?;
+        let message = fit(d.message.get(lang));
+        findings.write_string_with_format(row, 6, message, &wrap)?;
+        let suggestion = suggestion_text(d, lang);
         if d.suggestion.is_some() {
-            findings.write_string(row, 7, fit(&suggestion_text(d, lang)))?;
+            findings.write_string_with_format(row, 7, fit(&suggestion), &wrap)?;
+        }
+        // Wrapped text needs its row's height: writers set it, readers do not
+        // all work it out (CJK counts two widths).
+        let lines = lines_in(message, 80).max(lines_in(&suggestion, 40));
+        if lines > 1 {
+            findings.set_row_height(row, 15.0 * lines.min(20) as f64)?;
         }
     }
     findings.set_freeze_panes(1, 0)?;
+    // Printed as a list: A4 landscape, one page wide, the header on every page.
+    findings
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_repeat_rows(0, 0)?;
     findings.autofilter(
         0,
         0,
@@ -187,6 +212,10 @@ fn write(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
     let table = workbook.add_worksheet();
     table.set_name(names[1])?;
     write_table(table, &grid, report, lang, width)?;
+    table
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
 
     // 指标明细
     let indicators = workbook.add_worksheet();
@@ -220,6 +249,12 @@ fn write(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
         profile.set_column_width(0, 90)?;
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+/// How many lines `text` takes in a column `width` characters wide.
+fn lines_in(text: &str, width: usize) -> usize {
+    let units: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    units.div_ceil(width).max(1)
 }
 
 /// The unit of each unit and project row, by row number.
