@@ -66,7 +66,7 @@ test('the findings CSV has a BOM, the header and one row per problem on the page
   // Excel reads UTF-8 as Chinese only after a byte-order mark.
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [header, ...rows] = records(bytes.toString('utf8').slice(1), ',');
-  expect(header).toEqual(['单元格', '行', '列', '级别', '规则', '项目', '指标', '问题']);
+  expect(header).toEqual(['单元格', '行', '列', '级别', '规则', '项目', '指标', '问题', '建议']);
   expect(rows).toHaveLength(shown.length);
   expect(rows).toHaveLength(52);
   const fromCsv = rows.map(([cell, , , , rule, , indicator]) => ({ rule, cell, indicator: indicator === '' ? null : Number(indicator) }));
@@ -220,7 +220,7 @@ test('every export has a download and a copy button, and the findings CSV follow
   await page.locator('[data-action="lang"]').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const [header, ...rows] = records((await download(page, 'findings-csv')).bytes.toString('utf8').slice(1), ',');
-  expect(header).toEqual(['cell', 'row', 'column', 'severity', 'rule', 'project', 'indicator', 'message']);
+  expect(header).toEqual(['cell', 'row', 'column', 'severity', 'rule', 'project', 'indicator', 'message', 'suggestion']);
   const cli = check(seed);
   const english = new Map(cli.diagnostics.map((d) => [key(d), d.message_en]));
   for (const row of rows) {
