@@ -298,6 +298,12 @@ fn the_cli_takes_a_profile_and_finds_jixiao_toml() {
         found.contains("规则配置（与默认不同）：value-vague：关闭"),
         "{found}"
     );
+    let (_, line, _) = cli(&["check", "--format", "summary", seed_path], &dir);
+    assert!(
+        line.trim_end()
+            .ends_with("（规则配置（与默认不同）：value-vague：关闭）"),
+        "{line}"
+    );
     // --no-config ignores it; --config picks another.
     let (_, ignored, _) = cli(&["check", "--no-config", seed_path], &dir);
     assert_eq!(ignored, plain);

@@ -223,7 +223,12 @@ fn check(options: &Options) -> Result<u8, String> {
         (false, "json") => print_json(&checked, stdout),
         // One line per file: the counts alone, for a batch over many tables.
         (false, "summary") => readable.iter().try_for_each(|(path, report)| {
-            writeln!(stdout, "{path}: {}", report.summary.counts().get(lang))
+            write!(stdout, "{path}: {}", report.summary.counts().get(lang))?;
+            match export::profile_line(report, lang) {
+                Some(profile) if lang == Lang::Zh => writeln!(stdout, "（{profile}）"),
+                Some(profile) => writeln!(stdout, " ({profile})"),
+                None => writeln!(stdout),
+            }
         }),
         (false, "csv") => write!(stdout, "{}", export::findings_csv(&readable, lang)),
         (false, "markdown") => readable.iter().try_for_each(|(path, report)| {
