@@ -101,8 +101,8 @@ test('the findings Markdown has the summary and one table row per problem', asyn
   const text = bytes.toString('utf8');
   expect(text).toContain('2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18');
   const lines = text.split('\n').filter((line) => line.startsWith('|'));
-  expect(lines[0]).toBe('| 单元格 | 级别 | 规则 | 项目 | 指标 | 问题 |');
-  expect(lines[1]).toMatch(/^\|(---\|){6}$/);
+  expect(lines[0]).toBe('| 单元格 | 级别 | 规则 | 项目 | 指标 | 问题 | 建议 |');
+  expect(lines[1]).toMatch(/^\|(---\|){7}$/);
   expect(lines.slice(2)).toHaveLength(shown.length);
   expect(lines.some((line) => line.startsWith('| B11 | 错误 | amount-unit-subtotal |'))).toBe(true);
 });
