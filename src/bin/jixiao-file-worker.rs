@@ -265,6 +265,15 @@ fn main() {
         };
         if id == "annotated-xlsx" {
             return with_kept(|checked| {
+                // The writer holds the whole workbook, every note and link, in
+                // memory (natively about 45 bytes per byte of a 3 MB table):
+                // beyond this a page's worker could run out of memory and die.
+                if checked.text.len() > MAX_WORKBOOK_TABLE {
+                    return failure(Message::new(
+                        format!("表格超过 {} MB，页面中不生成工作簿，以免浏览器内存不足；请用命令行（jixiao-lint check --annotate --format xlsx --output OUT.xlsx FILE）或 CSV 导出。", MAX_WORKBOOK_TABLE / 1_000_000),
+                        format!("The table is over {} MB: the page does not write its workbook, which could exhaust the browser's memory. Use the command line (jixiao-lint check --annotate --format xlsx --output OUT.xlsx FILE) or a CSV export.", MAX_WORKBOOK_TABLE / 1_000_000),
+                    ));
+                }
                 match jixiao_lint::xlsx::annotated_workbook(&checked.text, &checked.report, lang) {
                     Ok(bytes) => {
                         let answer = reply(&json!({
@@ -292,6 +301,9 @@ fn main() {
             },
         )
     }
+
+    /// The largest table (bytes of text) whose workbook the page writes.
+    const MAX_WORKBOOK_TABLE: usize = 10_000_000;
 
     fn unknown() -> Message {
         Message::new("无法识别的请求。", "Unknown request.")

@@ -60,8 +60,19 @@ impl Kind {
 /// copies it. The worker carries the exports, so the first load does not.
 fn run(state: State, kind: Kind, status: RwSignal<Option<Message>>, to_clipboard: bool) {
     let lang = state.lang.get_untracked();
+    // A workbook of a large table takes the worker a few seconds: say so.
+    if matches!(kind, Kind::AnnotatedXlsx) {
+        status.set(Some(Message::new(
+            "正在生成工作簿…",
+            "Writing the workbook…",
+        )));
+    }
     spawn_local(async move {
-        match worker::export(kind.id(), lang).await {
+        let result = worker::export(kind.id(), lang).await;
+        if matches!(kind, Kind::AnnotatedXlsx) && result.is_ok() {
+            status.set(None);
+        }
+        match result {
             Ok((_, _, text)) if to_clipboard => copy(text.as_string().unwrap_or_default(), status),
             Ok((name, mime, content)) => download(&name, &mime, &content),
             Err(message) => status.set(Some(message)),
