@@ -315,7 +315,7 @@ impl From<&Diagnostic> for Problem {
             project: d.project.clone(),
             indicator: d.indicator,
             message: d.message.clone(),
-            suggestion: d.suggestion.clone(),
+            suggestion: d.suggestion.as_deref().cloned(),
         }
     }
 }
@@ -729,7 +729,7 @@ fn make_cell(
             severity: d.severity,
             rule: d.rule.to_owned(),
             message: d.message.clone(),
-            suggestion: d.suggestion.clone(),
+            suggestion: d.suggestion.as_deref().cloned(),
         })
         .collect();
     TableCell {

@@ -173,8 +173,9 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     #[serde(flatten)]
     pub message: Message,
-    /// The fix, where it can be computed (`null` where it cannot).
-    pub suggestion: Option<Suggestion>,
+    /// The fix, where it can be computed (`null` where it cannot). Boxed: few
+    /// findings have one, and a large table has a hundred thousand findings.
+    pub suggestion: Option<Box<Suggestion>>,
 }
 
 /// A suggested fix: what a cell should most likely hold, and why. Only where
@@ -346,15 +347,17 @@ impl Sink<'_> {
         });
     }
 
-    /// Attaches a suggested fix to the finding just reported, at its cell.
+    /// Attaches a suggested fix to the finding the running rule just
+    /// reported, at its cell (nothing when it reported none).
     pub fn suggest(&mut self, value: impl Into<String>, why: Message) {
-        if let Some(last) = self.found.last_mut() {
-            last.suggestion = Some(Suggestion {
+        let rule = self.rule.id;
+        if let Some(last) = self.found.last_mut().filter(|d| d.rule == rule) {
+            last.suggestion = Some(Box::new(Suggestion {
                 cell: last.cell.clone(),
                 value: value.into(),
                 why: why.zh,
                 why_en: why.en,
-            });
+            }));
         }
     }
 }
