@@ -567,11 +567,7 @@ fn match_projects(old: &Side, new: &Side) -> Vec<Option<usize>> {
     let likeness = |o: usize, n: usize| -> u32 {
         let (a, b) = (&old_keys[o], &new_keys[n]);
         let most = a.len().max(b.len());
-        let share = if most == 0 {
-            0
-        } else {
-            common(a, b) * 1000 / most
-        };
+        let share = (common(a, b) * 1000).checked_div(most).unwrap_or(0);
         share as u32
             + if total(old.projects[o].project) == total(new.projects[n].project) {
                 1
@@ -587,7 +583,9 @@ fn match_projects(old: &Side, new: &Side) -> Vec<Option<usize>> {
             }
         };
     // 1. Same unit and name.
-    let mut groups: HashMap<(&str, &str), (Vec<usize>, Vec<usize>)> = HashMap::new();
+    // (unit, name) → the projects of that key in the old and the new table.
+    type Sides = (Vec<usize>, Vec<usize>);
+    let mut groups: HashMap<(&str, &str), Sides> = HashMap::new();
     for (i, p) in old.projects.iter().enumerate() {
         groups.entry((&p.unit_key, &p.key)).or_default().0.push(i);
     }

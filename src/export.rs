@@ -46,9 +46,19 @@ where
 /// Excel shows UTF-8 CSV as Chinese only when it starts with a byte-order mark.
 const BOM: &str = "\u{FEFF}";
 
-fn labels(lang: Lang) -> [&'static str; 8] {
+fn labels(lang: Lang) -> [&'static str; 9] {
     match lang {
-        Lang::Zh => ["单元格", "行", "列", "级别", "规则", "项目", "指标", "问题"],
+        Lang::Zh => [
+            "单元格",
+            "行",
+            "列",
+            "级别",
+            "规则",
+            "项目",
+            "指标",
+            "问题",
+            "建议",
+        ],
         Lang::En => [
             "cell",
             "row",
@@ -58,11 +68,36 @@ fn labels(lang: Lang) -> [&'static str; 8] {
             "project",
             "indicator",
             "message",
+            "suggestion",
         ],
     }
 }
 
-fn finding_row(d: &Diagnostic, lang: Lang) -> [String; 8] {
+/// A finding's suggested fix in one cell: `12,585.00（所列 21 个项目之和…）`.
+pub fn suggestion_text(d: &Diagnostic, lang: Lang) -> String {
+    match (&d.suggestion, lang) {
+        (None, _) => String::new(),
+        (Some(s), Lang::Zh) => format!("{}（{}）", s.value, s.why),
+        (Some(s), Lang::En) => format!("{} ({})", s.value, s.why_en),
+    }
+}
+
+/// `规则配置：…；…` — the profile in use, when it is not the defaults.
+pub fn profile_line(report: &Report, lang: Lang) -> Option<String> {
+    if report.profile.is_empty() {
+        return None;
+    }
+    let changes: Vec<&str> = report.profile.iter().map(|m| m.get(lang)).collect();
+    Some(match lang {
+        Lang::Zh => format!("规则配置（与默认不同）：{}", changes.join("；")),
+        Lang::En => format!(
+            "Profile (differs from the defaults): {}",
+            changes.join("; ")
+        ),
+    })
+}
+
+fn finding_row(d: &Diagnostic, lang: Lang) -> [String; 9] {
     [
         d.cell.clone(),
         d.row.to_string(),
@@ -72,6 +107,7 @@ fn finding_row(d: &Diagnostic, lang: Lang) -> [String; 8] {
         d.project.clone().unwrap_or_default(),
         d.indicator.map(|n| n.to_string()).unwrap_or_default(),
         d.message.get(lang).to_owned(),
+        suggestion_text(d, lang),
     ]
 }
 
@@ -98,9 +134,20 @@ pub fn findings_csv(reports: &[(&str, &Report)], lang: Lang) -> String {
                 .collect::<Vec<_>>()
         })
     });
+    // A profile other than the defaults is stated in a last row of its own.
+    let profiles = reports.iter().filter_map(|(path, report)| {
+        let line = profile_line(report, lang)?;
+        Some(
+            several
+                .then(|| path.to_string())
+                .into_iter()
+                .chain([line])
+                .collect::<Vec<_>>(),
+        )
+    });
     format!(
         "{BOM}{}",
-        write_rows(std::iter::once(header).chain(rows), b',')
+        write_rows(std::iter::once(header).chain(rows).chain(profiles), b',')
     )
 }
 
@@ -130,8 +177,11 @@ pub fn findings_markdown(report: &Report, lang: Lang) -> String {
     let separator = if lang == Lang::Zh { "：" } else { ": " };
     let summary = escape(&format!("{department}{separator}{}", s.counts().get(lang)));
     out.push_str(&format!("{title}\n\n{summary}\n\n"));
+    if let Some(profile) = profile_line(report, lang) {
+        out.push_str(&format!("{}\n\n", escape(&profile)));
+    }
     let header = labels(lang);
-    let keep = [0, 3, 4, 5, 6, 7];
+    let keep = [0, 3, 4, 5, 6, 7, 8];
     out.push_str(&format!("| {} |\n", keep.map(|i| header[i]).join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(keep.len())));
     for d in &report.diagnostics {
@@ -147,6 +197,9 @@ pub fn findings_markdown(report: &Report, lang: Lang) -> String {
 pub struct FileReport<'r> {
     pub path: &'r str,
     pub layout: Option<&'static str>,
+    /// What the profile in use changes, when it is not the defaults.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub profile: &'r [crate::text::Message],
     pub summary: &'r crate::report::Summary,
     pub diagnostics: &'r [Diagnostic],
     pub projects: Vec<crate::report::ProjectEntry<'r>>,
@@ -157,6 +210,7 @@ impl<'r> FileReport<'r> {
         FileReport {
             path,
             layout: report.layout,
+            profile: &report.profile,
             summary: &report.summary,
             diagnostics: &report.diagnostics,
             projects: report.projects(),
@@ -233,7 +287,11 @@ pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -
         if is_header || !notes.is_empty() {
             cells.resize(width, String::new());
             cells.push(if is_header {
-                labels(lang)[7].to_owned()
+                // The profile in use, if not the defaults, beside the column's name.
+                match profile_line(report, lang) {
+                    Some(profile) => format!("{}（{profile}）", labels(lang)[7]),
+                    None => labels(lang)[7].to_owned(),
+                }
             } else {
                 notes
             });
@@ -271,6 +329,14 @@ fn notes_by_row(report: &Report, lang: Lang) -> std::collections::HashMap<u32, S
             d.rule,
             d.message.get(lang)
         ));
+        if d.suggestion.is_some() {
+            let label = if lang == Lang::Zh {
+                "建议："
+            } else {
+                "suggestion: "
+            };
+            cell.push_str(&format!("（{label}{}）", suggestion_text(d, lang)));
+        }
     }
     notes
 }
@@ -278,6 +344,11 @@ fn notes_by_row(report: &Report, lang: Lang) -> std::collections::HashMap<u32, S
 /// Every indicator as one row: project, levels, and each value read into
 /// operator, number and unit. CSV with BOM.
 pub fn indicator_table(report: &Report, lang: Lang) -> String {
+    format!("{BOM}{}", write_rows(indicator_rows(report, lang), b','))
+}
+
+/// [`indicator_table`]'s rows, its header first (also the workbook's 指标明细).
+pub fn indicator_rows(report: &Report, lang: Lang) -> Vec<Vec<String>> {
     let header: Vec<&str> = match lang {
         Lang::Zh => vec![
             "行",
@@ -353,7 +424,7 @@ pub fn indicator_table(report: &Report, lang: Lang) -> String {
             }
         }
     }
-    format!("{BOM}{}", write_rows(rows, b','))
+    rows
 }
 
 #[cfg(test)]

@@ -19,11 +19,15 @@ pub mod indicator;
 pub mod input;
 pub mod layout;
 pub mod money;
+#[cfg(feature = "files")]
+pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod share;
 pub mod text;
 pub mod view;
+#[cfg(feature = "files")]
+pub mod xlsx;
 
 pub use config::Config;
 pub use report::Report;
@@ -77,7 +81,8 @@ pub fn check_text_with_progress(
         done += 1;
         progress(Progress::Rule { done });
     });
-    let report = Report::new(sheet, diagnostics);
+    let mut report = Report::new(sheet, diagnostics);
+    report.profile = config.changes();
     progress(Progress::Summary);
     report
 }

@@ -14,6 +14,9 @@ pub struct Report {
     pub layout: Option<&'static str>,
     pub summary: Summary,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the profile in use changes from the defaults (empty: the defaults).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub profile: Vec<crate::text::Message>,
     /// The parsed table, for views that show it (not part of the JSON contract).
     #[serde(skip)]
     pub sheet: Sheet,
@@ -80,6 +83,7 @@ impl Report {
             layout: sheet.layout,
             summary: summarize(&sheet, &diagnostics),
             diagnostics,
+            profile: Vec::new(),
             sheet,
         }
     }

@@ -58,12 +58,59 @@ pub fn encode(text: &str) -> Result<String, ShareError> {
     Ok(fragment)
 }
 
+/// Marks the profile (house rules, jixiao.toml) after the table: `t=…&p=…`.
+pub const PROFILE: &str = "&p=";
+
+/// Largest profile a link may unpack to (bytes of jixiao.toml).
+pub const MAX_PROFILE_BYTES: usize = 64 * 1024;
+
+/// The fragment that carries `text` and, when it is not the defaults (empty),
+/// the profile to check it with, so that whoever opens the link checks it
+/// with the same house rules.
+pub fn encode_with_profile(text: &str, profile: &str) -> Result<String, ShareError> {
+    let mut fragment = encode(text)?;
+    if !profile.trim().is_empty() {
+        fragment.push_str(PROFILE);
+        fragment.push_str(&URL_SAFE_NO_PAD.encode(compress_to_vec(profile.as_bytes(), 9)));
+        if fragment.len() > MAX_LINK_CHARS {
+            return Err(ShareError::TooLarge {
+                chars: fragment.len(),
+            });
+        }
+    }
+    Ok(fragment)
+}
+
+/// The profile a fragment carries; `Ok(None)` when it carries none.
+pub fn decode_profile(fragment: &str) -> Result<Option<String>, ShareError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if !fragment.starts_with(PREFIX) {
+        return Ok(None);
+    }
+    let Some((_, packed)) = fragment.split_once(PROFILE) else {
+        return Ok(None);
+    };
+    if packed.len() > MAX_PROFILE_BYTES {
+        return Err(ShareError::Oversized);
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(packed.trim_end_matches('='))
+        .map_err(|_| ShareError::Malformed)?;
+    let text = decompress_to_vec_with_limit(&bytes, MAX_PROFILE_BYTES)
+        .map_err(|_| ShareError::Malformed)?;
+    String::from_utf8(text)
+        .map(Some)
+        .map_err(|_| ShareError::Malformed)
+}
+
 /// The table a fragment carries; `Ok(None)` when the fragment is not a link of ours.
 pub fn decode(fragment: &str) -> Result<Option<String>, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let Some(packed) = fragment.strip_prefix(PREFIX) else {
         return Ok(None);
     };
+    // A profile may follow the table (base64url has no `&`).
+    let packed = packed.split('&').next().unwrap_or(packed);
     // Base64 of a deflated table can be at most this long for a table we accept.
     if packed.len() > MAX_TABLE_BYTES {
         return Err(ShareError::Oversized);
@@ -160,6 +207,22 @@ mod tests {
         assert!(fragment.starts_with("t=") && fragment.is_ascii());
         assert_eq!(decode(&fragment), Ok(Some(text.to_owned())));
         assert_eq!(decode(&format!("#{fragment}")), Ok(Some(text.to_owned())));
+    }
+
+    #[test]
+    fn a_profile_travels_after_the_table() {
+        let (text, profile) = ("工作经费\t6.00\n", "[rules]\nvalue-vague = \"off\"\n");
+        let fragment = encode_with_profile(text, profile).unwrap();
+        assert!(fragment.contains(PROFILE) && fragment.is_ascii());
+        assert_eq!(decode(&fragment), Ok(Some(text.to_owned())));
+        assert_eq!(decode_profile(&fragment), Ok(Some(profile.to_owned())));
+        // The defaults add nothing; a link without a profile has none.
+        let plain = encode_with_profile(text, "").unwrap();
+        assert_eq!(plain, encode(text).unwrap());
+        assert_eq!(decode_profile(&plain), Ok(None));
+        assert_eq!(decode_profile("#section&p=abc"), Ok(None));
+        let cut = &fragment[..fragment.len() - 3];
+        assert_eq!(decode_profile(cut), Err(ShareError::Malformed));
     }
 
     #[test]

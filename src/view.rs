@@ -12,7 +12,7 @@
 use crate::input::Grid;
 use crate::layout::{Column, Line, Project};
 use crate::report::{Coverage, Report};
-use crate::rules::{Diagnostic, Severity, REGISTRY};
+use crate::rules::{Diagnostic, Severity, Suggestion, REGISTRY};
 use crate::text::{column_letter, Message};
 use crate::{Config, Progress};
 use rust_decimal::Decimal;
@@ -95,6 +95,8 @@ pub struct Overview {
     pub head: TableHead,
     /// How many rows the table view has.
     pub row_count: usize,
+    /// What the profile in force changes from the defaults (empty: none).
+    pub profile: Vec<Message>,
 }
 
 /// One unit's funding composition, in 万元.
@@ -167,6 +169,8 @@ pub struct RuleHelp {
     pub why: Message,
     pub example: Message,
     pub source: Message,
+    /// Whether it suggests a fix, and which.
+    pub fix: Message,
 }
 
 impl RuleHelp {
@@ -181,6 +185,7 @@ impl RuleHelp {
             why: text(rule.why),
             example: text(rule.example),
             source: text(rule.source),
+            fix: text(crate::rules::docs::fix(rule)),
         })
     }
 }
@@ -285,6 +290,7 @@ pub struct Finding {
     pub severity: Severity,
     pub rule: String,
     pub message: Message,
+    pub suggestion: Option<Suggestion>,
 }
 
 /// A finding as the problem list shows it.
@@ -296,6 +302,8 @@ pub struct Problem {
     pub project: Option<String>,
     pub indicator: Option<u32>,
     pub message: Message,
+    /// The fix, where it can be computed.
+    pub suggestion: Option<Suggestion>,
 }
 
 impl From<&Diagnostic> for Problem {
@@ -307,6 +315,7 @@ impl From<&Diagnostic> for Problem {
             project: d.project.clone(),
             indicator: d.indicator,
             message: d.message.clone(),
+            suggestion: d.suggestion.as_deref().cloned(),
         }
     }
 }
@@ -480,6 +489,7 @@ impl Checked {
                 .collect(),
             head: self.head(),
             row_count: self.rows.len(),
+            profile: report.profile.clone(),
         }
     }
 
@@ -719,6 +729,7 @@ fn make_cell(
             severity: d.severity,
             rule: d.rule.to_owned(),
             message: d.message.clone(),
+            suggestion: d.suggestion.as_deref().cloned(),
         })
         .collect();
     TableCell {
@@ -727,5 +738,70 @@ fn make_cell(
         content,
         severity: findings.iter().map(|f| f.severity).min(),
         findings,
+    }
+}
+
+/// The settings panel's data: the profile in force, every rule with its
+/// default severity and what the profile does with it, every threshold.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProfileView {
+    /// The profile as jixiao.toml; empty for the defaults.
+    pub toml: String,
+    /// What it changes from the defaults.
+    pub changes: Vec<Message>,
+    pub rules: Vec<RuleChoice>,
+    pub thresholds: Vec<ThresholdChoice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleChoice {
+    pub id: String,
+    pub title: Message,
+    pub default: Severity,
+    /// `off`, `error`, `warning` or `info`; `None` for the default.
+    pub setting: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdChoice {
+    pub key: String,
+    pub label: Message,
+    pub unit: Message,
+    /// As jixiao.toml writes it; empty for none.
+    pub default: String,
+    pub value: String,
+}
+
+impl ProfileView {
+    pub fn of(config: &Config) -> ProfileView {
+        let text = |t: crate::text::Text| Message::new(t.zh, t.en);
+        let default = Config::default();
+        ProfileView {
+            toml: if config.is_default() {
+                String::new()
+            } else {
+                config.to_toml()
+            },
+            changes: config.changes(),
+            rules: REGISTRY
+                .iter()
+                .map(|rule| RuleChoice {
+                    id: rule.id.to_owned(),
+                    title: text(rule.title),
+                    default: rule.severity,
+                    setting: config.setting(rule.id).map(|s| s.id().to_owned()),
+                })
+                .collect(),
+            thresholds: crate::config::THRESHOLDS
+                .iter()
+                .map(|t| ThresholdChoice {
+                    key: t.key.to_owned(),
+                    label: text(t.label),
+                    unit: text(t.unit),
+                    default: default.threshold(t.key),
+                    value: config.threshold(t.key),
+                })
+                .collect(),
+        }
     }
 }

@@ -151,7 +151,7 @@ fn rules_and_explain() {
 #[test]
 fn csv_markdown_and_annotated_outputs() {
     let csv = stdout(&run(&["check", "--format", "csv", SEED], None));
-    assert!(csv.starts_with("\u{FEFF}单元格,行,列,级别,规则,项目,指标,问题\n"));
+    assert!(csv.starts_with("\u{FEFF}单元格,行,列,级别,规则,项目,指标,问题,建议\n"));
     assert!(csv.contains("B11,11,B,错误,amount-unit-subtotal"));
     let markdown = stdout(&run(
         &["check", "--format", "markdown", "--lang", "en", SEED],

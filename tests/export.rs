@@ -27,7 +27,17 @@ fn findings_as_csv() {
     let rows = read_csv(&findings_csv(&[("seed.txt", &report)], Lang::Zh));
     assert_eq!(
         rows[0],
-        ["单元格", "行", "列", "级别", "规则", "项目", "指标", "问题"]
+        [
+            "单元格",
+            "行",
+            "列",
+            "级别",
+            "规则",
+            "项目",
+            "指标",
+            "问题",
+            "建议"
+        ]
     );
     assert_eq!(rows.len(), 1 + report.diagnostics.len());
     assert_eq!(

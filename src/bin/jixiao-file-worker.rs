@@ -17,7 +17,8 @@
 //! - `{row_index: "number"}` → `{index}`: where row `number` is in the table view;
 //! - `{help: id}` → `{data: RuleHelp}`;
 //! - `{export: ID, lang}` → `{name, mime, text}` of the table kept (see `export::by_id`);
-//! - `{share: …}` → `{text: fragment}` for the table kept;
+//! - `{export: "annotated-xlsx", lang}` → `{name, mime, bytes}` (a Uint8Array);
+//! - `{share: …, profile}` → `{text: fragment}` for the table kept, with the profile;
 //! - comparing with an earlier version (src/diff.rs): `{earlier_text: text}`,
 //!   `{earlier_file: ArrayBuffer}` or `{earlier_kept: …}` (the table kept)
 //!   keep the earlier table → `{counts, counts_en}`; `{earlier_clear: …}`
@@ -32,12 +33,21 @@
 //!   `{batch_next: …}` → `{data: BatchRow, index}`; `{batch_open: index}`
 //!   checks that file again and keeps it, answering as a check does;
 //!   `{batch_export: lang}` → `{name, mime, text}` (CSV with the totals).
+//! - `{recheck: …, profile}` → as `check`, the table kept checked again;
+//! - `{settings: toml}`, optionally with `rule: id` or `threshold: key` and
+//!   `set: value` → `{data: ProfileView}` of that profile (changed), or why
+//!   it is wrong (its lines named).
+//!
+//! Every check (`check`, `plain`, `file: ArrayBuffer`, `recheck`) takes the
+//! profile in force as `profile` (jixiao.toml's text; empty for the
+//! defaults); a wrong one checks with the defaults and says why in
+//! `profile_error`, `profile_error_en`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use jixiao_lint::text::{Lang, Message};
-    use jixiao_lint::view::{self, Checked, RuleHelp, LARGE_INPUT, PAGE};
-    use jixiao_lint::{diff, export, input, share, Config, Report};
+    use jixiao_lint::view::{self, Checked, ProfileView, RuleHelp, LARGE_INPUT, PAGE};
+    use jixiao_lint::{diff, export, input, profile, share, Config, Report};
     use js_sys::{ArrayBuffer, Reflect, Uint8Array};
     use serde::Serialize;
     use serde_json::json;
@@ -50,6 +60,14 @@ fn main() {
         static KEPT: RefCell<Option<Checked>> = const { RefCell::new(None) };
         /// The earlier version the table kept is compared with, if any.
         static EARLIER: RefCell<Option<(String, Report)>> = const { RefCell::new(None) };
+        /// The profile of the last check: the earlier version and a batch's
+        /// files are checked with it too, so that a comparison never counts a
+        /// rule the profile turned off as fixed.
+        static IN_FORCE: RefCell<Config> = RefCell::new(Config::default());
+    }
+
+    fn in_force() -> Config {
+        IN_FORCE.with_borrow(Config::clone)
     }
 
     /// A file of the batch: its text (kept to open its report) and how it was read.
@@ -59,10 +77,13 @@ fn main() {
         row: jixiao_lint::batch::BatchRow,
     }
 
+    /// A member of a zip not checked yet: its name, and its bytes or why not.
+    type Member = (String, Result<Vec<u8>, Message>);
+
     thread_local! {
         static BATCH: RefCell<Vec<BatchFile>> = const { RefCell::new(Vec::new()) };
         /// Members of a zip not checked yet: name and bytes, or why not.
-        static PENDING: RefCell<std::collections::VecDeque<(String, Result<Vec<u8>, Message>)>> =
+        static PENDING: RefCell<std::collections::VecDeque<Member>> =
             const { RefCell::new(std::collections::VecDeque::new()) };
     }
 
@@ -80,7 +101,7 @@ fn main() {
         });
         let file = match read {
             Ok(decoded) => {
-                let report = jixiao_lint::check_text(&decoded.text, &Config::default());
+                let report = jixiao_lint::check_text(&decoded.text, &in_force());
                 let source = Some(decoded.source.describe());
                 BatchFile {
                     row: BatchRow::checked(name, source.clone(), &report),
@@ -151,7 +172,7 @@ fn main() {
                     .map(|f| (f.text.clone(), f.source.clone(), f.row.status()))
             });
             return Some(match file {
-                Some((Some(text), source, _)) => check_and_keep(scope, text, source),
+                Some((Some(text), source, _)) => check_and_keep(scope, text, source, data),
                 Some((None, _, why)) => failure(why),
                 None => failure(Message::new(
                     "辅助组件中没有这个文件，请重新选择这批文件。",
@@ -197,7 +218,7 @@ fn main() {
     /// The requests about an earlier version; `None` for any other request.
     fn answer_compare(data: &JsValue) -> Option<JsValue> {
         if let Some(text) = text_field(data, "earlier_text") {
-            let report = jixiao_lint::check_text(&text, &Config::default());
+            let report = jixiao_lint::check_text(&text, &in_force());
             return Some(keep_earlier(text, report));
         }
         if let Ok(buffer) = Reflect::get(data, &"earlier_file".into()) {
@@ -205,7 +226,7 @@ fn main() {
                 let bytes = Uint8Array::new(&buffer).to_vec();
                 return Some(match input::read_file(&bytes) {
                     Ok(decoded) => {
-                        let report = jixiao_lint::check_text(&decoded.text, &Config::default());
+                        let report = jixiao_lint::check_text(&decoded.text, &in_force());
                         keep_earlier(decoded.text, report)
                     }
                     Err(error) => failure(error.message()),
@@ -322,18 +343,70 @@ fn main() {
         scope.performance().map_or(0.0, |p| p.now())
     }
 
+    /// The profile a request names (`profile`: jixiao.toml's text), or the
+    /// defaults with why it could not be used.
+    fn profile_of(data: &JsValue) -> (Config, Option<Message>) {
+        let text = text_field(data, "profile").unwrap_or_default();
+        match profile::parse(&text) {
+            Ok(config) => (config, None),
+            Err(errors) => {
+                let why = profile::describe(&errors);
+                let message = Message::new(
+                    format!("规则配置有误，本次按默认规则检查：\n{}", why.zh),
+                    format!(
+                        "The profile is wrong; checked with the defaults instead:\n{}",
+                        why.en
+                    ),
+                );
+                (Config::default(), Some(message))
+            }
+        }
+    }
+
+    /// The settings panel: a profile, perhaps with one change, as its view.
+    fn settings(data: &JsValue, text: &str) -> JsValue {
+        let mut config = match profile::parse(text) {
+            Ok(config) => config,
+            Err(errors) => return failure(profile::describe(&errors)),
+        };
+        let set = text_field(data, "set").unwrap_or_default();
+        let changed = if let Some(id) = text_field(data, "rule") {
+            let setting = jixiao_lint::config::RuleSetting::from_id(&set);
+            config.set_rule(&id, setting)
+        } else if let Some(key) = text_field(data, "threshold") {
+            config.set_threshold(&key, &set)
+        } else {
+            Ok(())
+        };
+        match changed {
+            Ok(()) => with_data(&ProfileView::of(&config), json!({})),
+            Err(message) => failure(message),
+        }
+    }
+
     /// Checks a table and keeps it; a large one posts its progress as it goes.
     fn check_and_keep(
         scope: &web_sys::DedicatedWorkerGlobalScope,
         text: String,
         source: Option<Message>,
+        data: &JsValue,
     ) -> JsValue {
+        let (config, profile_error) = profile_of(data);
+        // Another profile: the earlier version is checked again with it.
+        if IN_FORCE.with_borrow(|in_force| *in_force != config) {
+            EARLIER.with_borrow_mut(|earlier| {
+                if let Some((text, report)) = earlier {
+                    *report = jixiao_lint::check_text(text, &config);
+                }
+            });
+            IN_FORCE.set(config.clone());
+        }
         // The table kept before is no longer shown: free it first.
         KEPT.with_borrow_mut(|kept| *kept = None);
         let start = now(scope);
         let large = text.len() > LARGE_INPUT;
         let mut last = -1.0;
-        let checked = Checked::with_progress(text, &Config::default(), &mut |step| {
+        let checked = Checked::with_progress(text, &config, &mut |step| {
             let done = step.fraction();
             if large && done - last >= 0.02 {
                 last = done;
@@ -355,6 +428,8 @@ fn main() {
                 "check_ms": check_ms,
                 "memory_bytes": memory_bytes,
                 "projects": checked.overview.projects,
+                "profile_error": profile_error.as_ref().map(|m| &m.zh),
+                "profile_error_en": profile_error.as_ref().map(|m| &m.en),
             }),
         );
         KEPT.with_borrow_mut(|kept| *kept = Some(checked));
@@ -362,27 +437,45 @@ fn main() {
     }
 
     fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) -> JsValue {
-        if data.is_instance_of::<ArrayBuffer>() {
-            let bytes = Uint8Array::new(&data).to_vec();
+        // A file's bytes, alone or as `{file, profile}`.
+        let file = if data.is_instance_of::<ArrayBuffer>() {
+            Some(data.clone())
+        } else {
+            Reflect::get(&data, &"file".into())
+                .ok()
+                .filter(|f| f.is_instance_of::<ArrayBuffer>())
+        };
+        if let Some(file) = file {
+            let bytes = Uint8Array::new(&file).to_vec();
             return match input::read_file(&bytes) {
                 Ok(decoded) => {
                     drop(bytes);
                     let source = decoded.source.describe();
-                    check_and_keep(scope, decoded.text, Some(source))
+                    check_and_keep(scope, decoded.text, Some(source), &data)
                 }
                 Err(error) => failure(error.message()),
             };
         }
         if let Some(text) = text_field(&data, "check") {
-            return check_and_keep(scope, text, None);
+            return check_and_keep(scope, text, None, &data);
         }
         if let Some(plain) = text_field(&data, "plain") {
             let html = text_field(&data, "html").map(|html| input::html::table_text(&html));
             return match html {
                 Some(Err(message)) => failure(message),
-                Some(Ok(Some(table))) => check_and_keep(scope, table, None),
-                _ => check_and_keep(scope, plain, None),
+                Some(Ok(Some(table))) => check_and_keep(scope, table, None, &data),
+                _ => check_and_keep(scope, plain, None, &data),
             };
+        }
+        if Reflect::has(&data, &"recheck".into()).unwrap_or(false) {
+            // The table kept, checked again with another profile.
+            return match KEPT.with_borrow_mut(Option::take) {
+                Some(kept) => check_and_keep(scope, kept.text, None, &data),
+                None => with_kept(|_| JsValue::NULL),
+            };
+        }
+        if let Some(text) = text_field(&data, "settings") {
+            return settings(&data, &text);
         }
         if let Some(range) = numbers(&data, "rows") {
             return with_kept(|checked| match range.as_slice() {
@@ -421,9 +514,12 @@ fn main() {
             return answer;
         }
         if Reflect::has(&data, &"share".into()).unwrap_or(false) {
-            return with_kept(|checked| match share::encode(&checked.text) {
-                Ok(fragment) => reply(&json!({ "ok": true, "text": fragment })),
-                Err(error) => failure(error.message()),
+            let profile = text_field(&data, "profile").unwrap_or_default();
+            return with_kept(|checked| {
+                match share::encode_with_profile(&checked.text, &profile) {
+                    Ok(fragment) => reply(&json!({ "ok": true, "text": fragment })),
+                    Err(error) => failure(error.message()),
+                }
             });
         }
         let Some(id) = text_field(&data, "export") else {
@@ -434,6 +530,32 @@ fn main() {
         } else {
             Lang::Zh
         };
+        if id == "annotated-xlsx" {
+            return with_kept(|checked| {
+                // The writer holds the whole workbook, every note and link, in
+                // memory (natively about 45 bytes per byte of a 3 MB table):
+                // beyond this a page's worker could run out of memory and die.
+                if checked.text.len() > MAX_WORKBOOK_TABLE {
+                    return failure(Message::new(
+                        format!("表格超过 {} MB，页面中不生成工作簿，以免浏览器内存不足；请用命令行（jixiao-lint check --annotate --format xlsx --output OUT.xlsx FILE）或 CSV 导出。", MAX_WORKBOOK_TABLE / 1_000_000),
+                        format!("The table is over {} MB: the page does not write its workbook, which could exhaust the browser's memory. Use the command line (jixiao-lint check --annotate --format xlsx --output OUT.xlsx FILE) or a CSV export.", MAX_WORKBOOK_TABLE / 1_000_000),
+                    ));
+                }
+                match jixiao_lint::xlsx::annotated_workbook(&checked.text, &checked.report, lang) {
+                    Ok(bytes) => {
+                        let answer = reply(&json!({
+                            "ok": true,
+                            "name": "jixiao-annotated.xlsx",
+                            "mime": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        }));
+                        let bytes = Uint8Array::from(bytes.as_slice());
+                        let _ = Reflect::set(&answer, &"bytes".into(), &bytes);
+                        answer
+                    }
+                    Err(message) => failure(message),
+                }
+            });
+        }
         with_kept(
             |checked| match export::by_id(&id, &checked.text, &checked.report, lang) {
                 Some(done) => reply(
@@ -446,6 +568,9 @@ fn main() {
             },
         )
     }
+
+    /// The largest table (bytes of text) whose workbook the page writes.
+    const MAX_WORKBOOK_TABLE: usize = 10_000_000;
 
     fn unknown() -> Message {
         Message::new("无法识别的请求。", "Unknown request.")

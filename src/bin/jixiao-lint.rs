@@ -2,7 +2,11 @@
 //! reference the web page must agree with.
 //!
 //! ```text
-//! jixiao-lint check [--format human|json|csv|markdown|summary] [--lang zh|en] [--annotate] FILE…   (- reads stdin)
+//! jixiao-lint check [--format human|json|csv|markdown|summary] [--lang zh|en] [--config FILE] FILE…   (- reads stdin)
+//! jixiao-lint check --annotate [--format tsv|csv|xlsx] [--output OUT] FILE
+//!
+//! The profile (house rules) is `--config FILE`, else `./jixiao.toml` when
+//! there is one, else the defaults; `--no-config` ignores `./jixiao.toml`.
 //! jixiao-lint rules [--format text|markdown] [--lang zh|en]
 //! jixiao-lint explain RULE [--lang zh|en]
 //! jixiao-lint diff [--format human|json|markdown|csv] [--lang zh|en] OLD NEW
@@ -23,6 +27,8 @@ const USAGE: &str = "\
 用法 Usage:
   jixiao-lint check [--format human|json|csv|markdown|summary] [--lang zh|en] FILE…   检查表格（- 表示标准输入）
   jixiao-lint check --annotate [--format tsv|csv] FILE        原表加“问题”列 the table with a 问题 column
+  jixiao-lint check --annotate --format xlsx --output OUT.xlsx FILE   标注的工作簿 the annotated workbook
+  选项 Options: --config FILE 规则配置 profile (默认 default: ./jixiao.toml), --no-config, --output FILE
   jixiao-lint rules [--format text|markdown] [--lang zh|en]       列出全部规则
   jixiao-lint explain RULE [--lang zh|en]                        说明一条规则
   jixiao-lint diff [--format human|json|markdown|csv] [--lang zh|en] OLD NEW   与上一版比较 compare a revision
@@ -34,6 +40,9 @@ struct Options {
     format: String,
     lang: Lang,
     annotate: bool,
+    config: Option<String>,
+    no_config: bool,
+    output: Option<String>,
     rest: Vec<String>,
 }
 
@@ -42,6 +51,9 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         format: String::new(),
         lang: Lang::Zh,
         annotate: false,
+        config: None,
+        no_config: false,
+        output: None,
         rest: Vec::new(),
     };
     let mut args = args.iter();
@@ -54,6 +66,9 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         match arg.as_str() {
             "--format" | "-f" => options.format = value("--format")?,
             "--annotate" => options.annotate = true,
+            "--config" | "-c" => options.config = Some(value("--config")?),
+            "--no-config" => options.no_config = true,
+            "--output" | "-o" => options.output = Some(value("--output")?),
             "--lang" => {
                 options.lang = match value("--lang")?.as_str() {
                     "zh" => Lang::Zh,
@@ -164,7 +179,7 @@ fn check(options: &Options) -> Result<u8, String> {
     if options.annotate && options.rest.len() != 1 {
         return Err("--annotate 只接受一个文件 / --annotate takes one file".to_owned());
     }
-    let config = Config::default();
+    let config = load_config(options)?;
     let lang = options.lang;
     let checked: Vec<Checked> = options
         .rest
@@ -221,7 +236,19 @@ fn check(options: &Options) -> Result<u8, String> {
             }
         })
         .collect();
-    let mut stdout = std::io::stdout().lock();
+    if options.annotate && options.format == "xlsx" {
+        return write_workbook(options, &checked, lang);
+    }
+    if options.format == "xlsx" {
+        return Err("xlsx 只用于 --annotate / xlsx is written with --annotate".to_owned());
+    }
+    let mut written: Vec<u8> = Vec::new();
+    let mut console = std::io::stdout().lock();
+    let stdout: &mut dyn Write = if options.output.is_some() {
+        &mut written
+    } else {
+        &mut console
+    };
     let readable: Vec<(&str, &Report)> = checked
         .iter()
         .filter_map(|c| {
@@ -246,14 +273,14 @@ fn check(options: &Options) -> Result<u8, String> {
         }
         (true, other) => {
             return Err(format!(
-                "--annotate 的格式为 tsv 或 csv / --annotate writes tsv or csv, not {other}"
+                "--annotate 的格式为 tsv、csv 或 xlsx / --annotate writes tsv, csv or xlsx, not {other}"
             ))
         }
-        (false, "" | "human") => print_human(&checked, lang, &mut stdout),
-        (false, "json") => print_json(&checked, &mut stdout),
+        (false, "" | "human") => print_human(&checked, lang, stdout),
+        (false, "json") => print_json(&checked, stdout),
         // One line per file: the counts alone, for a batch over many
         // tables (why a file could not be read goes to stderr); then the totals.
-        (false, "summary") => print_summary(&checked, lang, &mut stdout),
+        (false, "summary") => print_summary(&checked, lang, stdout),
         (false, "csv") => write!(stdout, "{}", export::findings_csv(&readable, lang)),
         (false, "markdown") => readable.iter().try_for_each(|(path, report)| {
             let markdown = export::findings_markdown(report, lang);
@@ -266,6 +293,9 @@ fn check(options: &Options) -> Result<u8, String> {
         (false, other) => return Err(format!("未知格式 unknown format: {other}")),
     }
     .map_err(|e| e.to_string())?;
+    if let Some(path) = &options.output {
+        std::fs::write(path, &written).map_err(|e| format!("无法写入 cannot write {path}: {e}"))?;
+    }
     for c in &checked {
         if let Err(message) = &c.outcome {
             if options.annotate || !matches!(options.format.as_str(), "" | "human" | "json") {
@@ -291,14 +321,19 @@ fn checked_input(
     })
 }
 
-fn print_summary(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+fn print_summary(checked: &[Checked], lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let mut total = jixiao_lint::report::Summary::default();
     let mut unreadable = 0;
     for Checked { path, outcome } in checked {
         match outcome {
             Ok(input) => {
                 let s = &input.report.summary;
-                writeln!(out, "{path}: {}", s.counts().get(lang))?;
+                write!(out, "{path}: {}", s.counts().get(lang))?;
+                match export::profile_line(&input.report, lang) {
+                    Some(profile) if lang == Lang::Zh => writeln!(out, "（{profile}）")?,
+                    Some(profile) => writeln!(out, " ({profile})")?,
+                    None => writeln!(out)?,
+                }
                 total.units += s.units;
                 total.projects += s.projects;
                 total.indicators += s.indicators;
@@ -319,7 +354,53 @@ fn print_summary(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::
     writeln!(out, "{head}: {}", total.counts().get(lang))
 }
 
-fn print_human(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+/// The profile: `--config FILE`, else `./jixiao.toml` if there is one (as
+/// other linters look for theirs), else the defaults. A profile with an
+/// unknown rule or a bad value is a usage error naming its lines.
+fn load_config(options: &Options) -> Result<Config, String> {
+    let path = match &options.config {
+        Some(path) => path.clone(),
+        None if options.no_config => return Ok(Config::default()),
+        None if std::path::Path::new("jixiao.toml").is_file() => "jixiao.toml".to_owned(),
+        None => return Ok(Config::default()),
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("无法读取规则配置 cannot read the profile {path}: {e}"))?;
+    jixiao_lint::profile::parse(&text).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| {
+                let m = e.message.get(options.lang);
+                match e.line {
+                    Some(line) => format!("{path}:{line}: {m}"),
+                    None => format!("{path}: {m}"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// `check --annotate --format xlsx --output OUT.xlsx FILE`.
+fn write_workbook(options: &Options, checked: &[Checked], lang: Lang) -> Result<u8, String> {
+    let Some(path) = &options.output else {
+        return Err("工作簿需要 --output 文件名 / a workbook needs --output FILE.xlsx".to_owned());
+    };
+    let input = match checked.first().map(|c| &c.outcome) {
+        Some(Ok(input)) => input,
+        Some(Err(message)) => {
+            eprintln!("{}: {message}", checked[0].path);
+            return Ok(2);
+        }
+        None => return Ok(2),
+    };
+    let bytes = jixiao_lint::xlsx::annotated_workbook(&input.text, &input.report, lang)
+        .map_err(|m| m.get(lang).to_owned())?;
+    std::fs::write(path, bytes).map_err(|e| format!("无法写入 cannot write {path}: {e}"))?;
+    Ok(u8::from(input.report.has_errors()))
+}
+
+fn print_human(checked: &[Checked], lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     for Checked { path, outcome } in checked {
         let report = match outcome {
             Ok(input) => {
@@ -353,13 +434,30 @@ fn print_human(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io
                 write!(out, "  ({project})")?;
             }
             writeln!(out)?;
+            if let Some(s) = &d.suggestion {
+                let label = if lang == Lang::Zh {
+                    "建议"
+                } else {
+                    "suggestion"
+                };
+                writeln!(
+                    out,
+                    "    {label}: {} → {}  ({})",
+                    s.cell,
+                    s.value,
+                    s.why(lang)
+                )?;
+            }
+        }
+        if let Some(profile) = export::profile_line(report, lang) {
+            writeln!(out, "{path}: {profile}")?;
         }
         writeln!(out, "{path}: {}", report.summary.counts().get(lang))?;
     }
     Ok(())
 }
 
-fn print_json(checked: &[Checked], out: &mut impl Write) -> std::io::Result<()> {
+fn print_json(checked: &[Checked], out: &mut dyn Write) -> std::io::Result<()> {
     let files: Vec<serde_json::Value> = checked
         .iter()
         .map(|Checked { path, outcome }| match outcome {
@@ -372,7 +470,8 @@ fn print_json(checked: &[Checked], out: &mut impl Write) -> std::io::Result<()> 
             Err(message) => serde_json::json!({ "path": path, "error": message }),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "files": files }))?;
+    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "files": files }))
+        .map_err(std::io::Error::other)?;
     writeln!(out)
 }
 

@@ -173,6 +173,34 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     #[serde(flatten)]
     pub message: Message,
+    /// The fix, where it can be computed (`null` where it cannot). Boxed: few
+    /// findings have one, and a large table has a hundred thousand findings.
+    pub suggestion: Option<Box<Suggestion>>,
+}
+
+/// A suggested fix: what a cell should most likely hold, and why. Only where
+/// the fix can be computed (a sum, a unit named by the indicator, a code
+/// named by its name …); never a guess presented as fact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// The cell to change (`B11`): the finding's own.
+    pub cell: String,
+    /// What to write there: the whole cell, or for an indicator of a
+    /// 绩效指标 cell the part that `why` names.
+    pub value: String,
+    /// Why, in Chinese …
+    pub why: String,
+    /// … and in English.
+    pub why_en: String,
+}
+
+impl Suggestion {
+    pub fn why(&self, lang: crate::text::Lang) -> &str {
+        match lang {
+            crate::text::Lang::Zh => &self.why,
+            crate::text::Lang::En => &self.why_en,
+        }
+    }
 }
 
 /// Where a finding points.
@@ -315,7 +343,22 @@ impl Sink<'_> {
             indicator: at.indicator,
             span: at.span,
             message,
+            suggestion: None,
         });
+    }
+
+    /// Attaches a suggested fix to the finding the running rule just
+    /// reported, at its cell (nothing when it reported none).
+    pub fn suggest(&mut self, value: impl Into<String>, why: Message) {
+        let rule = self.rule.id;
+        if let Some(last) = self.found.last_mut().filter(|d| d.rule == rule) {
+            last.suggestion = Some(Box::new(Suggestion {
+                cell: last.cell.clone(),
+                value: value.into(),
+                why: why.zh,
+                why_en: why.en,
+            }));
+        }
     }
 }
 
@@ -388,6 +431,11 @@ pub fn check_with_progress(
     let (mut per_line, mut per_project, mut per_indicator, mut walking) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (rank, &rule) in REGISTRY.iter().enumerate() {
+        // A rule the profile turns off does not run.
+        if !config.runs(rule.id) {
+            done(rule);
+            continue;
+        }
         match rule.check {
             Check::Sheet(check) => {
                 check(&cx, sink.run(rule, rank));
@@ -428,7 +476,16 @@ pub fn check_with_progress(
     for rule in &walking[reported..] {
         done(rule);
     }
-    sort_by_position(sink.found, &sink.ranks)
+    let mut found = sort_by_position(sink.found, &sink.ranks);
+    // The profile's severities (none by default).
+    for (id, setting) in &config.rules {
+        if let crate::config::RuleSetting::Severity(severity) = setting {
+            for d in found.iter_mut().filter(|d| d.rule == id) {
+                d.severity = *severity;
+            }
+        }
+    }
+    found
 }
 
 /// Sorts findings by row, column and indicator; findings at the same place

@@ -184,7 +184,7 @@ fn export(state: State, format: &'static str) {
             Ok(data) => exports::download(
                 &worker::field(&data, "name"),
                 &worker::field(&data, "mime"),
-                &worker::field(&data, "text"),
+                &JsValue::from_str(&worker::field(&data, "text")),
             ),
             Err(message) => status.set(Some(message)),
         }

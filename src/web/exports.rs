@@ -15,11 +15,13 @@ enum Kind {
     FindingsMarkdown,
     AnnotatedTsv,
     AnnotatedCsv,
+    AnnotatedXlsx,
     IndicatorsCsv,
 }
 
 impl Kind {
-    const ALL: [Kind; 6] = [
+    const ALL: [Kind; 7] = [
+        Kind::AnnotatedXlsx,
         Kind::FindingsCsv,
         Kind::FindingsJson,
         Kind::FindingsMarkdown,
@@ -36,6 +38,7 @@ impl Kind {
             Kind::FindingsMarkdown => "findings-markdown",
             Kind::AnnotatedTsv => "annotated-tsv",
             Kind::AnnotatedCsv => "annotated-csv",
+            Kind::AnnotatedXlsx => "annotated-xlsx",
             Kind::IndicatorsCsv => "indicators-csv",
         }
     }
@@ -47,6 +50,7 @@ impl Kind {
             Kind::FindingsMarkdown => i18n::EXPORT_FINDINGS_MARKDOWN,
             Kind::AnnotatedTsv => i18n::EXPORT_ANNOTATED_TSV,
             Kind::AnnotatedCsv => i18n::EXPORT_ANNOTATED_CSV,
+            Kind::AnnotatedXlsx => i18n::EXPORT_ANNOTATED_XLSX,
             Kind::IndicatorsCsv => i18n::EXPORT_INDICATORS,
         }
     }
@@ -56,21 +60,38 @@ impl Kind {
 /// copies it. The worker carries the exports, so the first load does not.
 fn run(state: State, kind: Kind, status: RwSignal<Option<Message>>, to_clipboard: bool) {
     let lang = state.lang.get_untracked();
+    // A workbook of a large table takes the worker a few seconds: say so.
+    if matches!(kind, Kind::AnnotatedXlsx) {
+        status.set(Some(Message::new(
+            "正在生成工作簿…",
+            "Writing the workbook…",
+        )));
+    }
     spawn_local(async move {
-        match worker::export(kind.id(), lang).await {
-            Ok((_, _, text)) if to_clipboard => copy(text, status),
-            Ok((name, mime, text)) => download(&name, &mime, &text),
+        let result = worker::export(kind.id(), lang).await;
+        if matches!(kind, Kind::AnnotatedXlsx) && result.is_ok() {
+            status.set(None);
+        }
+        match result {
+            Ok((_, _, text)) if to_clipboard => copy(text.as_string().unwrap_or_default(), status),
+            Ok((name, mime, content)) => download(&name, &mime, &content),
             Err(message) => status.set(Some(message)),
         }
     });
 }
 
-/// Saves text as a file through a temporary object URL.
-pub(super) fn download(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+/// Saves text or bytes (a JS string or Uint8Array) as a file through a
+/// temporary object URL.
+pub(crate) fn download(name: &str, mime: &str, content: &JsValue) {
+    let parts = js_sys::Array::of1(content);
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    if content.is_string() {
+        options.set_type(&format!("{mime};charset=utf-8"));
+    } else {
+        options.set_type(mime);
+    }
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
+    else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
@@ -120,7 +141,7 @@ pub fn Exports(state: State) -> impl IntoView {
 
     let share = move |_| {
         spawn_local(async move {
-            match worker::share().await {
+            match worker::share(&state.profile.get_untracked()).await {
                 Ok(fragment) => {
                     if let Some(url) = share_link(&fragment) {
                         // Replace, not push: the back button should not step through tables.
@@ -148,9 +169,12 @@ pub fn Exports(state: State) -> impl IntoView {
                     <button type="button" data-action=format!("export-{}", kind.id()) on:click=move |_| run(state, kind, status, false)>
                         {move || state.tr(i18n::DOWNLOAD)}
                     </button>
-                    <button type="button" data-action=format!("copy-{}", kind.id()) on:click=move |_| run(state, kind, status, true)>
-                        {move || state.tr(i18n::COPY)}
-                    </button>
+                    // A workbook is a file: nothing to copy.
+                    {(!matches!(kind, Kind::AnnotatedXlsx)).then(|| view! {
+                        <button type="button" data-action=format!("copy-{}", kind.id()) on:click=move |_| run(state, kind, status, true)>
+                            {move || state.tr(i18n::COPY)}
+                        </button>
+                    })}
                 </div>
             }
         })

@@ -44,6 +44,8 @@ pub const HELP_WHAT: Text = t("检查内容", "What it checks");
 pub const HELP_WHY: Text = t("为什么", "Why");
 pub const HELP_EXAMPLE: Text = t("示例", "Example");
 pub const HELP_SOURCE: Text = t("依据", "Source");
+pub const HELP_FIX: Text = t("修改建议", "Suggested fix");
+pub const SUGGESTION: Text = t("建议：", "Suggestion: ");
 pub const GO_TO_CELL: Text = t("定位到单元格", "Go to the cell");
 
 pub const TABLE: Text = t("表格", "The table");
@@ -98,6 +100,10 @@ pub const EXPORT_ANNOTATED_CSV: Text = t(
     "原表加“问题”列（CSV）",
     "The table with a 问题 column (CSV)",
 );
+pub const EXPORT_ANNOTATED_XLSX: Text = t(
+    "标注的工作簿（.xlsx：问题清单、标注的原表、指标明细）",
+    "Annotated workbook (.xlsx: findings, the table marked up, indicators)",
+);
 pub const EXPORT_INDICATORS: Text = t(
     "指标明细表（每项指标一行，CSV）",
     "Indicator table (one row per indicator, CSV)",
@@ -127,3 +133,20 @@ pub const LARGE_NOTE: Text = t(
     "表格较大，已交由后台检查，不在此框中显示；下面的表格视图按需显示所在位置的行。粘贴或拖入新表格即可替换。",
     "The table is large: it is checked in the background and not shown in this box; the table view below draws the rows where you scroll. Paste or drop a new table to replace it.",
 );
+
+pub const SETTINGS: Text = t("规则配置", "House rules");
+pub const SETTINGS_NOTE: Text = t(
+    "按本局的惯例关闭规则、调整级别或阈值。配置保存在本浏览器中，随分享链接一起发送，也可下载为 jixiao.toml 供命令行使用（jixiao-lint check --config jixiao.toml）。",
+    "Turn rules off, change their severity or thresholds to your bureau's conventions. The profile is kept in this browser, travels with the share link, and downloads as jixiao.toml for the command line (jixiao-lint check --config jixiao.toml).",
+);
+pub const SETTINGS_DEFAULT: Text = t("默认规则（未修改）", "The defaults (nothing changed)");
+pub const SETTINGS_ACTIVE: Text = t("已启用规则配置：", "Profile in force: ");
+pub const THRESHOLDS: Text = t("阈值", "Thresholds");
+pub const RULES: Text = t("规则", "Rules");
+pub const DEFAULT_VALUE: Text = t("默认", "default");
+pub const NONE: Text = t("无", "none");
+pub const OFF: Text = t("关闭", "off");
+pub const PROFILE_DOWNLOAD: Text = t("下载 jixiao.toml", "Download jixiao.toml");
+pub const PROFILE_LOAD: Text = t("载入配置文件…", "Load a profile…");
+pub const PROFILE_RESET: Text = t("恢复默认", "Back to the defaults");
+pub const PROFILE_SUMMARY: Text = t("规则配置", "Profile");

@@ -10,6 +10,7 @@ mod exports;
 mod i18n;
 mod intake;
 mod problems;
+mod settings;
 mod slices;
 mod summary;
 mod table;
@@ -25,6 +26,8 @@ use wasm_bindgen::{JsCast, JsValue};
 const LANG_KEY: &str = "jixiao-lang";
 /// Where the last input is kept, so that a reload keeps it.
 const INPUT_KEY: &str = "jixiao-input";
+/// Where the profile (house rules, jixiao.toml's text) is kept; none for the defaults.
+const PROFILE_KEY: &str = "jixiao-profile";
 
 /// The page's state: the input, what the user chose, and the overview of the
 /// table shown (the worker keeps the rest and sends slices on demand).
@@ -60,6 +63,9 @@ pub(crate) struct State {
     pub compare: compare::CompareState,
     /// The batch of files checked at once, if any.
     pub batch: batch::BatchState,
+    /// The profile in force: jixiao.toml's text, empty for the defaults. The
+    /// worker reads it (the page carries no TOML parser).
+    pub profile: RwSignal<String>,
 }
 
 impl State {
@@ -81,6 +87,13 @@ impl State {
                 Ok(None) => (initial, None, link_notice, from_link),
                 Err(error) => (initial, None, Some(error.message()), from_link),
             };
+        // A shared link's profile is in force too: whoever opens it checks with
+        // the same house rules. Like the link's table it replaces nothing kept
+        // here; a change in the settings panel makes it the user's own.
+        let profile = match jixiao_lint::share::decode_profile(&hash) {
+            Ok(Some(profile)) => profile,
+            _ => stored(PROFILE_KEY).unwrap_or_default(),
+        };
         let notice = RwSignal::new(None);
         let state = State {
             input: RwSignal::new(String::new()),
@@ -104,6 +117,7 @@ impl State {
             ),
             compare: compare::CompareState::new(),
             batch: batch::BatchState::new(),
+            profile: RwSignal::new(profile),
         };
         // Ready before the first table arrives.
         worker::warm_up();
@@ -217,20 +231,25 @@ impl State {
         let ticket = state.checks.get_value();
         let current = move || state.checks.get_value() == ticket;
         let stops = worker::stops();
+        let profile = state.profile.get_untracked();
         leptos::task::spawn_local(async move {
             let on_progress = move |done: f64| {
                 if current() && large {
                     state.progress.set(Some((done * 100.0) as u32));
                 }
             };
-            let checked = worker::check(input, on_progress).await;
+            let checked = worker::check(input, &profile, on_progress).await;
             // Another table was loaded meanwhile: this answer is stale.
             if !current() {
                 return;
             }
             state.progress.set(None);
             match checked {
-                Ok((first, source)) => {
+                Ok(worker::Checked {
+                    first,
+                    source,
+                    profile_error,
+                }) => {
                     let view::First {
                         overview,
                         rows,
@@ -253,6 +272,10 @@ impl State {
                     state.overview.set(Some(Arc::new(overview)));
                     state.source.set(source);
                     compare::on_checked(state);
+                    // Set only when there is one: a damaged link's notice stays.
+                    if profile_error.is_some() {
+                        state.notice.set(profile_error);
+                    }
                 }
                 Err(message) => {
                     let message = match &name {
@@ -283,6 +306,65 @@ impl State {
                     // Otherwise the worker still keeps the table on show.
                     state.notice.set(Some(message));
                 }
+            }
+        });
+    }
+
+    /// Puts a profile in force (the settings panel): kept in the browser,
+    /// and the table on show checked again with it.
+    pub fn set_profile(&self, profile: String) {
+        if self.profile.get_untracked() == profile {
+            return;
+        }
+        store(PROFILE_KEY, &profile);
+        self.profile.set(profile);
+        self.recheck();
+    }
+
+    /// Has the worker check the table it keeps again (the profile changed).
+    fn recheck(&self) {
+        let state = *self;
+        if state.overview.with_untracked(Option::is_none) {
+            return;
+        }
+        state.checks.update_value(|n| *n += 1);
+        let ticket = state.checks.get_value();
+        let current = move || state.checks.get_value() == ticket;
+        let large = state.large.get_untracked().is_some();
+        if large {
+            state.progress.set(Some(0));
+        }
+        let profile = state.profile.get_untracked();
+        leptos::task::spawn_local(async move {
+            let on_progress = move |done: f64| {
+                if current() && large {
+                    state.progress.set(Some((done * 100.0) as u32));
+                }
+            };
+            let checked = worker::recheck(&profile, on_progress).await;
+            if !current() {
+                return;
+            }
+            state.progress.set(None);
+            match checked {
+                Ok(checked) => {
+                    let view::First {
+                        overview,
+                        rows,
+                        problems,
+                        ..
+                    } = checked.first;
+                    state.selected.set(None);
+                    state.slices.clear();
+                    state.slices.fill(rows, problems);
+                    state.overview.set(Some(Arc::new(overview)));
+                    if checked.profile_error.is_some() {
+                        state.notice.set(checked.profile_error);
+                    }
+                }
+                // The worker no longer keeps it (it was restarted): the page's
+                // own text is checked again, if it has it.
+                Err(_) => state.restore(),
             }
         });
     }
@@ -366,6 +448,7 @@ pub fn App() -> impl IntoView {
             </header>
             <intake::Intake state=state />
             <batch::Batch state=state />
+            <settings::Settings state=state />
             <Show when=move || !has_input()>
                 <p class="state" data-state="empty">{move || state.tr(i18n::EMPTY_STATE)}</p>
             </Show>

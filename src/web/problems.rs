@@ -278,6 +278,14 @@ fn head(state: State, lang: Lang, group: &GroupCount) -> AnyView {
 fn item(state: State, lang: Lang, problem: &Problem) -> AnyView {
     let target = problem.cell.clone();
     let message = problem.message.get(lang).to_owned();
+    // The fix beside the message, its reason on hover.
+    let suggestion = problem.suggestion.as_ref().map(|s| {
+        view! {
+            <span class="suggestion" data-suggestion=s.value.clone() title=s.why(lang).to_owned()>
+                {format!("{}{}", i18n::SUGGESTION.get(lang), s.value)}
+            </span>
+        }
+    });
     view! {
         <div class=format!("problem-row {}", problem.severity.id())>
             <button
@@ -294,6 +302,7 @@ fn item(state: State, lang: Lang, problem: &Problem) -> AnyView {
                 <span class="cell-ref">{problem.cell.clone()}</span>
                 <span class="project">{problem.project.clone().unwrap_or_default()}</span>
                 <span class="message">{message.clone()}</span>
+                {suggestion}
             </button>
         </div>
     }
@@ -338,6 +347,7 @@ pub fn HelpPanel(state: State) -> impl IntoView {
                 {section(i18n::HELP_WHY, &rule.why)}
                 {section(i18n::HELP_EXAMPLE, &rule.example)}
                 {section(i18n::HELP_SOURCE, &rule.source)}
+                {section(i18n::HELP_FIX, &rule.fix)}
                 <button type="button" data-action="help-close" on:click=move |_| state.help.set(None)>
                     {i18n::CLOSE.get(lang)}
                 </button>

@@ -37,6 +37,15 @@ pub fn Summary(state: State) -> impl IntoView {
                     let text = Signal::derive(move || source.get(state.lang.get()).to_owned());
                     item(SOURCE, "source", text, "wide")
                 })}
+                // A profile other than the defaults: what it changes (printed too).
+                {move || state.overview(|o| o.profile.clone()).filter(|p| !p.is_empty()).map(|changes| {
+                    let text = Signal::derive(move || {
+                        let lang = state.lang.get();
+                        let separator = if lang == jixiao_lint::text::Lang::Zh { "；" } else { "; " };
+                        changes.iter().map(|m| m.get(lang)).collect::<Vec<_>>().join(separator)
+                    });
+                    item(i18n::PROFILE_SUMMARY, "profile", text, "wide profile")
+                })}
             </dl>
         </section>
     }

@@ -170,7 +170,12 @@ fn render_cell(state: State, lang: Lang, cell: &TableCell, kind: RowKind, clip: 
         let lines = cell
             .findings
             .iter()
-            .map(|f| view! { <li>{icon(f.severity)} " " {f.message.get(lang).to_owned()} " " <code>{f.rule.clone()}</code></li> })
+            .map(|f| {
+                let suggestion = f.suggestion.as_ref().map(|s| {
+                    view! { <span class="suggestion">{format!("{}{}", i18n::SUGGESTION.get(lang), s.value)}</span> }
+                });
+                view! { <li>{icon(f.severity)} " " {f.message.get(lang).to_owned()} " " <code>{f.rule.clone()}</code> {suggestion}</li> }
+            })
             .collect_view();
         view! { <ul class="tip" role="tooltip">{lines}</ul> }
     });

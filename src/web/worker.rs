@@ -6,7 +6,7 @@
 //! shows, in the order it is asked; a large check also reports its progress.
 
 use jixiao_lint::text::{Lang, Message};
-use jixiao_lint::view::{First, Problem, RuleHelp, TableRow};
+use jixiao_lint::view::{First, Problem, ProfileView, RuleHelp, TableRow};
 use js_sys::{Array, Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -42,9 +42,15 @@ pub fn stops() -> u32 {
 }
 
 fn post(worker: &web_sys::Worker, message: &JsValue, transfer: bool) {
-    // A file's bytes are transferred, not copied: the page has no further use for them.
+    // A file's bytes are transferred, not copied: the page has no further use
+    // for them. They are the message, or its `file` (with the profile).
     let _ = if transfer {
-        worker.post_message_with_transfer(message, &Array::of1(message))
+        let bytes = if message.is_instance_of::<js_sys::ArrayBuffer>() {
+            message.clone()
+        } else {
+            Reflect::get(message, &"file".into()).unwrap_or(JsValue::UNDEFINED)
+        };
+        worker.post_message_with_transfer(message, &Array::of1(&bytes))
     } else {
         worker.post_message(message)
     };
@@ -224,22 +230,73 @@ pub fn warm_up() {
 /// slices, and how a file was read.
 pub async fn check(
     input: JsValue,
+    profile: &str,
     on_progress: impl Fn(f64) + 'static,
-) -> Result<(First, Option<Message>), Message> {
+) -> Result<Checked, Message> {
     let transfer = input.is_instance_of::<js_sys::ArrayBuffer>();
     let message = if input.is_string() {
         let object = js_sys::Object::new();
         let _ = Reflect::set(&object, &"check".into(), &input);
         object.into()
+    } else if transfer {
+        let object = js_sys::Object::new();
+        let _ = Reflect::set(&object, &"file".into(), &input);
+        object.into()
     } else {
         input
     };
+    let _ = Reflect::set(&message, &"profile".into(), &profile.into());
     // The worker's own reasons already say 无法读取…; passed on as they are.
     let data = ask_with(message, transfer, Some(Box::new(on_progress))).await?;
-    let source = Some(field(&data, "source"))
-        .filter(|s| !s.is_empty())
-        .map(|zh| Message::new(zh, field(&data, "source_en")));
-    Ok((decode(&data)?, source))
+    checked(&data)
+}
+
+/// What a check answers: the overview with the first slices, how a file was
+/// read, and why the profile could not be used (then the defaults were).
+pub struct Checked {
+    pub first: First,
+    pub source: Option<Message>,
+    pub profile_error: Option<Message>,
+}
+
+fn checked(data: &JsValue) -> Result<Checked, Message> {
+    let message = |key: &str| {
+        Some(field(data, key))
+            .filter(|s| !s.is_empty())
+            .map(|zh| Message::new(zh, field(data, &format!("{key}_en"))))
+    };
+    Ok(Checked {
+        first: decode(data)?,
+        source: message("source"),
+        profile_error: message("profile_error"),
+    })
+}
+
+/// Checks the table the worker keeps again, with another profile.
+pub async fn recheck(
+    profile: &str,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<Checked, Message> {
+    let data = ask_with(
+        request(&[("recheck", ""), ("profile", profile)]),
+        false,
+        Some(Box::new(on_progress)),
+    )
+    .await?;
+    checked(&data)
+}
+
+/// The settings panel's view of a profile, after one change (`("rule", id,
+/// "off")`, `("threshold", key, "90")`) if any; or why the profile is wrong.
+pub async fn settings(
+    profile: &str,
+    change: Option<(&str, &str, &str)>,
+) -> Result<ProfileView, Message> {
+    let mut fields = vec![("settings", profile)];
+    if let Some((kind, key, value)) = change {
+        fields.extend([(kind, key), ("set", value)]);
+    }
+    decode(&ask(request(&fields), false).await?)
 }
 
 /// A rule's help.
@@ -274,18 +331,21 @@ pub async fn problems(group: usize, from: usize, to: usize) -> Result<Vec<Proble
 
 /// One export of the table shown (`findings-csv`, `annotated-tsv` …): file
 /// name, MIME type and text.
-pub async fn export(id: &str, lang: Lang) -> Result<(String, String, String), Message> {
+/// The workbook comes as bytes (a Uint8Array), every other export as text:
+/// the content is either, as a JS value for the Blob.
+pub async fn export(id: &str, lang: Lang) -> Result<(String, String, JsValue), Message> {
     let lang = if lang == Lang::En { "en" } else { "zh" };
     let data = ask(request(&[("export", id), ("lang", lang)]), false).await?;
-    Ok((
-        field(&data, "name"),
-        field(&data, "mime"),
-        field(&data, "text"),
-    ))
+    let content = Reflect::get(&data, &"bytes".into())
+        .ok()
+        .filter(|b| b.is_instance_of::<js_sys::Uint8Array>())
+        .unwrap_or_else(|| JsValue::from(field(&data, "text")));
+    Ok((field(&data, "name"), field(&data, "mime"), content))
 }
 
-/// The share link's fragment for the table shown, or why there is none.
-pub async fn share() -> Result<String, Message> {
-    let data = ask(request(&[("share", "")]), false).await?;
+/// The share link's fragment for the table shown, with the profile in force,
+/// or why there is none.
+pub async fn share(profile: &str) -> Result<String, Message> {
+    let data = ask(request(&[("share", ""), ("profile", profile)]), false).await?;
     Ok(field(&data, "text"))
 }

@@ -66,7 +66,7 @@ test('the findings CSV has a BOM, the header and one row per problem on the page
   // Excel reads UTF-8 as Chinese only after a byte-order mark.
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [header, ...rows] = records(bytes.toString('utf8').slice(1), ',');
-  expect(header).toEqual(['单元格', '行', '列', '级别', '规则', '项目', '指标', '问题']);
+  expect(header).toEqual(['单元格', '行', '列', '级别', '规则', '项目', '指标', '问题', '建议']);
   expect(rows).toHaveLength(shown.length);
   expect(rows).toHaveLength(52);
   const fromCsv = rows.map(([cell, , , , rule, , indicator]) => ({ rule, cell, indicator: indicator === '' ? null : Number(indicator) }));
@@ -101,8 +101,8 @@ test('the findings Markdown has the summary and one table row per problem', asyn
   const text = bytes.toString('utf8');
   expect(text).toContain('2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18');
   const lines = text.split('\n').filter((line) => line.startsWith('|'));
-  expect(lines[0]).toBe('| 单元格 | 级别 | 规则 | 项目 | 指标 | 问题 |');
-  expect(lines[1]).toMatch(/^\|(---\|){6}$/);
+  expect(lines[0]).toBe('| 单元格 | 级别 | 规则 | 项目 | 指标 | 问题 | 建议 |');
+  expect(lines[1]).toMatch(/^\|(---\|){7}$/);
   expect(lines.slice(2)).toHaveLength(shown.length);
   expect(lines.some((line) => line.startsWith('| B11 | 错误 | amount-unit-subtotal |'))).toBe(true);
 });
@@ -220,7 +220,7 @@ test('every export has a download and a copy button, and the findings CSV follow
   await page.locator('[data-action="lang"]').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const [header, ...rows] = records((await download(page, 'findings-csv')).bytes.toString('utf8').slice(1), ',');
-  expect(header).toEqual(['cell', 'row', 'column', 'severity', 'rule', 'project', 'indicator', 'message']);
+  expect(header).toEqual(['cell', 'row', 'column', 'severity', 'rule', 'project', 'indicator', 'message', 'suggestion']);
   const cli = check(seed);
   const english = new Map(cli.diagnostics.map((d) => [key(d), d.message_en]));
   for (const row of rows) {

@@ -1,4 +1,4 @@
-use super::{gap, sum};
+use super::{as_written, gap, sum};
 use crate::money::format_amount;
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
@@ -43,7 +43,7 @@ fn check(cx: &Context, out: &mut Sink) {
         let (Some(stated), Some(computed)) = (amount.value, computed) else {
             continue;
         };
-        if stated != computed {
+        if !cx.config.amounts_agree(stated, computed) {
             let (gap_zh, gap_en) = gap(stated, computed);
             let (s, c) = (format_amount(stated), format_amount(computed));
             out.report(
@@ -59,6 +59,15 @@ fn check(cx: &Context, out: &mut Sink) {
                     ),
                 ),
             );
+            if let Some(value) = as_written(cx, computed, &amount.raw) {
+                out.suggest(
+                    value,
+                    Message::new(
+                        format!("{parts_zh}；若明细无误，合计应为此数"),
+                        format!("the sum of {parts_en}; if the detail is right, the total should be this"),
+                    ),
+                );
+            }
         }
     }
 }

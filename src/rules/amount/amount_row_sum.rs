@@ -1,4 +1,4 @@
-use super::gap;
+use super::{as_written, gap};
 use crate::layout::{Column, Line};
 use crate::money::format_amount;
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
     check: Check::Line(check),
 };
 
-fn check(_: &Context, line: &Line, out: &mut Sink) {
+fn check(cx: &Context, line: &Line, out: &mut Sink) {
     let Some(total) = line.amount(Column::Total) else {
         return;
     };
@@ -44,18 +44,34 @@ fn check(_: &Context, line: &Line, out: &mut Sink) {
     }
     let (s, c) = (format_amount(stated), format_amount(computed));
     let (gap_zh, gap_en) = gap(stated, computed);
-    let message = match listed {
-        0 => return,
-        3 if stated != computed => Message::new(
-            format!("总计 {s} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = {c}{gap_zh}"),
-            format!("Total {s} ≠ fiscal + special account + other = {c}{gap_en}"),
+    match listed {
+        3 if !cx.config.amounts_agree(stated, computed) => {
+            out.report(
+                Location::in_line(line, total.index),
+                Message::new(
+                    format!("总计 {s} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = {c}{gap_zh}"),
+                    format!("Total {s} ≠ fiscal + special account + other = {c}{gap_en}"),
+                ),
+            );
+            if let Some(value) = as_written(cx, computed, &total.raw) {
+                out.suggest(
+                    value,
+                    Message::new(
+                        "各资金来源之和；若各来源金额无误，总计应为此数",
+                        "the sum of the funding sources; if they are right, the total should be this",
+                    ),
+                );
+            }
+        }
+        // A form's `其中:` lines are parts of the total, not all of them: their
+        // sum is only a lower bound, so no total can be suggested.
+        1 | 2 if computed > stated && !cx.config.amounts_agree(stated, computed) => out.report(
+            Location::in_line(line, total.index),
+            Message::new(
+                format!("总计 {s} 小于其中所列资金之和 {c}{gap_zh}"),
+                format!("Total {s} is less than the sources listed under it, {c}{gap_en}"),
+            ),
         ),
-        // A form's `其中:` lines are parts of the total, not all of them.
-        1 | 2 if computed > stated => Message::new(
-            format!("总计 {s} 小于其中所列资金之和 {c}{gap_zh}"),
-            format!("Total {s} is less than the sources listed under it, {c}{gap_en}"),
-        ),
-        _ => return,
-    };
-    out.report(Location::in_line(line, total.index), message);
+        _ => {}
+    }
 }

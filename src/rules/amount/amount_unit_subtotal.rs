@@ -1,4 +1,4 @@
-use super::{gap, sum};
+use super::{as_written, gap, sum};
 use crate::layout::Column;
 use crate::money::format_amount;
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
@@ -31,7 +31,7 @@ fn check(cx: &Context, out: &mut Sink) {
             ) else {
                 continue;
             };
-            if stated == computed {
+            if cx.config.amounts_agree(stated, computed) {
                 continue;
             }
             let (gap_zh, gap_en) = gap(stated, computed);
@@ -54,6 +54,15 @@ fn check(cx: &Context, out: &mut Sink) {
                     ),
                 ),
             );
+            if let Some(value) = as_written(cx, computed, &amount.raw) {
+                out.suggest(
+                    value,
+                    Message::new(
+                        format!("所列 {n} 个项目{}之和；若项目齐全、金额无误，小计应为此数", label_zh(column)),
+                        format!("the sum of the {n} projects listed{}; if they are complete and right, the subtotal should be this", label_en(column)),
+                    ),
+                );
+            }
         }
     }
 }

@@ -25,3 +25,20 @@ pub(crate) fn gap(stated: Decimal, computed: Decimal) -> (String, String) {
     let gap = crate::money::format_amount(stated - computed);
     (format!("（差额 {gap}）"), format!(" (gap {gap})"))
 }
+
+/// A computed amount as its cell would hold it, for a suggested fix: in the
+/// table's own unit (元 tables in 元), with thousands separators only when
+/// the cell uses them. `None` beyond Decimal's range.
+pub(crate) fn as_written(cx: &crate::rules::Context, wan: Decimal, raw: &str) -> Option<String> {
+    let value = match cx.sheet.amount_unit {
+        crate::money::AmountUnit::WanYuan => wan,
+        crate::money::AmountUnit::Yuan => wan.checked_mul(Decimal::from(10_000))?,
+    };
+    let text = crate::money::format_amount(value);
+    let raw = raw.trim();
+    Some(if raw.is_empty() || raw.contains(',') {
+        text
+    } else {
+        text.replace(',', "")
+    })
+}

@@ -2,7 +2,7 @@ use crate::indicator::framework::{name_key, Family, Level2};
 use crate::indicator::Indicator;
 use crate::layout::Project;
 use crate::rules::{Check, Context, Rule, Severity, Sink};
-use crate::text::t;
+use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
     id: "code-name-mismatch",
@@ -34,7 +34,15 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         .as_deref()
         .and_then(Level2::from_code)
         .map(|l| (l.name, &indicator.level2));
-    for (expected, written) in [level1, level2].into_iter().flatten() {
+    // The code that the name stands for, where the framework knows the name.
+    let named_level1 = Family::from_name(&indicator.level1.name).and_then(Family::code);
+    let named_level2 = Level2::from_name(&indicator.level2.name).and_then(|l| l.code);
+    let named = [level1.map(|_| named_level1), level2.map(|_| named_level2)];
+    for ((expected, written), named) in [level1, level2]
+        .into_iter()
+        .zip(named)
+        .filter_map(|(level, named)| Some((level?, named.flatten())))
+    {
         // As written in most tables, with or without the trailing 指标: no allocation.
         let as_expected = written.name == expected
             || expected.strip_suffix("指标") == Some(written.name.as_str());
@@ -50,6 +58,15 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
                     written.name
                 ),
             );
+            if let Some(right) = named.filter(|right| *right != code) {
+                out.suggest(
+                    format!("{right}-{}", written.name),
+                    Message::new(
+                        format!("指标体系中“{}”的编码是 {right}；若名称无误，编码应改为 {right}", written.name),
+                        format!("in the framework \"{}\" has the code {right}; if the name is right, the code should be {right}", written.name),
+                    ),
+                );
+            }
         }
     }
 }

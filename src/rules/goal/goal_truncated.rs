@@ -25,13 +25,29 @@ const CLOSING: &[char] = &[
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '；'];
 const DANGLING: &[char] = &['、', '，', ',', '：', ':', '（', '(', '“', '《', '—', '-'];
 
-fn check(_: &Context, project: &Project, out: &mut Sink) {
+fn check(cx: &Context, project: &Project, out: &mut Sink) {
     let text = super::goal_text(project);
     let Some(last) = text.chars().next_back() else {
         return;
     };
     let cut_after_sentences = !CLOSING.contains(&last) && text.contains(SENTENCE_END);
-    if DANGLING.contains(&last) || cut_after_sentences {
+    let dangling = DANGLING.contains(&last) || cut_after_sentences;
+    // A profile's field limit: a goal as long as the budget system allows was
+    // most likely cut there, however it ends.
+    if let Some(max) = cx.config.goal_max_chars.filter(|_| !dangling) {
+        let chars = text.chars().count();
+        if chars >= max {
+            out.report(
+                Location::in_project(project, project.goal.index),
+                Message::new(
+                    format!("绩效目标有 {chars} 字，达到规则配置的字数上限 {max}，可能在系统字段长度处被截断；请核对是否完整"),
+                    format!("The goal is {chars} characters long, at the profile's limit of {max}: it may have been cut at the system's field length. Check that it is complete"),
+                ),
+            );
+        }
+        return;
+    }
+    if dangling {
         let tail: String = text
             .chars()
             .rev()

@@ -99,3 +99,64 @@ pub(crate) fn is_growth_name(name: &str) -> bool {
         ],
     )
 }
+
+/// The corrected values of an indicator whose values `hit` (period, annual):
+/// `fixed(value)` for one, or both labelled when they differ
+/// (`实施周期指标值:30人；年度指标值:10人`). `None` when nothing is hit.
+pub(crate) fn fixed_values(
+    indicator: &Indicator,
+    hit: [bool; 2],
+    fixed: impl Fn(&Value) -> String,
+) -> Option<String> {
+    let [period, annual] = [&indicator.period, &indicator.annual];
+    match hit {
+        [false, false] => None,
+        [true, false] => Some(fixed(period)),
+        [false, true] => Some(fixed(annual)),
+        [true, true] if period.raw == annual.raw => Some(fixed(period)),
+        [true, true] => Some(format!(
+            "实施周期指标值:{}；年度指标值:{}",
+            fixed(period),
+            fixed(annual)
+        )),
+    }
+}
+
+/// The unit an indicator's name implies for a bare number: `培训人数` → 人,
+/// `巡查次数` → 次, a rate or satisfaction → %. `None` when the name says
+/// nothing certain (数量, 面积 …).
+pub(crate) fn unit_from_name(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    if is_rate_name(name) && !is_growth_name(name) {
+        return Some("%");
+    }
+    const ENDINGS: &[(&str, &str)] = &[
+        ("人次", "人次"),
+        ("人数", "人"),
+        ("次数", "次"),
+        ("场次", "场"),
+        ("批次", "批"),
+        ("个数", "个"),
+        ("户数", "户"),
+        ("天数", "天"),
+        ("台数", "台"),
+        ("套数", "套"),
+        ("件数", "件"),
+        ("场数", "场"),
+        ("期数", "期"),
+        ("篇数", "篇"),
+        ("项数", "项"),
+        ("家数", "家"),
+        ("份数", "份"),
+        ("条数", "条"),
+        ("所数", "所"),
+        ("处数", "处"),
+        ("座数", "座"),
+        ("册数", "册"),
+        ("名数", "名"),
+    ];
+    ENDINGS
+        .iter()
+        .find(|(ending, _)| name.ends_with(ending))
+        .map(|(_, unit)| *unit)
+}

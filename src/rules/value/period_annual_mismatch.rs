@@ -31,7 +31,21 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
                 format!("{label_en}: period value \"{p}\" and annual value \"{a}\" {en}"),
             ),
         );
+        if exceeds(indicator) {
+            out.suggest(
+                p.clone(),
+                Message::new(
+                    format!("年度指标值不应大于整个实施周期的值「{p}」，至多与之相同（实施周期为一年时两者相同）"),
+                    format!("the annual value cannot exceed the whole period's \"{p}\"; at most the same (they are equal for a one-year period)"),
+                ),
+            );
+        }
     }
+}
+
+/// The annual quantity exceeds the period's (the one mismatch with a fix).
+fn exceeds(indicator: &Indicator) -> bool {
+    mismatch(indicator).is_some_and(|(zh, _)| zh.contains("年度值大于"))
 }
 
 fn mismatch(indicator: &Indicator) -> Option<(&'static str, &'static str)> {

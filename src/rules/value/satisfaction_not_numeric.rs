@@ -1,7 +1,7 @@
 use crate::indicator::{Indicator, Value};
 use crate::layout::Project;
 use crate::rules::{Check, Context, Rule, Severity, Sink};
-use crate::text::t;
+use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
     id: "satisfaction-not-numeric",
@@ -21,8 +21,9 @@ pub(crate) fn is_not_numeric(value: &Value) -> bool {
     !value.is_empty() && !value.is_placeholder() && !value.is_percent()
 }
 
-fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+fn check(cx: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
     if indicator.is_satisfaction() {
+        let hit = [&indicator.period, &indicator.annual].map(is_not_numeric);
         super::report_values(
             project,
             indicator,
@@ -31,5 +32,21 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
             "不是百分比，满意度目标应写成如“≥90%”",
             "is not a percentage; write a satisfaction target such as ≥90 %",
         );
+        // A bare number is that percentage; a word (满意) becomes the floor of
+        // the profile, which is what satisfaction-low would accept.
+        let floor = cx.config.satisfaction_floor.normalize();
+        let fixed = |v: &Value| match (v.number, v.unit.as_deref()) {
+            (Some(_), None) => format!("{}%", v.raw.trim()),
+            _ => format!("≥{floor}%"),
+        };
+        if let Some(value) = super::fixed_values(indicator, hit, fixed) {
+            out.suggest(
+                value,
+                Message::new(
+                    format!("满意度目标写成百分比；没有数字时取满意度下限 {floor}%（satisfaction-floor，可在规则配置中修改）"),
+                    format!("a satisfaction target as a percentage; without a figure, the satisfaction floor of {floor} % (satisfaction-floor, set in the profile)"),
+                ),
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
-use crate::indicator::{Indicator, ValueKind};
+use crate::indicator::{Indicator, Value, ValueKind};
 use crate::layout::Project;
 use crate::rules::{Check, Context, Rule, Severity, Sink};
-use crate::text::t;
+use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
     id: "value-unit-missing",
@@ -32,12 +32,30 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     if name.ends_with([')', '）']) && name.contains(['(', '（']) {
         return;
     }
+    let bare = |v: &Value| v.kind == ValueKind::Quantity && v.unit.is_none() && v.number.is_some();
     super::report_values(
         project,
         indicator,
         out,
-        |v| v.kind == ValueKind::Quantity && v.unit.is_none() && v.number.is_some(),
+        bare,
         "只有数字，缺少计量单位",
         "is a bare number without a unit",
     );
+    let Some(unit) = super::unit_from_name(&indicator.name) else {
+        return;
+    };
+    let hit = [&indicator.period, &indicator.annual].map(bare);
+    if let Some(value) = super::fixed_values(indicator, hit, |v| format!("{}{unit}", v.raw.trim()))
+    {
+        out.suggest(
+            value,
+            Message::new(
+                format!("指标名称「{}」表明计量单位是「{unit}」", indicator.name),
+                format!(
+                    "the indicator's name \"{}\" implies the unit \"{unit}\"",
+                    indicator.name
+                ),
+            ),
+        );
+    }
 }

@@ -21,6 +21,13 @@ fuzz_target!(|data: &[u8]| {
     let _ = export::findings_markdown(&report, Lang::En);
     let _ = export::annotated_table(text, &report, Lang::Zh, b'\t');
     let _ = export::indicator_table(&report, Lang::Zh);
+    let _ = jixiao_lint::xlsx::annotated_workbook(text, &report, Lang::En);
+    // The same text as a profile: read, or refused with its lines.
+    if let Ok(profile) = jixiao_lint::profile::parse(text) {
+        assert_eq!(jixiao_lint::profile::parse(&profile.to_toml()).ok(), Some(profile.clone()));
+        let _ = check_text(text, &profile);
+    }
+    let _ = share::decode_profile(text);
     let _ = report.coverage();
     let _ = input::html::table_text(text);
     let _ = share::decode(text);
