@@ -34,7 +34,9 @@ test('the profile travels in the share link and is in force where it is opened',
   // Like the link's table, its profile replaces nothing the colleague keeps: without
   // the link their own house rules (here the defaults) are in force again.
   await colleague.goto('/');
+  await colleague.locator('textarea[data-action="input"]').fill(seed);
   await expect(summary(colleague, 'projects')).toHaveText('24');
+  await expect(summary(colleague, 'errors')).toHaveText('5');
   await expect(summary(colleague, 'profile')).toHaveCount(0);
   await verify();
   await other.close();
