@@ -104,6 +104,14 @@ pub fn totals(rows: &[BatchRow]) -> Totals {
 }
 
 impl Totals {
+    /// `合计（200 个文件，198 个已检查）`: the label of a totals row.
+    pub fn total_label(&self) -> Message {
+        Message::new(
+            format!("合计（{} 个文件，{} 个已检查）", self.files, self.checked),
+            format!("total ({} files, {} checked)", self.files, self.checked),
+        )
+    }
+
     /// `200 个文件（198 个已检查）：…`
     pub fn describe(&self) -> Message {
         let t = self;
@@ -183,12 +191,8 @@ pub fn to_csv(rows: &[BatchRow], lang: Lang) -> String {
         ]);
     }
     let t = totals(rows);
-    let total = match lang {
-        Lang::Zh => format!("合计（{} 个文件，{} 个已检查）", t.files, t.checked),
-        Lang::En => format!("total ({} files, {} checked)", t.files, t.checked),
-    };
     write(vec![
-        total,
+        t.total_label().get(lang).to_owned(),
         String::new(),
         t.units.to_string(),
         t.projects.to_string(),

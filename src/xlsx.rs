@@ -15,6 +15,7 @@
 //! leading `=`, `+`, `-` or `@` stays inert. With the `files` feature (the CLI
 //! and the page's worker; the page's first load never carries the writer).
 
+use crate::batch::{headings, totals, BatchRow};
 use crate::export::{indicator_rows, suggestion_text};
 use crate::input::read_text;
 use crate::report::Report;
@@ -22,7 +23,7 @@ use crate::rules::{Diagnostic, Severity};
 use crate::text::{column_letter, Lang, Message};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Url, Workbook, Worksheet, XlsxError};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Excel's limits: a cell's text, hyperlinks in one sheet, rows and columns.
 const MAX_CELL_CHARS: usize = 32_767;
@@ -50,16 +51,34 @@ pub fn fill(severity: Severity) -> u32 {
 /// The annotated workbook of `text` and its report, as the bytes of an .xlsx
 /// file; or why it cannot be written (a table beyond Excel's rows or columns).
 pub fn annotated_workbook(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Message> {
-    write(text, report, lang).map_err(|error| match error {
-        Failure::TooLarge => Message::new(
-            format!("表格超过 Excel 的上限（{MAX_ROWS} 行、{MAX_COLUMNS} 列），无法写成工作簿；请改用 CSV 导出。"),
-            format!("The table exceeds Excel's limits ({MAX_ROWS} rows, {MAX_COLUMNS} columns) and cannot be written as a workbook; use a CSV export."),
-        ),
-        Failure::Writer(error) => Message::new(
-            format!("无法写出工作簿：{error}"),
-            format!("The workbook could not be written: {error}"),
-        ),
-    })
+    write(text, report, lang).map_err(Failure::message)
+}
+
+/// The workbook of a batch: a 汇总 (Summary) sheet with one row per file —
+/// the batch table's columns, the file's name a link to its sheet — and the
+/// totals, then one sheet per file that was read, its findings as in
+/// 问题清单. A file that could not be read has its row, saying why, and no
+/// sheet.
+pub fn batch_workbook(
+    files: &[(&BatchRow, Option<&Report>)],
+    lang: Lang,
+) -> Result<Vec<u8>, Message> {
+    write_batch(files, lang).map_err(Failure::message)
+}
+
+impl Failure {
+    fn message(self) -> Message {
+        match self {
+            Failure::TooLarge => Message::new(
+                format!("表格超过 Excel 的上限（{MAX_ROWS} 行、{MAX_COLUMNS} 列），无法写成工作簿；请改用 CSV 导出。"),
+                format!("The table exceeds Excel's limits ({MAX_ROWS} rows, {MAX_COLUMNS} columns) and cannot be written as a workbook; use a CSV export."),
+            ),
+            Failure::Writer(error) => Message::new(
+                format!("无法写出工作簿：{error}"),
+                format!("The workbook could not be written: {error}"),
+            ),
+        }
+    }
 }
 
 enum Failure {
@@ -91,37 +110,250 @@ fn write(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
     let grid = read_text(text);
     let last_row = grid.rows.last().map_or(0, |r| r.number);
     let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    if last_row > MAX_ROWS
-        || width > MAX_COLUMNS
-        || report.diagnostics.len() as u64 >= MAX_ROWS as u64
-    {
+    if last_row > MAX_ROWS || width > MAX_COLUMNS {
         return Err(Failure::TooLarge);
     }
     let mut workbook = Workbook::new();
-    let header = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xD9D9D9))
-        .set_border_bottom(FormatBorder::Thin);
-    let wrap = Format::new()
-        .set_text_wrap()
-        .set_align(rust_xlsxwriter::FormatAlign::Top);
-    let centred = Format::new()
-        .set_align(rust_xlsxwriter::FormatAlign::Center)
-        .set_align(rust_xlsxwriter::FormatAlign::Top);
-    let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
-    let link = Format::new()
-        .set_align(rust_xlsxwriter::FormatAlign::Top)
-        .set_font_color(Color::RGB(0x0563C1))
-        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
-    let severity_format = |s: Severity| {
-        Format::new()
-            .set_background_color(Color::RGB(fill(s)))
-            .set_align(rust_xlsxwriter::FormatAlign::Top)
-    };
-
-    // 问题清单
+    let formats = Formats::new();
     let findings = workbook.add_worksheet();
     findings.set_name(names[0])?;
+    write_findings(findings, report, lang, &formats, Some(names[1]))?;
+    let (header, wrap) = (&formats.header, &formats.wrap);
+
+    // 绩效目标表
+    let table = workbook.add_worksheet();
+    table.set_name(names[1])?;
+    write_table(table, &grid, report, lang, width)?;
+    table
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+
+    // 指标明细
+    let indicators = workbook.add_worksheet();
+    indicators.set_name(names[2])?;
+    for (r, cells) in indicator_rows(report, lang).iter().enumerate() {
+        for (c, cell) in cells.iter().enumerate() {
+            if r == 0 {
+                indicators.write_string_with_format(0, c as u16, cell.as_str(), header)?;
+            } else if !cell.is_empty() {
+                indicators.write_string(r as u32, c as u16, fit(cell))?;
+            }
+        }
+    }
+    indicators.set_freeze_panes(1, 0)?;
+    for (col, width) in [6, 8, 28, 32, 6, 14, 16, 32].into_iter().enumerate() {
+        indicators.set_column_width(col as u16, width)?;
+    }
+
+    // 规则配置, only for a profile other than the defaults.
+    if !report.profile.is_empty() {
+        let profile = workbook.add_worksheet();
+        profile.set_name(names[3])?;
+        let title = match lang {
+            Lang::Zh => "本次检查使用的规则配置（与默认不同之处）",
+            Lang::En => "The profile of this check (what differs from the defaults)",
+        };
+        profile.write_string_with_format(0, 0, title, header)?;
+        for (i, change) in report.profile.iter().enumerate() {
+            profile.write_string_with_format(i as u32 + 1, 0, change.get(lang), wrap)?;
+        }
+        profile.set_column_width(0, 90)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// The batch workbook's first sheet: 汇总 / Summary.
+pub fn summary_sheet_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "汇总",
+        Lang::En => "Summary",
+    }
+}
+
+fn write_batch(files: &[(&BatchRow, Option<&Report>)], lang: Lang) -> Result<Vec<u8>, Failure> {
+    if files.len() as u64 >= MAX_ROWS as u64 - 1 {
+        return Err(Failure::TooLarge);
+    }
+    let mut workbook = Workbook::new();
+    let formats = Formats::new();
+    let summary_name = summary_sheet_name(lang);
+    let mut taken = HashSet::from([summary_name.to_lowercase()]);
+    let sheets: Vec<Option<String>> = files
+        .iter()
+        .map(|(row, report)| report.map(|_| file_sheet_name(&row.name, &mut taken)))
+        .collect();
+
+    let summary = workbook.add_worksheet();
+    summary.set_name(summary_name)?;
+    formats.headings(summary, &headings(lang))?;
+    for (col, width) in [36, 24, 7, 7, 7, 7, 7, 7, 24, 40].into_iter().enumerate() {
+        summary.set_column_width(col as u16, width)?;
+    }
+    for (i, ((row, _), sheet)) in files.iter().zip(&sheets).enumerate() {
+        let r = i as u32 + 1;
+        match sheet {
+            Some(sheet) if i < MAX_LINKS => {
+                let url = Url::new(format!("internal:{}!A1", quoted(sheet)));
+                summary.write_url_with_format(r, 0, url.set_text(fit(&row.name)), &formats.link)?;
+            }
+            _ => {
+                summary.write_string_with_format(r, 0, fit(&row.name), &formats.top)?;
+            }
+        }
+        if let Some(department) = &row.department {
+            summary.write_string_with_format(r, 1, fit(department), &formats.top)?;
+        }
+        let counts = [
+            row.units,
+            row.projects,
+            row.indicators,
+            row.errors,
+            row.warnings,
+            row.infos,
+        ];
+        for (c, n) in counts.into_iter().enumerate() {
+            summary.write_number_with_format(r, c as u16 + 2, n as f64, &formats.top)?;
+        }
+        if let Some(source) = &row.source {
+            summary.write_string_with_format(r, 8, source.get(lang), &formats.wrap)?;
+        }
+        let status = row.status();
+        let status_format = match (&row.problem, row.errors) {
+            (Some(_), _) | (None, 1..) => formats.severity(Severity::Error),
+            (None, 0) => formats.top.clone(),
+        };
+        summary.write_string_with_format(r, 9, fit(status.get(lang)), &status_format)?;
+    }
+    let rows: Vec<BatchRow> = files.iter().map(|(row, _)| (*row).clone()).collect();
+    let t = totals(&rows);
+    let last = files.len() as u32 + 1;
+    summary.write_string_with_format(last, 0, t.total_label().get(lang), &formats.header)?;
+    let counts = [
+        t.units,
+        t.projects,
+        t.indicators,
+        t.errors,
+        t.warnings,
+        t.infos,
+    ];
+    for (c, n) in counts.into_iter().enumerate() {
+        summary.write_number_with_format(last, c as u16 + 2, n as f64, &formats.header)?;
+    }
+    summary.set_freeze_panes(1, 0)?;
+    summary.autofilter(0, 0, files.len() as u32, 9)?;
+
+    for ((_, report), sheet) in files.iter().zip(&sheets) {
+        if let (Some(report), Some(sheet)) = (report, sheet) {
+            let findings = workbook.add_worksheet();
+            findings.set_name(sheet)?;
+            write_findings(findings, report, lang, &formats, None)?;
+        }
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// A sheet name for a file, unique in the workbook (Excel compares names
+/// without case): the file's own name without folders or extension, the
+/// characters Excel refuses (`[]:*?/\`) as `_`, at most 31 characters, and
+/// ` (2)`, ` (3)` … after a name already taken.
+fn file_sheet_name(file: &str, taken: &mut HashSet<String>) -> String {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = match base.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => base,
+    };
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    // A name may neither start nor end with an apostrophe, nor be empty.
+    let clean = clean.trim_matches(['\'', ' ']);
+    let clean = if clean.is_empty() { "file" } else { clean };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let room = 31 - suffix.chars().count();
+        let name: String = clean
+            .chars()
+            .take(room)
+            .collect::<String>()
+            .trim_end_matches('\'')
+            .to_owned()
+            + &suffix;
+        if taken.insert(name.to_lowercase()) {
+            return name;
+        }
+        n += 1;
+    }
+}
+
+/// The formats the sheets share.
+struct Formats {
+    header: Format,
+    wrap: Format,
+    centred: Format,
+    top: Format,
+    link: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        use rust_xlsxwriter::{FormatAlign, FormatUnderline};
+        let top = Format::new().set_align(FormatAlign::Top);
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9D9D9))
+                .set_border_bottom(FormatBorder::Thin),
+            wrap: top.clone().set_text_wrap(),
+            centred: top.clone().set_align(FormatAlign::Center),
+            link: top
+                .clone()
+                .set_font_color(Color::RGB(0x0563C1))
+                .set_underline(FormatUnderline::Single),
+            top,
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> Format {
+        self.top
+            .clone()
+            .set_background_color(Color::RGB(fill(severity)))
+    }
+
+    /// A heading row: bold on grey, one label a column.
+    fn headings(&self, sheet: &mut Worksheet, labels: &[&str]) -> Result<(), XlsxError> {
+        for (col, label) in labels.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, *label, &self.header)?;
+        }
+        Ok(())
+    }
+}
+
+/// The findings list of `report`: one row per finding, 级别 … 建议, with the
+/// header frozen and an autofilter. With `table`, the name of the sheet that
+/// holds the table, each 单元格 links to its cell there.
+fn write_findings(
+    sheet: &mut Worksheet,
+    report: &Report,
+    lang: Lang,
+    formats: &Formats,
+    table: Option<&str>,
+) -> Result<(), Failure> {
+    if report.diagnostics.len() as u64 >= MAX_ROWS as u64 {
+        return Err(Failure::TooLarge);
+    }
     let labels = match lang {
         Lang::Zh => [
             "级别",
@@ -144,111 +376,76 @@ fn write(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
             "suggestion",
         ],
     };
-    for (col, label) in labels.iter().enumerate() {
-        findings.write_string_with_format(0, col as u16, *label, &header)?;
-    }
+    formats.headings(sheet, &labels)?;
     for (col, width) in [8, 24, 9, 28, 32, 6, 80, 40].into_iter().enumerate() {
-        findings.set_column_width(col as u16, width)?;
+        sheet.set_column_width(col as u16, width)?;
     }
     let units = unit_of_rows(report);
-    let table_ref = quoted(names[1]);
+    let table_ref = table.map(quoted);
     for (i, d) in report.diagnostics.iter().enumerate() {
         let row = i as u32 + 1;
-        findings.write_string_with_format(
+        sheet.write_string_with_format(
             row,
             0,
             d.severity.label().get(lang),
-            &severity_format(d.severity),
+            &formats.severity(d.severity),
         )?;
-        findings.write_string_with_format(row, 1, d.rule, &top)?;
-        let target = format!(
-            "{}{}",
-            column_letter(d.column_index.unwrap_or(0)),
-            d.row.max(1)
-        );
-        if i < MAX_LINKS {
-            let url = Url::new(format!("internal:{table_ref}!{target}"));
-            findings.write_url_with_format(row, 2, url.set_text(d.cell.as_str()), &link)?;
-        } else {
-            findings.write_string_with_format(row, 2, d.cell.as_str(), &top)?;
+        sheet.write_string_with_format(row, 1, d.rule, &formats.top)?;
+        match &table_ref {
+            Some(table_ref) if i < MAX_LINKS => {
+                let target = format!(
+                    "{}{}",
+                    column_letter(d.column_index.unwrap_or(0)),
+                    d.row.max(1)
+                );
+                let url = Url::new(format!("internal:{table_ref}!{target}"));
+                sheet.write_url_with_format(
+                    row,
+                    2,
+                    url.set_text(d.cell.as_str()),
+                    &formats.link,
+                )?;
+            }
+            _ => {
+                sheet.write_string_with_format(row, 2, d.cell.as_str(), &formats.top)?;
+            }
         }
         if let Some(unit) = units.get(&d.row) {
-            findings.write_string_with_format(row, 3, fit(unit), &top)?;
+            sheet.write_string_with_format(row, 3, fit(unit), &formats.top)?;
         }
         if let Some(project) = &d.project {
-            findings.write_string_with_format(row, 4, fit(project), &top)?;
+            sheet.write_string_with_format(row, 4, fit(project), &formats.top)?;
         }
         if let Some(n) = d.indicator {
-            findings.write_number_with_format(row, 5, n, &centred)?;
+            sheet.write_number_with_format(row, 5, n, &formats.centred)?;
         }
         let message = fit(d.message.get(lang));
-        findings.write_string_with_format(row, 6, message, &wrap)?;
+        sheet.write_string_with_format(row, 6, message, &formats.wrap)?;
         let suggestion = suggestion_text(d, lang);
         if d.suggestion.is_some() {
-            findings.write_string_with_format(row, 7, fit(&suggestion), &wrap)?;
+            sheet.write_string_with_format(row, 7, fit(&suggestion), &formats.wrap)?;
         }
         // Wrapped text needs its row's height: writers set it, readers do not
         // all work it out (CJK counts two widths).
         let lines = lines_in(message, 80).max(lines_in(&suggestion, 40));
         if lines > 1 {
-            findings.set_row_height(row, 15.0 * lines.min(20) as f64)?;
+            sheet.set_row_height(row, 15.0 * lines.min(20) as f64)?;
         }
     }
-    findings.set_freeze_panes(1, 0)?;
+    sheet.set_freeze_panes(1, 0)?;
     // Printed as a list: A4 landscape, one page wide, the header on every page.
-    findings
+    sheet
         .set_paper_size(9)
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
         .set_repeat_rows(0, 0)?;
-    findings.autofilter(
+    sheet.autofilter(
         0,
         0,
         report.diagnostics.len() as u32,
         labels.len() as u16 - 1,
     )?;
-
-    // 绩效目标表
-    let table = workbook.add_worksheet();
-    table.set_name(names[1])?;
-    write_table(table, &grid, report, lang, width)?;
-    table
-        .set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0);
-
-    // 指标明细
-    let indicators = workbook.add_worksheet();
-    indicators.set_name(names[2])?;
-    for (r, cells) in indicator_rows(report, lang).iter().enumerate() {
-        for (c, cell) in cells.iter().enumerate() {
-            if r == 0 {
-                indicators.write_string_with_format(0, c as u16, cell.as_str(), &header)?;
-            } else if !cell.is_empty() {
-                indicators.write_string(r as u32, c as u16, fit(cell))?;
-            }
-        }
-    }
-    indicators.set_freeze_panes(1, 0)?;
-    for (col, width) in [6, 8, 28, 32, 6, 14, 16, 32].into_iter().enumerate() {
-        indicators.set_column_width(col as u16, width)?;
-    }
-
-    // 规则配置, only for a profile other than the defaults.
-    if !report.profile.is_empty() {
-        let profile = workbook.add_worksheet();
-        profile.set_name(names[3])?;
-        let title = match lang {
-            Lang::Zh => "本次检查使用的规则配置（与默认不同之处）",
-            Lang::En => "The profile of this check (what differs from the defaults)",
-        };
-        profile.write_string_with_format(0, 0, title, &header)?;
-        for (i, change) in report.profile.iter().enumerate() {
-            profile.write_string_with_format(i as u32 + 1, 0, change.get(lang), &wrap)?;
-        }
-        profile.set_column_width(0, 90)?;
-    }
-    Ok(workbook.save_to_buffer()?)
+    Ok(())
 }
 
 /// How many lines `text` takes in a column `width` characters wide.

@@ -388,7 +388,7 @@ fn the_cli_writes_the_workbook() {
     let book: Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(std::fs::read(&out).unwrap())).unwrap();
     assert_eq!(book.sheet_names()[0], "Findings");
-    // No file name, or xlsx without --annotate: usage errors.
+    // A workbook needs a file name: a usage error.
     assert_eq!(
         run(&["check", "--annotate", "--format", "xlsx", seed_path])
             .status
@@ -400,4 +400,177 @@ fn the_cli_writes_the_workbook() {
         Some(2)
     );
     let _ = std::fs::remove_file(&out);
+}
+
+/// The batch workbook: a 汇总 sheet (one row per file, the name a link to its
+/// sheet, the totals last) and one findings sheet per table read; a file that
+/// could not be read is a row saying why, with no sheet.
+#[test]
+fn the_batch_workbook_has_a_summary_and_a_sheet_per_table() {
+    use jixiao_lint::batch::{totals, BatchRow};
+    use jixiao_lint::text::Message;
+    use jixiao_lint::xlsx::batch_workbook;
+    let seed_report = report(&seed());
+    let clean_text = common::fixture("clean.txt");
+    let clean_report = report(&clean_text);
+    let why = Message::new("无法读取：损坏", "unreadable: damaged");
+    let rows = [
+        BatchRow::checked("dept.zip/a/表[1].txt", None, &seed_report),
+        BatchRow::checked("dept.zip/b/表[1].txt", None, &clean_report),
+        BatchRow::unreadable("broken.xlsx", why.clone()),
+        BatchRow::checked(
+            "一个名字很长很长很长很长很长很长很长很长很长很长很长很长的文件.csv",
+            None,
+            &clean_report,
+        ),
+    ];
+    let files = [
+        (&rows[0], Some(&seed_report)),
+        (&rows[1], Some(&clean_report)),
+        (&rows[2], None),
+        (&rows[3], Some(&clean_report)),
+    ];
+    let bytes = batch_workbook(&files, Lang::Zh).unwrap();
+    let book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let long = "一个名字很长很长很长很长很长很长很长很长很长很长很长很长的文件";
+    let long: String = long.chars().take(31).collect();
+    assert_eq!(
+        book.sheet_names(),
+        ["汇总", "表_1_", "表_1_ (2)", long.as_str()],
+        "unique names Excel accepts, one per table read"
+    );
+
+    let summary = sheet(&bytes, "汇总");
+    let cells = |r: usize| -> Vec<String> {
+        summary
+            .rows()
+            .nth(r)
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect()
+    };
+    assert_eq!(cells(0), jixiao_lint::batch::headings(Lang::Zh));
+    assert_eq!(
+        summary.height(),
+        1 + rows.len() + 1,
+        "a row per file, then the totals"
+    );
+    let s = &seed_report.summary;
+    assert_eq!(
+        cells(1)[..8],
+        [
+            "dept.zip/a/表[1].txt".to_owned(),
+            s.department.clone().unwrap_or_default(),
+            s.units.to_string(),
+            s.projects.to_string(),
+            s.indicators.to_string(),
+            s.errors.to_string(),
+            s.warnings.to_string(),
+            s.infos.to_string(),
+        ]
+    );
+    assert_eq!(cells(3)[0], "broken.xlsx");
+    assert_eq!(cells(3)[9], why.zh, "the unreadable file says why");
+    let t = totals(&rows);
+    assert_eq!(
+        cells(5)[..8],
+        [
+            "合计（4 个文件，3 个已检查）".to_owned(),
+            String::new(),
+            t.units.to_string(),
+            t.projects.to_string(),
+            t.indicators.to_string(),
+            t.errors.to_string(),
+            t.warnings.to_string(),
+            t.infos.to_string(),
+        ]
+    );
+
+    // Each name links to its own sheet; the unreadable file has no link.
+    let sheet1 = part(&bytes, "xl/worksheets/sheet1.xml");
+    let links: HashMap<&str, &str> = tags(&sheet1, "hyperlink")
+        .into_iter()
+        .map(|h| (attr(h, "ref").unwrap(), attr(h, "location").unwrap()))
+        .collect();
+    assert_eq!(
+        links,
+        HashMap::from([
+            ("A2", "'表_1_'!A1"),
+            ("A3", "'表_1_ (2)'!A1"),
+            ("A5", &*format!("'{long}'!A1")),
+        ])
+    );
+
+    // Each table's sheet lists its findings as 问题清单 does, in order.
+    let list = sheet(&bytes, "表_1_");
+    assert_eq!(list.height(), 1 + seed_report.diagnostics.len());
+    for (i, d) in seed_report.diagnostics.iter().enumerate() {
+        let row: Vec<String> = list
+            .rows()
+            .nth(i + 1)
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            (
+                row[0].as_str(),
+                row[1].as_str(),
+                row[2].as_str(),
+                row[6].as_str()
+            ),
+            (
+                d.severity.label().zh,
+                d.rule,
+                d.cell.as_str(),
+                d.message.zh.as_str()
+            )
+        );
+    }
+    assert_eq!(
+        sheet(&bytes, "表_1_ (2)").height(),
+        1 + clean_report.diagnostics.len()
+    );
+
+    let english = batch_workbook(&files, Lang::En).unwrap();
+    let book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(english)).unwrap();
+    assert_eq!(book.sheet_names()[0], "Summary");
+}
+
+#[test]
+fn the_cli_writes_the_batch_workbook() {
+    let dir = std::env::temp_dir().join(format!("jixiao-batch-book-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("batch.xlsx");
+    let broken = dir.join("broken.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 not a workbook").unwrap();
+    let seed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.txt");
+    let clean_path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/clean.txt");
+    let output = common::cli(
+        &[
+            "check",
+            "--format",
+            "xlsx",
+            "--output",
+            out.to_str().unwrap(),
+            seed_path,
+            clean_path,
+            broken.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2), "a file could not be read");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.xlsx"), "{stderr}");
+    let bytes = std::fs::read(&out).unwrap();
+    let book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(book.sheet_names(), ["汇总", "seed", "clean"]);
+    let summary = sheet(&bytes, "汇总");
+    assert_eq!(summary.height(), 1 + 3 + 1);
+    assert_eq!(
+        sheet(&bytes, "seed").height(),
+        1 + report(&seed()).diagnostics.len()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -32,7 +32,9 @@
 //!   file, or `{pending: n}` for a .zip, whose members then come one per
 //!   `{batch_next: …}` → `{data: BatchRow, index}`; `{batch_open: index}`
 //!   checks that file again and keeps it, answering as a check does;
-//!   `{batch_export: lang}` → `{name, mime, text}` (CSV with the totals).
+//!   `{batch_export: lang}` → `{name, mime, text}` (CSV with the totals);
+//!   `{batch_export: lang, format: "xlsx"}` → `{name, mime, bytes}` (the
+//!   batch workbook: a summary sheet and one findings sheet per table).
 //! - `{recheck: …, profile}` → as `check`, the table kept checked again;
 //! - `{settings: toml}`, optionally with `rule: id` or `threshold: key` and
 //!   `set: value` → `{data: ProfileView}` of that profile (changed), or why
@@ -70,11 +72,13 @@ fn main() {
         IN_FORCE.with_borrow(Config::clone)
     }
 
-    /// A file of the batch: its text (kept to open its report) and how it was read.
+    /// A file of the batch: its text (kept to open its report and to write
+    /// the batch workbook), how it was read, and the profile it was checked with.
     struct BatchFile {
         text: Option<String>,
         source: Option<Message>,
         row: jixiao_lint::batch::BatchRow,
+        config: Config,
     }
 
     /// A member of a zip not checked yet: its name, and its bytes or why not.
@@ -99,20 +103,23 @@ fn main() {
             }
             input::read_file(&bytes).map_err(|e| e.message())
         });
+        let config = in_force();
         let file = match read {
             Ok(decoded) => {
-                let report = jixiao_lint::check_text(&decoded.text, &in_force());
+                let report = jixiao_lint::check_text(&decoded.text, &config);
                 let source = Some(decoded.source.describe());
                 BatchFile {
                     row: BatchRow::checked(name, source.clone(), &report),
                     text: Some(decoded.text),
                     source,
+                    config,
                 }
             }
             Err(why) => BatchFile {
                 row: BatchRow::unreadable(name, why),
                 text: None,
                 source: None,
+                config,
             },
         };
         let answer =
@@ -182,6 +189,9 @@ fn main() {
         }
         let lang = text_field(data, "batch_export")?;
         let lang = if lang == "en" { Lang::En } else { Lang::Zh };
+        if text_field(data, "format").as_deref() == Some("xlsx") {
+            return Some(BATCH.with_borrow(|batch| batch_workbook(batch, lang)));
+        }
         let rows: Vec<_> = BATCH.with_borrow(|batch| batch.iter().map(|f| f.row.clone()).collect());
         Some(reply(&json!({
             "ok": true,
@@ -189,6 +199,51 @@ fn main() {
             "mime": "text/csv",
             "text": jixiao_lint::batch::to_csv(&rows, lang),
         })))
+    }
+
+    /// The batch workbook: each file checked again with the profile it was
+    /// checked with (the worker keeps texts, not reports, to keep its memory
+    /// small), one findings sheet per table, as bytes.
+    fn batch_workbook(batch: &[BatchFile], lang: Lang) -> JsValue {
+        let text_bytes: usize = batch
+            .iter()
+            .filter_map(|f| f.text.as_ref())
+            .map(String::len)
+            .sum();
+        if text_bytes > MAX_WORKBOOK_TABLE {
+            return failure(Message::new(
+                format!("这批文件超过 {} MB，页面中不生成工作簿，以免浏览器内存不足；请用命令行（jixiao-lint check --format xlsx --output OUT.xlsx FILE…）或 CSV 导出。", MAX_WORKBOOK_TABLE / 1_000_000),
+                format!("The files are over {} MB in all: the page does not write their workbook, which could exhaust the browser's memory. Use the command line (jixiao-lint check --format xlsx --output OUT.xlsx FILE…) or the CSV export.", MAX_WORKBOOK_TABLE / 1_000_000),
+            ));
+        }
+        let reports: Vec<Option<Report>> = batch
+            .iter()
+            .map(|f| {
+                f.text
+                    .as_ref()
+                    .map(|text| jixiao_lint::check_text(text, &f.config))
+            })
+            .collect();
+        let files: Vec<_> = batch
+            .iter()
+            .zip(&reports)
+            .map(|(f, report)| (&f.row, report.as_ref()))
+            .collect();
+        match jixiao_lint::xlsx::batch_workbook(&files, lang) {
+            Ok(bytes) => workbook_reply("jixiao-batch.xlsx", &bytes),
+            Err(message) => failure(message),
+        }
+    }
+
+    /// `{ok, name, mime, bytes}`: a workbook for the page to download.
+    fn workbook_reply(name: &str, bytes: &[u8]) -> JsValue {
+        let answer = reply(&json!({
+            "ok": true,
+            "name": name,
+            "mime": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }));
+        let _ = Reflect::set(&answer, &"bytes".into(), &Uint8Array::from(bytes));
+        answer
     }
 
     /// At most this many items of each list of a comparison go to the page.
@@ -542,16 +597,7 @@ fn main() {
                     ));
                 }
                 match jixiao_lint::xlsx::annotated_workbook(&checked.text, &checked.report, lang) {
-                    Ok(bytes) => {
-                        let answer = reply(&json!({
-                            "ok": true,
-                            "name": "jixiao-annotated.xlsx",
-                            "mime": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        }));
-                        let bytes = Uint8Array::from(bytes.as_slice());
-                        let _ = Reflect::set(&answer, &"bytes".into(), &bytes);
-                        answer
-                    }
+                    Ok(bytes) => workbook_reply("jixiao-annotated.xlsx", &bytes),
                     Err(message) => failure(message),
                 }
             });

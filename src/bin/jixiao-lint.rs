@@ -4,6 +4,7 @@
 //! ```text
 //! jixiao-lint check [--format human|json|csv|markdown|summary] [--lang zh|en] [--config FILE] FILE…   (- reads stdin)
 //! jixiao-lint check --annotate [--format tsv|csv|xlsx] [--output OUT] FILE
+//! jixiao-lint check --format xlsx --output OUT.xlsx FILE…   (the batch workbook)
 //!
 //! The profile (house rules) is `--config FILE`, else `./jixiao.toml` when
 //! there is one, else the defaults; `--no-config` ignores `./jixiao.toml`.
@@ -16,9 +17,10 @@
 //! input that could not be read or a usage error; for `diff`, 0 nothing
 //! introduced, 1 a finding introduced, 2 unreadable input.
 
+use jixiao_lint::batch::BatchRow;
 use jixiao_lint::input::{archive, check_size, read_file, Source, MAX_INPUT_BYTES};
 use jixiao_lint::rules::{self, Rule};
-use jixiao_lint::text::Lang;
+use jixiao_lint::text::{Lang, Message};
 use jixiao_lint::{check_text, export, Config, Report};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -28,6 +30,7 @@ const USAGE: &str = "\
   jixiao-lint check [--format human|json|csv|markdown|summary] [--lang zh|en] FILE…   检查表格（- 表示标准输入）
   jixiao-lint check --annotate [--format tsv|csv] FILE        原表加“问题”列 the table with a 问题 column
   jixiao-lint check --annotate --format xlsx --output OUT.xlsx FILE   标注的工作簿 the annotated workbook
+  jixiao-lint check --format xlsx --output OUT.xlsx FILE…     汇总工作簿（每个文件一个问题表）the batch workbook
   选项 Options: --config FILE 规则配置 profile (默认 default: ./jixiao.toml), --no-config, --output FILE
   jixiao-lint rules [--format text|markdown] [--lang zh|en]       列出全部规则
   jixiao-lint explain RULE [--lang zh|en]                        说明一条规则
@@ -236,11 +239,8 @@ fn check(options: &Options) -> Result<u8, String> {
             }
         })
         .collect();
-    if options.annotate && options.format == "xlsx" {
-        return write_workbook(options, &checked, lang);
-    }
     if options.format == "xlsx" {
-        return Err("xlsx 只用于 --annotate / xlsx is written with --annotate".to_owned());
+        return write_workbook(options, &checked, lang);
     }
     let mut written: Vec<u8> = Vec::new();
     let mut console = std::io::stdout().lock();
@@ -303,9 +303,22 @@ fn check(options: &Options) -> Result<u8, String> {
             }
         }
     }
+    Ok(exit_status(&checked))
+}
+
+/// 2 when a file could not be read, else 1 when a table has an error, else 0.
+fn exit_status(checked: &[Checked]) -> u8 {
     let unreadable = checked.iter().any(|c| c.outcome.is_err());
-    let errors = readable.iter().any(|(_, r)| r.has_errors());
-    Ok(if unreadable { 2 } else { u8::from(errors) })
+    let errors = checked.iter().any(|c| {
+        c.outcome
+            .as_ref()
+            .is_ok_and(|input| input.report.has_errors())
+    });
+    if unreadable {
+        2
+    } else {
+        u8::from(errors)
+    }
 }
 
 fn checked_input(
@@ -381,23 +394,47 @@ fn load_config(options: &Options) -> Result<Config, String> {
     })
 }
 
-/// `check --annotate --format xlsx --output OUT.xlsx FILE`.
+/// `check --annotate --format xlsx --output OUT.xlsx FILE` (the annotated
+/// workbook of one table) and `check --format xlsx --output OUT.xlsx FILE…`
+/// (the batch workbook: a summary row per file, a findings sheet per table).
 fn write_workbook(options: &Options, checked: &[Checked], lang: Lang) -> Result<u8, String> {
     let Some(path) = &options.output else {
         return Err("工作簿需要 --output 文件名 / a workbook needs --output FILE.xlsx".to_owned());
     };
-    let input = match checked.first().map(|c| &c.outcome) {
-        Some(Ok(input)) => input,
-        Some(Err(message)) => {
-            eprintln!("{}: {message}", checked[0].path);
-            return Ok(2);
+    for c in checked {
+        if let Err(message) = &c.outcome {
+            eprintln!("{}: {message}", c.path);
         }
-        None => return Ok(2),
-    };
-    let bytes = jixiao_lint::xlsx::annotated_workbook(&input.text, &input.report, lang)
-        .map_err(|m| m.get(lang).to_owned())?;
+    }
+    let bytes = if options.annotate {
+        match checked.first().map(|c| &c.outcome) {
+            Some(Ok(input)) => {
+                jixiao_lint::xlsx::annotated_workbook(&input.text, &input.report, lang)
+            }
+            _ => return Ok(2),
+        }
+    } else {
+        let rows: Vec<BatchRow> = checked
+            .iter()
+            .map(|c| match &c.outcome {
+                Ok(input) => {
+                    BatchRow::checked(&c.path, Some(input.source.describe()), &input.report)
+                }
+                Err(message) => {
+                    BatchRow::unreadable(&c.path, Message::new(message.clone(), message.clone()))
+                }
+            })
+            .collect();
+        let files: Vec<_> = rows
+            .iter()
+            .zip(checked)
+            .map(|(row, c)| (row, c.outcome.as_ref().ok().map(|input| &input.report)))
+            .collect();
+        jixiao_lint::xlsx::batch_workbook(&files, lang)
+    }
+    .map_err(|m| m.get(lang).to_owned())?;
     std::fs::write(path, bytes).map_err(|e| format!("无法写入 cannot write {path}: {e}"))?;
-    Ok(u8::from(input.report.has_errors()))
+    Ok(exit_status(checked))
 }
 
 fn print_human(checked: &[Checked], lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {

@@ -27,6 +27,10 @@ const CANCELLED: Text = t(
 const OPEN: Text = t("查看报告", "Open report");
 const TOTAL: Text = t("合计", "Total");
 const EXPORT_CSV: Text = t("导出汇总 CSV", "Export the summary as CSV");
+const EXPORT_XLSX: Text = t(
+    "导出工作簿（汇总 + 每个文件的问题）",
+    "Export a workbook (the summary + each file's findings)",
+);
 const CLEAR: Text = t("清除批量结果", "Clear the batch");
 
 /// The batch's part of the page state.
@@ -190,20 +194,32 @@ fn open(state: State, index: usize, name: String) {
     }
 }
 
-fn export(state: State) {
+/// Downloads the batch summary as `csv` or as an `xlsx` workbook (which the
+/// worker writes, checking each file again: it says so while it does).
+fn export(state: State, format: &'static str) {
     let lang = if state.lang.get_untracked() == Lang::En {
         "en"
     } else {
         "zh"
     };
     let status = state.batch.status;
+    if format == "xlsx" {
+        status.set(Some(Message::new(
+            "正在生成工作簿…",
+            "Writing the workbook…",
+        )));
+    }
     spawn_local(async move {
-        match worker::ask(worker::request(&[("batch_export", lang)]), false).await {
-            Ok(data) => exports::download(
-                &worker::field(&data, "name"),
-                &worker::field(&data, "mime"),
-                &JsValue::from_str(&worker::field(&data, "text")),
-            ),
+        let request = worker::request(&[("batch_export", lang), ("format", format)]);
+        match worker::ask(request, false).await {
+            Ok(data) => {
+                status.set(None);
+                exports::download(
+                    &worker::field(&data, "name"),
+                    &worker::field(&data, "mime"),
+                    &worker::content(&data),
+                )
+            }
             Err(message) => status.set(Some(message)),
         }
     });
@@ -372,7 +388,8 @@ pub fn Batch(state: State) -> impl IntoView {
                 </table>
             </div>
             <div class="toolbar">
-                <button type="button" data-action="batch-export-csv" on:click=move |_| export(state)>{EXPORT_CSV.get(lang)}</button>
+                <button type="button" data-action="batch-export-csv" on:click=move |_| export(state, "csv")>{EXPORT_CSV.get(lang)}</button>
+                <button type="button" data-action="batch-export-xlsx" on:click=move |_| export(state, "xlsx")>{EXPORT_XLSX.get(lang)}</button>
                 <button type="button" data-action="batch-clear" on:click=move |_| {
                     batch.generation.update_value(|g| *g += 1);
                     batch.running.set(None);

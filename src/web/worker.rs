@@ -336,11 +336,15 @@ pub async fn problems(group: usize, from: usize, to: usize) -> Result<Vec<Proble
 pub async fn export(id: &str, lang: Lang) -> Result<(String, String, JsValue), Message> {
     let lang = if lang == Lang::En { "en" } else { "zh" };
     let data = ask(request(&[("export", id), ("lang", lang)]), false).await?;
-    let content = Reflect::get(&data, &"bytes".into())
+    Ok((field(&data, "name"), field(&data, "mime"), content(&data)))
+}
+
+/// An export's content: a workbook's bytes (a Uint8Array), or its text.
+pub fn content(data: &JsValue) -> JsValue {
+    Reflect::get(data, &"bytes".into())
         .ok()
         .filter(|b| b.is_instance_of::<js_sys::Uint8Array>())
-        .unwrap_or_else(|| JsValue::from(field(&data, "text")));
-    Ok((field(&data, "name"), field(&data, "mime"), content))
+        .unwrap_or_else(|| JsValue::from(field(data, "text")))
 }
 
 /// The share link's fragment for the table shown, with the profile in force,

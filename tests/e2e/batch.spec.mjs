@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, seed, seedBytes, fixtures, open, summary, replaceOnce } from './support.mjs';
 import { zip } from './zipfile.mjs';
+import { readWorkbook } from './xlsx.mjs';
 
 const clean = fs.readFileSync(path.join(fixtures, 'clean.txt'));
 const xlsx = fs.readFileSync(path.join(fixtures, 'seed.xlsx'));
@@ -68,6 +69,31 @@ test('picked files: a table with totals, sortable, each opening its report', asy
   expect(csv[2]).toMatch(/^seed\.txt,番禺区政务服务数据管理局,2,24,99,5,29,18,[^,]*UTF-8[^,]*,已检查$/);
   expect(csv[3]).toMatch(/^bad\.txt,,0,0,0,0,0,0,,无法读取/);
   expect(csv[5]).toBe('合计（4 个文件，3 个已检查）,,5,50,207,10,58,36');
+
+  // The summary as a workbook: 汇总 with a row per file (each name a link to the
+  // file's sheet, the unreadable one without), the totals, then one findings
+  // sheet per table read, as many rows as that file's report has problems.
+  const [book] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action="batch-export-xlsx"]').click(),
+  ]);
+  expect(await book.failure()).toBeNull();
+  expect(book.suggestedFilename()).toBe('jixiao-batch.xlsx');
+  const workbook = readWorkbook(fs.readFileSync(await book.path()));
+  expect(workbook.names).toEqual(['汇总', 'clean', 'seed', 'seed (2)']);
+  const sheet = workbook.sheet('汇总');
+  const at = (ref) => sheet.cells.get(ref)?.value ?? '';
+  expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((c) => at(`${c}1`))).toEqual(
+    ['文件', '部门', '单位数', '项目数', '指标数', '错误', '警告', '提示', '读取方式', '状态']);
+  expect(['A2', 'A3', 'A4', 'A5'].map(at)).toEqual(['clean.txt', 'seed.txt', 'bad.txt', 'seed.xlsx']);
+  expect(['B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3'].map(at)).toEqual(['番禺区政务服务数据管理局', '2', '24', '99', '5', '29', '18']);
+  expect(at('J4')).toContain('无法读取');
+  expect(['A6', 'C6', 'D6', 'E6', 'F6', 'G6', 'H6'].map(at)).toEqual(['合计（4 个文件，3 个已检查）', '5', '50', '207', '10', '58', '36']);
+  expect(Object.fromEntries(sheet.links)).toEqual({ A2: "'clean'!A1", A3: "'seed'!A1", A5: "'seed (2)'!A1" });
+  const seedSheet = workbook.sheet('seed');
+  expect(seedSheet.rows - 1).toBe(5 + 29 + 18);
+  expect(seedSheet.cells.get('B1').value).toBe('规则');
+  expect(workbook.sheet('clean').rows).toBe(1);
 });
 
 test('a .zip: every member a row, a bad member and a zip inside it say why', async ({ page }) => {
