@@ -11,7 +11,8 @@
 
 use crate::input::Grid;
 use crate::layout::{Column, Line, Project};
-use crate::report::{Coverage, Report};
+use crate::money::format_amount;
+use crate::report::{Coverage, Report, UnitFunding};
 use crate::rules::{Diagnostic, Severity, Suggestion, REGISTRY};
 use crate::text::{column_letter, Message};
 use crate::{Config, Progress};
@@ -99,39 +100,74 @@ pub struct Overview {
     pub profile: Vec<Message>,
 }
 
-/// One unit's funding composition, in 万元.
+/// One unit's funding composition, ready to draw: its amounts as the page
+/// shows them and its bars' SVG positions, computed here in decimals so that
+/// the page's first load carries no decimal arithmetic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Funding {
     /// `None` for projects listed without a unit row.
     pub name: Option<String>,
-    #[serde(with = "decimal_text")]
-    pub total: Decimal,
-    /// 财政拨款, 专户, 其他.
+    /// The unit's 总计 in 万元 (`13100.00`, a stable hook for tests).
+    pub total: String,
+    /// The same as shown: `13,100.00`.
+    pub total_shown: String,
+    /// 财政拨款, 专户, 其他, each a bar segment after the one before.
     pub sources: Vec<FundingSource>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FundingSource {
     pub column: Column,
-    #[serde(with = "decimal_text")]
-    pub amount: Decimal,
+    /// The amount as shown: `12,585.00`.
+    pub amount: String,
+    /// Where its segment starts and how long it is, in the chart's
+    /// [`FUNDING_CHART_WIDTH`] units, to one decimal (`123.4`).
+    pub x: String,
+    pub width: String,
 }
 
-/// Amounts travel as text: the page then needs no code for decimals written
-/// as JSON numbers (floats), only the parser it already has.
-mod decimal_text {
-    use rust_decimal::Decimal;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+/// The funding chart's width in SVG units: the widest unit's bar spans it.
+pub const FUNDING_CHART_WIDTH: i64 = 430;
 
-    pub fn serialize<S: Serializer>(amount: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(amount)
+/// `part / whole × FUNDING_CHART_WIDTH` as an SVG length to one decimal.
+fn chart_length(part: Decimal, whole: Decimal) -> String {
+    if whole.is_zero() {
+        return "0".into();
     }
+    part.checked_mul(Decimal::from(FUNDING_CHART_WIDTH))
+        .and_then(|p| p.checked_div(whole))
+        .map_or_else(|| "0".into(), |length| length.round_dp(1).to_string())
+}
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        String::deserialize(deserializer)?
-            .parse()
-            .map_err(D::Error::custom)
-    }
+/// The shown units' funding, scaled to the largest 总计 among them.
+fn funding_chart(units: Vec<UnitFunding>) -> Vec<Funding> {
+    let max = units.iter().map(|u| u.total).max().unwrap_or_default();
+    units
+        .into_iter()
+        .map(|unit| {
+            let mut x = Decimal::ZERO;
+            let sources = unit
+                .sources
+                .into_iter()
+                .map(|(column, amount)| {
+                    let start = x;
+                    x = x.checked_add(amount).unwrap_or(x);
+                    FundingSource {
+                        column,
+                        amount: format_amount(amount),
+                        x: chart_length(start, max),
+                        width: chart_length(amount, max),
+                    }
+                })
+                .collect();
+            Funding {
+                name: unit.name,
+                total: unit.total.to_string(),
+                total_shown: format_amount(unit.total),
+                sources,
+            }
+        })
+        .collect()
 }
 
 /// One bar of an indicator chart.
@@ -448,18 +484,7 @@ impl Checked {
                 .collect(),
             quantitative: s.quantitative,
             qualitative: s.qualitative,
-            funding: funding
-                .into_iter()
-                .map(|unit| Funding {
-                    name: unit.name,
-                    total: unit.total,
-                    sources: unit
-                        .sources
-                        .into_iter()
-                        .map(|(column, amount)| FundingSource { column, amount })
-                        .collect(),
-                })
-                .collect(),
+            funding: funding_chart(funding),
             funding_units,
             coverage,
             groups: self

@@ -19,6 +19,8 @@
 //! - `{export: ID, lang}` → `{name, mime, text}` of the table kept (see `export::by_id`);
 //! - `{export: "annotated-xlsx", lang}` → `{name, mime, bytes}` (a Uint8Array);
 //! - `{share: …, profile}` → `{text: fragment}` for the table kept, with the profile;
+//! - `{open_link: fragment}` → `{text, earlier, profile}` of a share link
+//!   (each null where the link has none), or why the link cannot be read;
 //! - comparing with an earlier version (src/diff.rs): `{earlier_text: text}`,
 //!   `{earlier_file: ArrayBuffer}` or `{earlier_kept: …}` (the table kept)
 //!   keep the earlier table → `{counts, counts_en}`; `{earlier_clear: …}`
@@ -568,6 +570,9 @@ fn main() {
         if let Some(answer) = answer_batch(scope, &data) {
             return answer;
         }
+        if let Some(fragment) = text_field(&data, "open_link") {
+            return open_link(&fragment);
+        }
         if Reflect::has(&data, &"share".into()).unwrap_or(false) {
             let profile = text_field(&data, "profile").unwrap_or_default();
             return with_kept(|checked| {
@@ -613,6 +618,30 @@ fn main() {
                 )),
             },
         )
+    }
+
+    /// A share link's fragment read: its table (the revision, with the
+    /// earlier version, for a link with both) and its profile. A fragment
+    /// that is no share link answers with neither; a damaged one, why.
+    /// Here, not in the page, so that the page's first load carries no
+    /// inflate or base64.
+    fn open_link(fragment: &str) -> JsValue {
+        let link = match (share::decode(fragment), share::decode_pair(fragment)) {
+            (Ok(Some(text)), _) => Ok(Some((text, None))),
+            (_, Ok(Some((earlier, revision)))) => Ok(Some((revision, Some(earlier)))),
+            (Err(error), _) | (_, Err(error)) => Err(error),
+            (Ok(None), Ok(None)) => Ok(None),
+        };
+        match link {
+            Ok(link) => {
+                let (text, earlier) = link.unzip();
+                let profile = share::decode_profile(fragment).ok().flatten();
+                reply(
+                    &json!({ "ok": true, "text": text, "earlier": earlier.flatten(), "profile": profile }),
+                )
+            }
+            Err(error) => failure(error.message()),
+        }
     }
 
     /// The largest table (bytes of text) whose workbook the page writes.

@@ -2,12 +2,10 @@
 //! quantitative targets, funding per unit, and the coverage matrix.
 
 use super::{i18n, State};
-use jixiao_lint::money::format_amount;
 use jixiao_lint::report::CoverageKind;
 use jixiao_lint::text::Lang;
-use jixiao_lint::view::{Bar, Overview};
+use jixiao_lint::view::{Bar, Overview, FUNDING_CHART_WIDTH};
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 const BAR_AREA: i64 = 260;
 const LABEL_WIDTH: i64 = 170;
@@ -44,20 +42,18 @@ fn bar_chart(chart: &'static str, title: &'static str, bars: &[Bar], lang: Lang)
     }
 }
 
-/// `part / whole × scale` as an SVG length, computed in decimals.
-fn scaled(part: Decimal, whole: Decimal, scale: i64) -> String {
-    if whole.is_zero() {
-        return "0".into();
-    }
-    (part * Decimal::from(scale) / whole)
-        .round_dp(1)
-        .to_string()
+/// `part / whole` of `scale` as an SVG length to one decimal, and as a whole
+/// percentage: counts, not money, so integers do (half rounds up).
+fn share_of(part: usize, whole: usize, scale: usize) -> (String, usize) {
+    let whole = whole.max(1);
+    let tenths = (part * scale * 20 + whole) / (2 * whole);
+    let percent = (part * 200 + whole) / (2 * whole);
+    (format!("{}.{}", tenths / 10, tenths % 10), percent)
 }
 
 fn quant_share(s: &Overview, lang: Lang) -> impl IntoView {
-    let total = Decimal::from((s.quantitative + s.qualitative).max(1));
-    let width = scaled(Decimal::from(s.quantitative), total, BAR_AREA + LABEL_WIDTH);
-    let percent = (Decimal::from(s.quantitative * 100) / total).round_dp(0);
+    let whole = s.quantitative + s.qualitative;
+    let (width, percent) = share_of(s.quantitative, whole, (BAR_AREA + LABEL_WIDTH) as usize);
     let title = i18n::QUANT_SHARE.get(lang);
     view! {
         <figure class="chart">
@@ -75,7 +71,6 @@ fn quant_share(s: &Overview, lang: Lang) -> impl IntoView {
 
 fn funding(o: &Overview, lang: Lang) -> impl IntoView {
     let units = &o.funding;
-    let max = units.iter().map(|u| u.total).max().unwrap_or_default();
     let height = ROW_HEIGHT * 2 * units.len() as i64 + 30;
     let rows = units
         .iter()
@@ -83,26 +78,23 @@ fn funding(o: &Overview, lang: Lang) -> impl IntoView {
         .map(|(i, unit)| {
             let y = ROW_HEIGHT * 2 * i as i64;
             let name = unit.name.clone().unwrap_or_else(|| i18n::NO_UNIT.get(lang).to_owned());
-            let mut x = Decimal::ZERO;
             let segments = unit
                 .sources
                 .iter()
                 .enumerate()
                 .map(|(k, source)| {
-                    let (column, amount) = (source.column, &source.amount);
-                    let start = x;
-                    x += *amount;
+                    let column = source.column;
                     let label = if lang == Lang::Zh { column.title() } else { column.title_en() };
                     view! {
-                        <rect x=scaled(start, max, BAR_AREA + LABEL_WIDTH) y=y + 20 width=scaled(*amount, max, BAR_AREA + LABEL_WIDTH) height="18" class=format!("bar source-{k}")>
-                            <title>{format!("{label}: {}", format_amount(*amount))}</title>
+                        <rect x=source.x.clone() y=y + 20 width=source.width.clone() height="18" class=format!("bar source-{k}")>
+                            <title>{format!("{label}: {}", source.amount)}</title>
                         </rect>
                     }
                 })
                 .collect_view();
             view! {
-                <g data-unit=name.clone() data-total=unit.total.to_string()>
-                    <text x="0" y=y + 14 class="bar-label-left">{format!("{name} · {}", format_amount(unit.total))}</text>
+                <g data-unit=name.clone() data-total=unit.total.clone()>
+                    <text x="0" y=y + 14 class="bar-label-left">{format!("{name} · {}", unit.total_shown)}</text>
                     {segments}
                 </g>
             }
@@ -127,7 +119,7 @@ fn funding(o: &Overview, lang: Lang) -> impl IntoView {
     view! {
         <figure class="chart">
             <figcaption>{title}{note}</figcaption>
-            <svg data-chart="funding" viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_AREA) role="img" aria-label=title>{rows}</svg>
+            <svg data-chart="funding" viewBox=format!("0 0 {FUNDING_CHART_WIDTH} {height}") role="img" aria-label=title>{rows}</svg>
             <div class="legend">{legend}</div>
         </figure>
     }

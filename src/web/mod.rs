@@ -70,30 +70,7 @@ pub(crate) struct State {
 
 impl State {
     fn new() -> Self {
-        // A shared link is shown instead of the input kept from last time, but
-        // never replaces it: that is the user's to say, by loading a table.
         let hash = window().location().hash().unwrap_or_default();
-        let kept = stored(INPUT_KEY).unwrap_or_default();
-        let (initial, link_notice, from_link) = match jixiao_lint::share::decode(&hash) {
-            Ok(Some(text)) => (text, None, true),
-            Ok(None) => (kept.clone(), None, false),
-            // A damaged link must not cost the user the table kept from last time.
-            Err(error) => (kept.clone(), Some(error.message()), false),
-        };
-        // A link with both versions: the revision is shown, compared with the earlier one.
-        let (initial, earlier, link_notice, from_link) =
-            match jixiao_lint::share::decode_pair(&hash) {
-                Ok(Some((earlier, revision))) => (revision, Some(earlier), link_notice, true),
-                Ok(None) => (initial, None, link_notice, from_link),
-                Err(error) => (initial, None, Some(error.message()), from_link),
-            };
-        // A shared link's profile is in force too: whoever opens it checks with
-        // the same house rules. Like the link's table it replaces nothing kept
-        // here; a change in the settings panel makes it the user's own.
-        let profile = match jixiao_lint::share::decode_profile(&hash) {
-            Ok(Some(profile)) => profile,
-            _ => stored(PROFILE_KEY).unwrap_or_default(),
-        };
         let notice = RwSignal::new(None);
         let state = State {
             input: RwSignal::new(String::new()),
@@ -112,21 +89,48 @@ impl State {
             help: RwSignal::new(None),
             notice,
             source: RwSignal::new(None),
-            link_kept_stored: RwSignal::new(
-                from_link && !kept.trim().is_empty() && kept != initial,
-            ),
+            link_kept_stored: RwSignal::new(false),
             compare: compare::CompareState::new(),
             batch: batch::BatchState::new(),
-            profile: RwSignal::new(profile),
+            profile: RwSignal::new(stored(PROFILE_KEY).unwrap_or_default()),
         };
         // Ready before the first table arrives.
         worker::warm_up();
-        if let Some(earlier) = earlier {
-            compare::earlier_from_link(state, earlier);
+        if hash.len() > 1 {
+            leptos::task::spawn_local(async move { state.open_link(&hash).await });
+        } else {
+            state.show(stored(INPUT_KEY).unwrap_or_default());
         }
-        state.show(initial);
-        state.notice.set(link_notice);
         state
+    }
+
+    /// Shows a shared link's table instead of the input kept from last time,
+    /// but never replaces it: that is the user's to say, by loading a table.
+    /// A link with both versions shows the revision compared with the
+    /// earlier one. The link's profile is in force too (whoever opens it
+    /// checks with the same house rules), and like its table it replaces
+    /// nothing kept here; a change in the settings panel makes it the user's
+    /// own. A damaged link must not cost the user the table kept.
+    async fn open_link(self, fragment: &str) {
+        let kept = stored(INPUT_KEY).unwrap_or_default();
+        match worker::open_link(fragment).await {
+            Ok(Some(link)) => {
+                if let Some(profile) = link.profile {
+                    self.profile.set(profile);
+                }
+                self.link_kept_stored
+                    .set(!kept.trim().is_empty() && kept != link.text);
+                if let Some(earlier) = link.earlier {
+                    compare::earlier_from_link(self, earlier);
+                }
+                self.show(link.text);
+            }
+            Ok(None) => self.show(kept),
+            Err(error) => {
+                self.show(kept);
+                self.notice.set(Some(error));
+            }
+        }
     }
 
     /// A text of the catalog in the current language (reactive).

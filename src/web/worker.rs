@@ -347,6 +347,30 @@ pub fn content(data: &JsValue) -> JsValue {
         .unwrap_or_else(|| JsValue::from(field(data, "text")))
 }
 
+/// What a share link carries: its table, the earlier version (a link with
+/// both) and the profile, each where it has one.
+pub struct Link {
+    pub text: String,
+    pub earlier: Option<String>,
+    pub profile: Option<String>,
+}
+
+/// Reads a share link's `fragment` (in the worker): `None` when it is no
+/// share link, or why it cannot be read.
+pub async fn open_link(fragment: &str) -> Result<Option<Link>, Message> {
+    let data = ask(request(&[("open_link", fragment)]), false).await?;
+    let optional = |key: &str| {
+        Reflect::get(&data, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    Ok(optional("text").map(|text| Link {
+        text,
+        earlier: optional("earlier"),
+        profile: optional("profile"),
+    }))
+}
+
 /// The share link's fragment for the table shown, with the profile in force,
 /// or why there is none.
 pub async fn share(profile: &str) -> Result<String, Message> {
