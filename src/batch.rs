@@ -112,17 +112,30 @@ impl Totals {
         )
     }
 
+    /// `5 个单位，50 个项目，…；错误 10，…` summed over the batch.
+    pub fn counts(&self) -> Message {
+        let t = self;
+        crate::report::counts_message([
+            t.units,
+            t.projects,
+            t.indicators,
+            t.errors,
+            t.warnings,
+            t.infos,
+        ])
+    }
+
     /// `200 个文件（198 个已检查）：…`
     pub fn describe(&self) -> Message {
-        let t = self;
+        let counts = self.counts();
         Message::new(
             format!(
-                "{} 个文件（{} 个已检查）：{} 个单位，{} 个项目，{} 项指标；错误 {}，警告 {}，提示 {}",
-                t.files, t.checked, t.units, t.projects, t.indicators, t.errors, t.warnings, t.infos
+                "{} 个文件（{} 个已检查）：{}",
+                self.files, self.checked, counts.zh
             ),
             format!(
-                "{} files ({} checked): {} units, {} projects, {} indicators; {} errors, {} warnings, {} infos",
-                t.files, t.checked, t.units, t.projects, t.indicators, t.errors, t.warnings, t.infos
+                "{} files ({} checked): {}",
+                self.files, self.checked, counts.en
             ),
         )
     }

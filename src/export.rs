@@ -82,6 +82,26 @@ pub fn suggestion_text(d: &Diagnostic, lang: Lang) -> String {
     }
 }
 
+/// One finding as a line of text: `错误[rule] message`, then its suggestion,
+/// if any, as `建议：…` between `open` and `close` (`（…）` inline in a 问题
+/// cell, on a line of its own in a workbook's note).
+pub fn finding_text(d: &Diagnostic, lang: Lang, open: &str, close: &str) -> String {
+    let mut text = format!(
+        "{}[{}] {}",
+        d.severity.label().get(lang),
+        d.rule,
+        d.message.get(lang)
+    );
+    if d.suggestion.is_some() {
+        let label = match lang {
+            Lang::Zh => "建议：",
+            Lang::En => "suggestion: ",
+        };
+        text.push_str(&format!("{open}{label}{}{close}", suggestion_text(d, lang)));
+    }
+    text
+}
+
 /// `规则配置：…；…` — the profile in use, when it is not the defaults.
 pub fn profile_line(report: &Report, lang: Lang) -> Option<String> {
     if report.profile.is_empty() {
@@ -322,21 +342,7 @@ fn notes_by_row(report: &Report, lang: Lang) -> std::collections::HashMap<u32, S
         if !cell.is_empty() {
             cell.push('；');
         }
-        cell.push_str(&format!(
-            "{} {}[{}] {}",
-            d.cell,
-            d.severity.label().get(lang),
-            d.rule,
-            d.message.get(lang)
-        ));
-        if d.suggestion.is_some() {
-            let label = if lang == Lang::Zh {
-                "建议："
-            } else {
-                "suggestion: "
-            };
-            cell.push_str(&format!("（{label}{}）", suggestion_text(d, lang)));
-        }
+        cell.push_str(&format!("{} {}", d.cell, finding_text(d, lang, "（", "）")));
     }
     notes
 }

@@ -64,17 +64,29 @@ impl Summary {
     /// `2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18`
     pub fn counts(&self) -> crate::text::Message {
         let s = self;
-        crate::text::Message::new(
-            format!(
-                "{} 个单位，{} 个项目，{} 项指标；错误 {}，警告 {}，提示 {}",
-                s.units, s.projects, s.indicators, s.errors, s.warnings, s.infos
-            ),
-            format!(
-                "{} units, {} projects, {} indicators; {} errors, {} warnings, {} infos",
-                s.units, s.projects, s.indicators, s.errors, s.warnings, s.infos
-            ),
-        )
+        counts_message([
+            s.units,
+            s.projects,
+            s.indicators,
+            s.errors,
+            s.warnings,
+            s.infos,
+        ])
     }
+}
+
+/// `2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18`: units, projects,
+/// indicators, errors, warnings and infos, of one table or of a batch.
+pub fn counts_message(counts: [usize; 6]) -> crate::text::Message {
+    let [units, projects, indicators, errors, warnings, infos] = counts;
+    crate::text::Message::new(
+        format!(
+            "{units} 个单位，{projects} 个项目，{indicators} 项指标；错误 {errors}，警告 {warnings}，提示 {infos}"
+        ),
+        format!(
+            "{units} units, {projects} projects, {indicators} indicators; {errors} errors, {warnings} warnings, {infos} infos"
+        ),
+    )
 }
 
 impl Report {

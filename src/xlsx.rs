@@ -16,7 +16,7 @@
 //! and the page's worker; the page's first load never carries the writer).
 
 use crate::batch::{headings, totals, BatchRow};
-use crate::export::{indicator_rows, suggestion_text};
+use crate::export::{finding_text, indicator_rows, suggestion_text};
 use crate::input::read_text;
 use crate::report::Report;
 use crate::rules::{Diagnostic, Severity};
@@ -573,23 +573,7 @@ fn write_table(
         }
         let text: Vec<String> = findings
             .iter()
-            .map(|d| {
-                let mut line = format!(
-                    "{}[{}] {}",
-                    d.severity.label().get(lang),
-                    d.rule,
-                    d.message.get(lang)
-                );
-                if d.suggestion.is_some() {
-                    let label = if lang == Lang::Zh {
-                        "建议："
-                    } else {
-                        "Suggestion: "
-                    };
-                    line.push_str(&format!("\n{label}{}", suggestion_text(d, lang)));
-                }
-                line
-            })
+            .map(|d| finding_text(d, lang, "\n", ""))
             .collect();
         let note = Note::new(fit(&text.join("\n\n")))
             .set_author("jixiao-lint")

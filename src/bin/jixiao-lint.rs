@@ -335,36 +335,39 @@ fn checked_input(
 }
 
 fn print_summary(checked: &[Checked], lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut total = jixiao_lint::report::Summary::default();
-    let mut unreadable = 0;
     for Checked { path, outcome } in checked {
-        match outcome {
-            Ok(input) => {
-                let s = &input.report.summary;
-                write!(out, "{path}: {}", s.counts().get(lang))?;
-                match export::profile_line(&input.report, lang) {
-                    Some(profile) if lang == Lang::Zh => writeln!(out, "（{profile}）")?,
-                    Some(profile) => writeln!(out, " ({profile})")?,
-                    None => writeln!(out)?,
-                }
-                total.units += s.units;
-                total.projects += s.projects;
-                total.indicators += s.indicators;
-                total.errors += s.errors;
-                total.warnings += s.warnings;
-                total.infos += s.infos;
-            }
-            // Said on stderr, as for every format but human and json.
-            Err(_) => unreadable += 1,
+        // Why a file could not be read is said on stderr, as for every
+        // format but human and json.
+        let Ok(input) = outcome else { continue };
+        write!(out, "{path}: {}", input.report.summary.counts().get(lang))?;
+        match export::profile_line(&input.report, lang) {
+            Some(profile) if lang == Lang::Zh => writeln!(out, "（{profile}）")?,
+            Some(profile) => writeln!(out, " ({profile})")?,
+            None => writeln!(out)?,
         }
     }
     let files = checked.len();
+    let unreadable = checked.iter().filter(|c| c.outcome.is_err()).count();
     let read = files - unreadable;
     let head = match lang {
         Lang::Zh => format!("合计 {files} 个文件（{read} 个已检查，{unreadable} 个无法读取）"),
         Lang::En => format!("total {files} files ({read} checked, {unreadable} unreadable)"),
     };
-    writeln!(out, "{head}: {}", total.counts().get(lang))
+    let totals = jixiao_lint::batch::totals(&batch_rows(checked));
+    writeln!(out, "{head}: {}", totals.counts().get(lang))
+}
+
+/// One batch row per file: its counts, or why it could not be read.
+fn batch_rows(checked: &[Checked]) -> Vec<BatchRow> {
+    checked
+        .iter()
+        .map(|c| match &c.outcome {
+            Ok(input) => BatchRow::checked(&c.path, Some(input.source.describe()), &input.report),
+            Err(message) => {
+                BatchRow::unreadable(&c.path, Message::new(message.clone(), message.clone()))
+            }
+        })
+        .collect()
 }
 
 /// The profile: `--config FILE`, else `./jixiao.toml` if there is one (as
@@ -414,17 +417,7 @@ fn write_workbook(options: &Options, checked: &[Checked], lang: Lang) -> Result<
             _ => return Ok(2),
         }
     } else {
-        let rows: Vec<BatchRow> = checked
-            .iter()
-            .map(|c| match &c.outcome {
-                Ok(input) => {
-                    BatchRow::checked(&c.path, Some(input.source.describe()), &input.report)
-                }
-                Err(message) => {
-                    BatchRow::unreadable(&c.path, Message::new(message.clone(), message.clone()))
-                }
-            })
-            .collect();
+        let rows = batch_rows(checked);
         let files: Vec<_> = rows
             .iter()
             .zip(checked)
