@@ -66,6 +66,9 @@ pub(crate) struct State {
     /// The profile in force: jixiao.toml's text, empty for the defaults. The
     /// worker reads it (the page carries no TOML parser).
     pub profile: RwSignal<String>,
+    /// The page was opened from a share link: its report is what the reader
+    /// came for, so the summary comes before the paste area.
+    pub opened_from_link: bool,
 }
 
 impl State {
@@ -118,6 +121,7 @@ impl State {
             compare: compare::CompareState::new(),
             batch: batch::BatchState::new(),
             profile: RwSignal::new(profile),
+            opened_from_link: from_link,
         };
         // Ready before the first table arrives.
         worker::warm_up();
@@ -400,6 +404,15 @@ fn store(key: &str, value: &str) {
     }
 }
 
+/// Whether the viewport is laid out as a phone's (style.css's breakpoint).
+pub(crate) fn phone() -> bool {
+    window()
+        .match_media("(max-width: 40rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
 /// Lets the page open with no network after the first visit (see www/sw.js).
 fn register_service_worker() {
     let navigator = window().navigator();
@@ -434,6 +447,12 @@ pub fn App() -> impl IntoView {
         move || state.large.get().is_some() || state.input.with(|t| !t.trim().is_empty());
     let unreadable = move || has_input() && state.overview(|o| o.layout.is_none()) == Some(true);
     let shown = move || has_input() && state.overview(|o| o.layout.is_some()) == Some(true);
+    // A shared link's reader (often on a phone, from a chat app) sees the
+    // verdict first; whoever pastes a table sees the paste area first.
+    let link_first = state.opened_from_link;
+    let summary = move |here: bool| {
+        here.then(|| view! { <Show when=shown><summary::Summary state=state /></Show> })
+    };
 
     view! {
         <main>
@@ -446,6 +465,7 @@ pub fn App() -> impl IntoView {
                     {move || state.tr(i18n::LANG_TOGGLE)}
                 </button>
             </header>
+            {summary(link_first)}
             <intake::Intake state=state />
             <batch::Batch state=state />
             <settings::Settings state=state />
@@ -468,8 +488,8 @@ pub fn App() -> impl IntoView {
                 </div>
             </Show>
             <intake::Progress state=state />
+            {summary(!link_first)}
             <Show when=shown>
-                <summary::Summary state=state />
                 <compare::Compare state=state />
                 <problems::Problems state=state />
                 <exports::Exports state=state />
