@@ -1,7 +1,8 @@
 // The report at the widths a reviewer reads it (issue 14): a phone (390×844, where a
-// link shared through a chat app is opened first), a tablet (768×1024) and a laptop
-// (1366×768). At each: nothing of the report sticks out of the viewport sideways
-// (outside the boxes meant to scroll: the table, the coverage matrix, the paste area),
+// link shared through a chat app is opened first), a tablet (768×1024), a laptop
+// (1366×768), and the ends of the range, 360 and 1920 px. At each: nothing of the
+// report sticks out of the viewport sideways (outside the boxes meant to scroll: the
+// table, the coverage matrix, the paste area),
 // no two texts of an indicator table overlap or leave their cell, and every cell's
 // popup stays inside the viewport. Then what each width is for: cards and 44 px tap
 // targets on a phone with the summary first from a link; on a laptop the 绩效指标
@@ -106,7 +107,10 @@ async function attach(page, testInfo, name, { readme, ...options } = {}) {
   if (process.env.UPDATE_SCREENSHOTS && readme) await page.screenshot({ path: path.join(screenshots, readme), ...options });
 }
 
-for (const [label, viewport] of [['phone', phone], ['tablet', tablet], ['laptop', laptop]]) {
+// The three of the issue, and the two ends of the range a reviewer uses.
+const widths = [['phone', phone], ['tablet', tablet], ['laptop', laptop],
+  ['small phone', { width: 360, height: 740 }], ['wide screen', { width: 1920, height: 1080 }]];
+for (const [label, viewport] of widths) {
   test.describe(`${label} ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
