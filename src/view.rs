@@ -252,6 +252,33 @@ pub struct TableHead {
 pub struct HeadColumn {
     pub letter: String,
     pub title: Option<Message>,
+    pub role: ColumnRole,
+    /// No row below the header has anything in it (财政专户拨款 and 其他资金
+    /// are often unused): the page draws such a column narrow.
+    pub empty: bool,
+}
+
+/// What a column of the table view holds, so that the page can give the
+/// long texts (绩效目标, 绩效指标) the room and the amounts only what they need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ColumnRole {
+    /// A name, or any cell of a table shown as pasted.
+    Text,
+    Amount,
+    Goal,
+    Indicators,
+}
+
+impl ColumnRole {
+    /// The hook `data-role` and the CSS class `col-…`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ColumnRole::Text => "text",
+            ColumnRole::Amount => "amount",
+            ColumnRole::Goal => "goal",
+            ColumnRole::Indicators => "indicators",
+        }
+    }
 }
 
 /// One row of the table view.
@@ -527,20 +554,47 @@ impl Checked {
                     .map(|i| HeadColumn {
                         letter: column_letter(i),
                         title: None,
+                        role: ColumnRole::Text,
+                        empty: grid.rows.iter().all(|r| r.cell(i).trim().is_empty()),
                     })
                     .collect(),
             };
         }
-        let Some(header) = &self.report.sheet.header else {
+        let sheet = &self.report.sheet;
+        let Some(header) = &sheet.header else {
             return TableHead::default();
+        };
+        let lines = || {
+            let units = sheet.units.iter();
+            sheet
+                .total
+                .iter()
+                .chain(units.clone().filter_map(|u| u.line.as_ref()))
+                .chain(units.flat_map(|u| u.projects.iter().map(|p| &p.line)))
         };
         TableHead {
             header_row: Some(header.row),
             columns: wide_columns(&self.report)
                 .into_iter()
-                .map(|(column, index)| HeadColumn {
-                    letter: column_letter(index),
-                    title: Some(Message::new(column.title(), column.title_en())),
+                .map(|(column, index)| {
+                    let role = match column {
+                        Column::Goal => ColumnRole::Goal,
+                        Column::Indicators => ColumnRole::Indicators,
+                        c if Column::AMOUNTS.contains(&c) => ColumnRole::Amount,
+                        _ => ColumnRole::Text,
+                    };
+                    // Only an amount column is drawn narrow when empty: an empty
+                    // 绩效目标 column is itself a finding at every project.
+                    let empty = role == ColumnRole::Amount
+                        && lines().all(|line| {
+                            line.amount(column).is_none_or(|a| a.raw.trim().is_empty())
+                        });
+                    HeadColumn {
+                        letter: column_letter(index),
+                        title: Some(Message::new(column.title(), column.title_en())),
+                        role,
+                        empty,
+                    }
                 })
                 .collect(),
         }

@@ -5,7 +5,7 @@ mod common;
 use common::{fixture, seed};
 use jixiao_lint::rules::Severity;
 use jixiao_lint::view::{
-    from_bytes, to_bytes, CellContent, Checked, Overview, Problem, RowKind, TableRow,
+    from_bytes, to_bytes, CellContent, Checked, ColumnRole, Overview, Problem, RowKind, TableRow,
     COVERAGE_SHOWN,
 };
 use jixiao_lint::Config;
@@ -88,6 +88,28 @@ fn rows_in_input_order_with_every_cell_finding_at_its_cell() {
     let kinds = |k: RowKind| rows.iter().filter(|r| r.kind == k).count();
     assert_eq!((kinds(RowKind::Unit), kinds(RowKind::Project)), (2, 24));
     assert_eq!(c.overview.head.header_row, Some(9));
+    // Each column's role, and the amount columns no row fills (the page draws
+    // them narrow): the seed has no 财政专户拨款 and no 其他资金.
+    let columns: Vec<(&str, ColumnRole, bool)> = c
+        .overview
+        .head
+        .columns
+        .iter()
+        .map(|col| (col.letter.as_str(), col.role, col.empty))
+        .collect();
+    use ColumnRole::{Amount, Goal, Indicators, Text};
+    assert_eq!(
+        columns,
+        [
+            ("A", Text, false),
+            ("B", Amount, false),
+            ("C", Amount, false),
+            ("D", Amount, true),
+            ("E", Amount, true),
+            ("F", Goal, false),
+            ("G", Indicators, false),
+        ]
+    );
     // Every finding about a cell of a shown row is on that cell, once.
     for d in &c.report.diagnostics {
         let Some(row) = rows.iter().find(|r| r.number == d.row) else {

@@ -163,7 +163,7 @@ fn coverage(state: State, o: &Overview, lang: Lang) -> impl IntoView {
             view! {
                 <tr data-coverage-row=row.row>
                     <th scope="row">
-                        <button type="button" class="link" on:click=move |_| super::problems::go_to_cell(state, target.clone())>
+                        <button type="button" class="link" on:click=move |_| super::problems::go_to_cell(state, target.clone(), None)>
                             {format!("{} · {}", row.row, row.project.clone())}
                         </button>
                     </th>

@@ -226,7 +226,7 @@ fn item_view(state: State, lang: Lang, status: Status, item: &Item) -> AnyView {
         _ => item.old_cell.clone().filter(|old| *old != item.cell),
     };
     let message = item.message(lang).to_owned();
-    let click = target.clone();
+    let (click, indicator) = (target.clone(), item.indicator);
     view! {
         <li class=format!("compare-item {}", item.severity.id())>
             <button
@@ -239,7 +239,7 @@ fn item_view(state: State, lang: Lang, status: Status, item: &Item) -> AnyView {
                 disabled=target.is_none()
                 on:click=move |_| {
                     if let Some(cell) = click.clone() {
-                        problems::go_to_cell(state, cell)
+                        problems::go_to_cell(state, cell, indicator)
                     }
                 }
             >
@@ -276,7 +276,7 @@ fn change_view(state: State, lang: Lang, change: &Change) -> AnyView {
                 disabled=target.is_none()
                 on:click=move |_| {
                     if let Some(cell) = click.clone() {
-                        problems::go_to_cell(state, cell)
+                        problems::go_to_cell(state, cell, None)
                     }
                 }
             >

@@ -58,6 +58,8 @@ pub const LEVEL2: Text = t("二级指标", "Level 2");
 pub const LEVEL3: Text = t("三级指标", "Indicator");
 pub const PERIOD_VALUE: Text = t("实施周期指标值", "Period value");
 pub const ANNUAL_VALUE: Text = t("年度指标值", "Annual value");
+pub const EXPAND: Text = t("展开全文", "Show all");
+pub const COLLAPSE: Text = t("收起", "Show less");
 
 pub const BREAKDOWNS: Text = t("指标构成", "Indicator breakdowns");
 pub const BY_LEVEL1: Text = t("按一级指标", "By first level");

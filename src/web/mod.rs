@@ -66,6 +66,9 @@ pub(crate) struct State {
     /// The profile in force: jixiao.toml's text, empty for the defaults. The
     /// worker reads it (the page carries no TOML parser).
     pub profile: RwSignal<String>,
+    /// The page was opened from a share link: its report is what the reader
+    /// came for, so the summary comes before the paste area.
+    pub opened_from_link: RwSignal<bool>,
 }
 
 impl State {
@@ -93,6 +96,7 @@ impl State {
             compare: compare::CompareState::new(),
             batch: batch::BatchState::new(),
             profile: RwSignal::new(stored(PROFILE_KEY).unwrap_or_default()),
+            opened_from_link: RwSignal::new(false),
         };
         // Ready before the first table arrives.
         worker::warm_up();
@@ -115,6 +119,7 @@ impl State {
         let kept = stored(INPUT_KEY).unwrap_or_default();
         match worker::open_link(fragment).await {
             Ok(Some(link)) => {
+                self.opened_from_link.set(true);
                 if let Some(profile) = link.profile {
                     self.profile.set(profile);
                 }
@@ -404,6 +409,15 @@ fn store(key: &str, value: &str) {
     }
 }
 
+/// Whether the viewport is laid out as a phone's (style.css's breakpoint).
+pub(crate) fn phone() -> bool {
+    window()
+        .match_media("(max-width: 40rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
 /// Lets the page open with no network after the first visit (see www/sw.js).
 fn register_service_worker() {
     let navigator = window().navigator();
@@ -438,6 +452,13 @@ pub fn App() -> impl IntoView {
         move || state.large.get().is_some() || state.input.with(|t| !t.trim().is_empty());
     let unreadable = move || has_input() && state.overview(|o| o.layout.is_none()) == Some(true);
     let shown = move || has_input() && state.overview(|o| o.layout.is_some()) == Some(true);
+    // A shared link's reader (often on a phone, from a chat app) sees the
+    // verdict first; whoever pastes a table sees the paste area first.
+    let link_first = state.opened_from_link;
+    let summary = move |first: bool| {
+        let here = move || shown() && link_first.get() == first;
+        view! { <Show when=here><summary::Summary state=state /></Show> }
+    };
 
     view! {
         <main>
@@ -450,6 +471,7 @@ pub fn App() -> impl IntoView {
                     {move || state.tr(i18n::LANG_TOGGLE)}
                 </button>
             </header>
+            {summary(true)}
             <intake::Intake state=state />
             <batch::Batch state=state />
             <settings::Settings state=state />
@@ -472,8 +494,8 @@ pub fn App() -> impl IntoView {
                 </div>
             </Show>
             <intake::Progress state=state />
+            {summary(false)}
             <Show when=shown>
-                <summary::Summary state=state />
                 <compare::Compare state=state />
                 <problems::Problems state=state />
                 <exports::Exports state=state />

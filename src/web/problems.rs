@@ -23,9 +23,11 @@ pub(crate) fn icon(severity: Severity) -> &'static str {
 }
 
 /// Scrolls the table to a cell (`B11`, or a row number alone), marks it and
-/// focuses it. In a virtual table the row is first scrolled into the box,
-/// then waited for (the worker may still have to send it).
-pub(crate) fn go_to_cell(state: State, cell: String) {
+/// focuses it; for a finding about one indicator of a 绩效指标 cell, that
+/// indicator's line is what is brought into view, sideways too (a tall cell
+/// may not fit the screen). In a virtual table the row is first scrolled into
+/// the box, then waited for (the worker may still have to send it).
+pub(crate) fn go_to_cell(state: State, cell: String, indicator: Option<u32>) {
     let selector = if cell.chars().all(|c| c.is_ascii_digit()) {
         format!("[data-row=\"{cell}\"]")
     } else {
@@ -55,13 +57,23 @@ pub(crate) fn go_to_cell(state: State, cell: String) {
         // Up to about five seconds of frames for the row to be drawn.
         for _ in 0..300 {
             if let Ok(Some(element)) = document().query_selector(&selector) {
+                let line = indicator.and_then(|n| {
+                    let line = format!("tr[data-indicator=\"{n}\"]");
+                    element.query_selector(&line).ok().flatten()
+                });
+                // Focus first (it scrolls as little as it can), then put the
+                // place itself in the middle, as near its left edge as fits.
+                if let Ok(element) = element.clone().dyn_into::<web_sys::HtmlElement>() {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = element.focus_with_options(&options);
+                }
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_behavior(web_sys::ScrollBehavior::Instant);
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
-                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
+                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                line.unwrap_or(element)
+                    .scroll_into_view_with_scroll_into_view_options(&options);
                 return;
             }
             next_frame().await;
@@ -79,9 +91,15 @@ async fn next_frame() {
 
 /// Lists with more entries than this are drawn a slice at a time.
 const VIRTUAL_ENTRIES: usize = 300;
-/// Heights in a virtual list (style.css sets them on `.virtual`).
-const HEAD_HEIGHT: usize = 44;
-const ITEM_HEIGHT: usize = 32;
+/// The heights of a group's heading and of a problem in a virtual list
+/// (style.css sets them on `.virtual`): one line each, or on a phone a card.
+fn line_heights() -> (usize, usize) {
+    if super::phone() {
+        (64, 136)
+    } else {
+        (44, 32)
+    }
+}
 
 /// One line of the problem list: a group's heading or one of its problems.
 #[derive(Clone, Copy, PartialEq)]
@@ -112,27 +130,28 @@ fn entries_in(
     groups: &[(usize, usize)],
     visible: std::ops::Range<usize>,
 ) -> (usize, Vec<Entry>, usize) {
+    let (head_height, item_height) = line_heights();
     let (mut top, mut above, mut drawn_to) = (0, None, 0);
     let mut entries = Vec::new();
     for &(group, count) in groups {
-        if top + HEAD_HEIGHT > visible.start && top < visible.end {
+        if top + head_height > visible.start && top < visible.end {
             above.get_or_insert(top);
             entries.push(Entry::Head(group));
-            drawn_to = top + HEAD_HEIGHT;
+            drawn_to = top + head_height;
         }
-        let items_top = top + HEAD_HEIGHT;
-        let first = (visible.start.saturating_sub(items_top) / ITEM_HEIGHT).min(count);
+        let items_top = top + head_height;
+        let first = (visible.start.saturating_sub(items_top) / item_height).min(count);
         let last = visible
             .end
             .saturating_sub(items_top)
-            .div_ceil(ITEM_HEIGHT)
+            .div_ceil(item_height)
             .clamp(first, count);
         if first < last {
-            above.get_or_insert(items_top + first * ITEM_HEIGHT);
+            above.get_or_insert(items_top + first * item_height);
             entries.extend((first..last).map(|i| Entry::Item(group, i)));
-            drawn_to = items_top + last * ITEM_HEIGHT;
+            drawn_to = items_top + last * item_height;
         }
-        top = items_top + count * ITEM_HEIGHT;
+        top = items_top + count * item_height;
     }
     (above.unwrap_or(0), entries, top - drawn_to)
 }
@@ -274,9 +293,12 @@ fn head(state: State, lang: Lang, group: &GroupCount) -> AnyView {
     .into_any()
 }
 
-/// One problem, a link to its cell.
+/// One problem, a link to its cell; on a phone a card (severity, cell,
+/// project, message) with its rule's help beside it, the group's heading
+/// being far up the screen there.
 fn item(state: State, lang: Lang, problem: &Problem) -> AnyView {
-    let target = problem.cell.clone();
+    let (target, indicator) = (problem.cell.clone(), problem.indicator);
+    let (rule, help) = (problem.rule.clone(), problem.rule.clone());
     let message = problem.message.get(lang).to_owned();
     // The fix beside the message, its reason on hover.
     let suggestion = problem.suggestion.as_ref().map(|s| {
@@ -297,12 +319,19 @@ fn item(state: State, lang: Lang, problem: &Problem) -> AnyView {
                 data-severity=problem.severity.id()
                 data-indicator=problem.indicator.map(|n| n.to_string())
                 title=format!("{} · {message}", i18n::GO_TO_CELL.get(lang))
-                on:click=move |_| go_to_cell(state, target.clone())
+                on:click=move |_| go_to_cell(state, target.clone(), indicator)
             >
+                <span class="severity">
+                    <span class="icon" aria-hidden="true">{icon(problem.severity)}</span>
+                    <span class="severity-label">{problem.severity.label().get(lang)}</span>
+                </span>
                 <span class="cell-ref">{problem.cell.clone()}</span>
                 <span class="project">{problem.project.clone().unwrap_or_default()}</span>
                 <span class="message">{message.clone()}</span>
                 {suggestion}
+            </button>
+            <button type="button" class="help-button card-help" data-help=rule on:click=move |_| state.help.set(Some(help.clone()))>
+                {i18n::HELP.get(lang)}
             </button>
         </div>
     }

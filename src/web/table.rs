@@ -8,12 +8,18 @@ use super::{i18n, State};
 use jixiao_lint::rules::Severity;
 use jixiao_lint::text::Lang;
 use jixiao_lint::view::{CellContent, IndicatorRow, RowKind, TableCell, TableRow, PAGE};
+use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Tables with more rows than this are drawn a slice at a time.
 pub const VIRTUAL_ROWS: usize = 150;
 /// The id of the table's scroll box, for jumps to a cell.
 pub const BOX_ID: &str = "table-box";
+
+/// A 绩效目标 (or unreadable 绩效指标) text longer than this, in characters,
+/// is shown clamped to a few lines with a button that expands it in place.
+const LONG_CELL: usize = 120;
 
 /// The height of every row of a virtual table (style.css clips the cells to
 /// it): a project row shows about five indicators, a row as pasted one line.
@@ -53,13 +59,19 @@ pub fn Table(state: State) -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let title = c.title.as_ref().map(|t| t.get(lang).to_owned());
-                    view! { <th scope="col"><span class="letter">{c.letter.clone()}</span> {title}</th> }
+                    // The role and emptiness set the column's width (style.css).
+                    let class = format!("col-{}", c.role.id());
+                    view! {
+                        <th scope="col" class=class class:empty=c.empty data-role=c.role.id()>
+                            <span class="letter">{c.letter.clone()}</span> {title}
+                        </th>
+                    }
                 })
                 .collect_view();
             let header_row = o.head.header_row;
             view! {
                 <tr data-row=header_row data-kind=header_row.map(|_| "header")>
-                    <th scope="col">{i18n::ROW.get(lang)}</th>
+                    <th scope="col" class="row-number">{i18n::ROW.get(lang)}</th>
                     {titles}
                 </tr>
             }
@@ -98,16 +110,29 @@ pub fn Table(state: State) -> impl IntoView {
             {spacer(count - range.end)}
         })
     };
+    // An open tooltip follows its cell when the page scrolls.
+    let page_scroll = window_event_listener(ev::scroll, |_| place_open_tips());
+    let resize = window_event_listener(ev::resize, |_| place_open_tips());
+    on_cleanup(move || {
+        page_scroll.remove();
+        resize.remove();
+    });
     view! {
         <section class="table-section" aria-labelledby="table-title">
             <h2 id="table-title">{move || state.tr(i18n::TABLE)}</h2>
             <div
                 id=BOX_ID
-                class="table-scroll"
+                class="table-scroll sheet-box"
                 class:virtual=virtual_table
-                on:scroll=move |event| scroll.on_scroll(&event)
+                on:scroll=move |event| {
+                    scroll.on_scroll(&event);
+                    place_open_tips();
+                }
+                on:mouseover=move |event| place_tip_at(&event)
+                on:focusin=move |event| place_tip_at(&event)
             >
-                <table class="sheet">
+                // The Guangzhou layout's columns have widths by role (style.css).
+                <table class="sheet" class:wide=move || shape().1>
                     <thead>{head}</thead>
                     <tbody>{body}</tbody>
                 </table>
@@ -182,10 +207,8 @@ fn render_cell(state: State, lang: Lang, cell: &TableCell, kind: RowKind, clip: 
     let content = match &cell.content {
         CellContent::Text(text) => text.clone().into_any(),
         CellContent::Amount(raw) => view! { <span class="amount">{raw.clone()}</span> }.into_any(),
-        CellContent::Goal(text) => view! { <div class="goal">{text.clone()}</div> }.into_any(),
-        CellContent::RawIndicators(text) => {
-            view! { <div class="raw-indicators">{text.clone()}</div> }.into_any()
-        }
+        CellContent::Goal(text) => long_text("goal", text, lang, clip),
+        CellContent::RawIndicators(text) => long_text("raw-indicators", text, lang, clip),
         CellContent::Indicators(rows) => indicator_table(lang, rows),
     };
     let content = if clip {
@@ -215,6 +238,94 @@ fn render_cell(state: State, lang: Lang, cell: &TableCell, kind: RowKind, clip: 
     .into_any()
 }
 
+/// A long text (a 绩效目标), clamped to a few lines with a button that shows
+/// it all in place, and hides it again. A virtual table's row has a fixed
+/// height, so there the text scrolls inside its cell instead.
+fn long_text(class: &'static str, text: &str, lang: Lang, clip: bool) -> AnyView {
+    let long = !clip && text.chars().count() > LONG_CELL;
+    let expanded = RwSignal::new(false);
+    let toggle = long.then(|| {
+        view! {
+            <button
+                type="button"
+                class="expand"
+                data-action="expand"
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                {move || if expanded.get() { i18n::COLLAPSE.get(lang) } else { i18n::EXPAND.get(lang) }}
+            </button>
+        }
+    });
+    view! {
+        <div class=class class:clamped=move || long && !expanded.get()>{text.to_owned()}</div>
+        {toggle}
+    }
+    .into_any()
+}
+
+/// Places the tooltip of the flagged cell under the pointer or the focus.
+fn place_tip_at(event: &web_sys::Event) {
+    let cell = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("td.flagged").ok().flatten());
+    if let Some(cell) = cell {
+        place_tip(&cell);
+    }
+}
+
+/// Places every tooltip on show again (after a scroll or a resize).
+fn place_open_tips() {
+    if let Ok(cells) = document().query_selector_all("td.flagged:hover, td.flagged:focus-within") {
+        for i in 0..cells.length() {
+            if let Some(cell) = cells
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                place_tip(&cell);
+            }
+        }
+    }
+}
+
+/// A cell's tooltip is fixed to the viewport (so that no scroll box clips
+/// it) and put below its cell, or above it where there is no room below,
+/// moved left as far as it must to stay inside the screen: a phone's too.
+fn place_tip(cell: &web_sys::Element) {
+    /// Pixels kept free between the tooltip and the edge of the viewport.
+    const MARGIN: i32 = 8;
+    let Some(tip) = cell
+        .query_selector(":scope > .tip")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    // The viewport without its scroll bars; whole pixels (no float
+    // formatting in the page's wasm).
+    let (width, height) = (root.client_width(), root.client_height());
+    let at = cell.get_bounding_client_rect();
+    let (top, bottom, left) = (at.top() as i32, at.bottom() as i32, at.left() as i32);
+    let tip_box = tip.get_bounding_client_rect();
+    let (tip_width, tip_height) = (tip_box.width() as i32 + 1, tip_box.height() as i32 + 1);
+    let x = left.min(width - tip_width - MARGIN).max(MARGIN);
+    let y = if bottom + tip_height + MARGIN <= height {
+        bottom.max(MARGIN)
+    } else if top - tip_height - MARGIN >= 0 {
+        top - tip_height
+    } else {
+        (height - tip_height - MARGIN).max(MARGIN)
+    };
+    let style = tip.style();
+    let _ = style.set_property("left", &format!("{x}px"));
+    let _ = style.set_property("top", &format!("{y}px"));
+}
+
 /// A 绩效指标 cell as a small table, one row per indicator, problem rows marked.
 fn indicator_table(lang: Lang, indicators: &[IndicatorRow]) -> AnyView {
     let rows = indicators
@@ -223,12 +334,13 @@ fn indicator_table(lang: Lang, indicators: &[IndicatorRow]) -> AnyView {
             let worst = indicator.severity;
             view! {
                 <tr class=worst.map(|s| format!("flagged {}", s.id())) data-indicator=indicator.number>
-                    <td>{worst.map(|s| view! { <span class="mark" aria-hidden="true">{icon(s)}</span> })} {indicator.number}</td>
-                    <td>{indicator.level1.clone()}</td>
-                    <td>{indicator.level2.clone()}</td>
-                    <td>{indicator.name.clone()}</td>
-                    <td>{indicator.period.clone()}</td>
-                    <td>{indicator.annual.clone()}</td>
+                    <td class="number">{worst.map(|s| view! { <span class="mark" aria-hidden="true">{icon(s)}</span> })} {indicator.number}</td>
+                    <td class="level">{indicator.level1.clone()}</td>
+                    <td class="level">{indicator.level2.clone()}</td>
+                    <td class="name">{indicator.name.clone()}</td>
+                    // On a phone each indicator is a card, its values labelled (style.css).
+                    <td class="value" data-label=i18n::PERIOD_VALUE.get(lang)>{indicator.period.clone()}</td>
+                    <td class="value" data-label=i18n::ANNUAL_VALUE.get(lang)>{indicator.annual.clone()}</td>
                 </tr>
             }
         })
