@@ -115,9 +115,16 @@ impl State {
     /// checks with the same house rules), and like its table it replaces
     /// nothing kept here; a change in the settings panel makes it the user's
     /// own. A damaged link must not cost the user the table kept.
+    /// A table the user gave while the worker read the link wins: the
+    /// link's answer then changes nothing.
     async fn open_link(self, fragment: &str) {
+        let ticket = self.checks.get_value();
+        let answer = worker::open_link(fragment).await;
+        if self.checks.get_value() != ticket {
+            return;
+        }
         let kept = stored(INPUT_KEY).unwrap_or_default();
-        match worker::open_link(fragment).await {
+        match answer {
             Ok(Some(link)) => {
                 self.opened_from_link.set(true);
                 if let Some(profile) = link.profile {
