@@ -58,6 +58,19 @@ impl BatchRow {
         }
     }
 
+    /// Units, projects, indicators, errors, warnings, infos: the batch
+    /// table's number columns, in order.
+    pub fn numbers(&self) -> [usize; 6] {
+        [
+            self.units,
+            self.projects,
+            self.indicators,
+            self.errors,
+            self.warnings,
+            self.infos,
+        ]
+    }
+
     /// Read and holding a table.
     pub fn is_ok(&self) -> bool {
         self.problem.is_none()
@@ -86,12 +99,10 @@ pub struct Totals {
     pub infos: usize,
 }
 
-pub fn totals(rows: &[BatchRow]) -> Totals {
-    let mut t = Totals {
-        files: rows.len(),
-        ..Totals::default()
-    };
+pub fn totals<'a>(rows: impl IntoIterator<Item = &'a BatchRow>) -> Totals {
+    let mut t = Totals::default();
     for row in rows {
+        t.files += 1;
         t.checked += usize::from(row.is_ok());
         t.units += row.units;
         t.projects += row.projects;
@@ -112,17 +123,21 @@ impl Totals {
         )
     }
 
+    /// The sums of [`BatchRow::numbers`], in the same order.
+    pub fn numbers(&self) -> [usize; 6] {
+        [
+            self.units,
+            self.projects,
+            self.indicators,
+            self.errors,
+            self.warnings,
+            self.infos,
+        ]
+    }
+
     /// `5 个单位，50 个项目，…；错误 10，…` summed over the batch.
     pub fn counts(&self) -> Message {
-        let t = self;
-        crate::report::counts_message([
-            t.units,
-            t.projects,
-            t.indicators,
-            t.errors,
-            t.warnings,
-            t.infos,
-        ])
+        crate::report::counts_message(self.numbers())
     }
 
     /// `200 个文件（198 个已检查）：…`
@@ -186,34 +201,23 @@ pub fn to_csv(rows: &[BatchRow], lang: Lang) -> String {
         let _ = writer.write_record(&cells);
     };
     write(headings(lang).map(str::to_owned).to_vec());
+    let numbers = |numbers: [usize; 6]| numbers.map(|n| n.to_string());
     for row in rows {
-        write(vec![
-            row.name.clone(),
-            row.department.clone().unwrap_or_default(),
-            row.units.to_string(),
-            row.projects.to_string(),
-            row.indicators.to_string(),
-            row.errors.to_string(),
-            row.warnings.to_string(),
-            row.infos.to_string(),
+        let mut cells = vec![row.name.clone(), row.department.clone().unwrap_or_default()];
+        cells.extend(numbers(row.numbers()));
+        cells.push(
             row.source
                 .as_ref()
                 .map(|s| s.get(lang).to_owned())
                 .unwrap_or_default(),
-            row.status().get(lang).to_owned(),
-        ]);
+        );
+        cells.push(row.status().get(lang).to_owned());
+        write(cells);
     }
     let t = totals(rows);
-    write(vec![
-        t.total_label().get(lang).to_owned(),
-        String::new(),
-        t.units.to_string(),
-        t.projects.to_string(),
-        t.indicators.to_string(),
-        t.errors.to_string(),
-        t.warnings.to_string(),
-        t.infos.to_string(),
-    ]);
+    let mut cells = vec![t.total_label().get(lang).to_owned(), String::new()];
+    cells.extend(numbers(t.numbers()));
+    write(cells);
     let bytes = writer.into_inner().unwrap_or_default();
     format!("\u{FEFF}{}", String::from_utf8(bytes).unwrap_or_default())
 }

@@ -204,42 +204,22 @@ fn write_batch(files: &[(&BatchRow, Option<&Report>)], lang: Lang) -> Result<Vec
         if let Some(department) = &row.department {
             summary.write_string_with_format(r, 1, fit(department), &formats.top)?;
         }
-        let counts = [
-            row.units,
-            row.projects,
-            row.indicators,
-            row.errors,
-            row.warnings,
-            row.infos,
-        ];
-        for (c, n) in counts.into_iter().enumerate() {
-            summary.write_number_with_format(r, c as u16 + 2, n as f64, &formats.top)?;
-        }
+        write_numbers(summary, r, row.numbers(), &formats.top)?;
         if let Some(source) = &row.source {
             summary.write_string_with_format(r, 8, source.get(lang), &formats.wrap)?;
         }
         let status = row.status();
-        let status_format = match (&row.problem, row.errors) {
-            (Some(_), _) | (None, 1..) => formats.severity(Severity::Error),
-            (None, 0) => formats.top.clone(),
+        let status_format = if !row.is_ok() || row.errors > 0 {
+            formats.severity(Severity::Error)
+        } else {
+            formats.top.clone()
         };
         summary.write_string_with_format(r, 9, fit(status.get(lang)), &status_format)?;
     }
-    let rows: Vec<BatchRow> = files.iter().map(|(row, _)| (*row).clone()).collect();
-    let t = totals(&rows);
+    let t = totals(files.iter().map(|(row, _)| *row));
     let last = files.len() as u32 + 1;
     summary.write_string_with_format(last, 0, t.total_label().get(lang), &formats.header)?;
-    let counts = [
-        t.units,
-        t.projects,
-        t.indicators,
-        t.errors,
-        t.warnings,
-        t.infos,
-    ];
-    for (c, n) in counts.into_iter().enumerate() {
-        summary.write_number_with_format(last, c as u16 + 2, n as f64, &formats.header)?;
-    }
+    write_numbers(summary, last, t.numbers(), &formats.header)?;
     summary.set_freeze_panes(1, 0)?;
     summary.autofilter(0, 0, files.len() as u32, 9)?;
 
@@ -251,6 +231,19 @@ fn write_batch(files: &[(&BatchRow, Option<&Report>)], lang: Lang) -> Result<Vec
         }
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+/// The six number columns of the batch table (C:H) of row `r`.
+fn write_numbers(
+    sheet: &mut Worksheet,
+    r: u32,
+    numbers: [usize; 6],
+    format: &Format,
+) -> Result<(), XlsxError> {
+    for (c, n) in numbers.into_iter().enumerate() {
+        sheet.write_number_with_format(r, c as u16 + 2, n as f64, format)?;
+    }
+    Ok(())
 }
 
 /// A sheet name for a file, unique in the workbook (Excel compares names

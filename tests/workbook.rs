@@ -23,6 +23,11 @@ fn sheet(bytes: &[u8], name: &str) -> calamine::Range<Data> {
     book.worksheet_range(name).unwrap()
 }
 
+/// Row `r` of a sheet, each cell as text.
+fn row_text(range: &calamine::Range<Data>, r: usize) -> Vec<String> {
+    range.rows().nth(r).unwrap().iter().map(|c| c.to_string()).collect()
+}
+
 fn part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut text = String::new();
@@ -172,13 +177,7 @@ fn one_findings_row_per_finding_each_linking_to_its_cell() {
     assert!(sheet1.contains("state=\"frozen\""), "a frozen header");
     let row_fills = fills(&bytes, "xl/worksheets/sheet1.xml");
     for (i, d) in report.diagnostics.iter().enumerate() {
-        let row: Vec<String> = list
-            .rows()
-            .nth(i + 1)
-            .unwrap()
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
+        let row = row_text(&list, i + 1);
         assert_eq!(row[0], d.severity.label().zh);
         assert_eq!(
             (row[1].as_str(), row[2].as_str()),
@@ -441,15 +440,7 @@ fn the_batch_workbook_has_a_summary_and_a_sheet_per_table() {
     );
 
     let summary = sheet(&bytes, "汇总");
-    let cells = |r: usize| -> Vec<String> {
-        summary
-            .rows()
-            .nth(r)
-            .unwrap()
-            .iter()
-            .map(|c| c.to_string())
-            .collect()
-    };
+    let cells = |r: usize| row_text(&summary, r);
     assert_eq!(cells(0), jixiao_lint::batch::headings(Lang::Zh));
     assert_eq!(
         summary.height(),
@@ -506,13 +497,7 @@ fn the_batch_workbook_has_a_summary_and_a_sheet_per_table() {
     let list = sheet(&bytes, "表_1_");
     assert_eq!(list.height(), 1 + seed_report.diagnostics.len());
     for (i, d) in seed_report.diagnostics.iter().enumerate() {
-        let row: Vec<String> = list
-            .rows()
-            .nth(i + 1)
-            .unwrap()
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
+        let row = row_text(&list, i + 1);
         assert_eq!(
             (
                 row[0].as_str(),
