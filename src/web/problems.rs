@@ -95,7 +95,7 @@ const VIRTUAL_ENTRIES: usize = 300;
 /// (style.css sets them on `.virtual`): one line each, or on a phone a card.
 fn line_heights() -> (usize, usize) {
     if super::phone() {
-        (64, 136)
+        (64, 168)
     } else {
         (44, 32)
     }
