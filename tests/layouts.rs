@@ -5,6 +5,7 @@
 mod common;
 use common::{f, findings, fixture, report};
 use jixiao_lint::indicator::Operator;
+use jixiao_lint::rules::Severity;
 
 #[test]
 fn hubei_style_with_merged_cells_filled_down() {
@@ -42,6 +43,27 @@ fn hubei_style_with_merged_cells_filled_down() {
             f("value-vague", "H13", 3),
         ]
     );
+}
+
+#[test]
+fn a_templates_hint_in_a_name_is_a_note_once_the_value_is_filled() {
+    let severity = |text: &str| {
+        let report = report(text);
+        let found = report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "name-placeholder");
+        found.map(|d| d.severity)
+    };
+    let text = fixture("long-hubei.txt");
+    // 设备完好率（≥**%） with ≥95% beside it: the value says the target.
+    assert_eq!(severity(&text), Some(Severity::Info));
+    // Without the value the placeholder is all there is.
+    let empty = text.replace("设备完好率（≥**%）\t≥95%", "设备完好率（≥**%）\t");
+    assert_eq!(severity(&empty), Some(Severity::Error));
+    // A blank to fill in, not a bracketed hint: an error, value or not.
+    let blank = text.replace("设备完好率（≥**%）", "XX设备完好率");
+    assert_eq!(severity(&blank), Some(Severity::Error));
 }
 
 #[test]

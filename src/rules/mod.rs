@@ -308,6 +308,18 @@ impl Sink<'_> {
         zh: &str,
         en: &str,
     ) {
+        self.report_indicator_as(self.rule.severity, project, indicator, zh, en);
+    }
+
+    /// [`Sink::report_indicator`] at another severity than the rule's.
+    pub fn report_indicator_as(
+        &mut self,
+        severity: Severity,
+        project: &Project,
+        indicator: &Indicator,
+        zh: &str,
+        en: &str,
+    ) {
         // Formatted in one go, not label then message: a large table has
         // tens of thousands of findings.
         let message = match indicator.number {
@@ -320,7 +332,7 @@ impl Sink<'_> {
                 format!("indicator \"{}\": {en}", indicator.name),
             ),
         };
-        self.report(Location::indicator(project, indicator), message);
+        self.report_as(severity, Location::indicator(project, indicator), message);
     }
 
     pub fn report_as(&mut self, severity: Severity, at: Location, message: Message) {

@@ -8,8 +8,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: t("指标名称中留有模板占位符", "Placeholder left in a name"),
     what: t(
-        "三级指标名称中留有模板的占位内容，如“（≥**%）”“XX”“***”“××”。",
-        "A third-level name still holds a template placeholder such as （≥**%）, XX, *** or ××.",
+        "三级指标名称中留有模板的占位内容，如“（≥**%）”“XX”“***”“××”。占位符在括号中的提示里（省里印制的模板常写“（≥**个）”），而指标值已经填写时，只作提示：指标值说明了目标，名称里的提示删去即可。",
+        "A third-level name still holds a template placeholder such as （≥**%）, XX, *** or ××. Where the placeholder sits in a bracketed hint (a province's printed template often says （≥**个）) and the value is filled in, it is only a note: the value states the target, and the hint is to be deleted from the name.",
     ),
     why: t(
         "照抄模板而未填写实际内容的指标没有意义，也说明该表未经认真编制。",
@@ -30,14 +30,33 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     if !indicator.name.contains(['*', 'X', 'x', '×', '＊', 'Ｘ']) {
         return;
     }
-    if let Some(mark) = MARKS.iter().find(|m| indicator.name.contains(**m)) {
-        out.report_indicator(
+    let Some(mark) = MARKS.iter().find(|m| indicator.name.contains(**m)) else {
+        return;
+    };
+    let value = &indicator.annual;
+    if in_brackets(&indicator.name, mark) && !value.is_empty() && !value.is_placeholder() {
+        let raw = &value.raw;
+        out.report_indicator_as(
+            Severity::Info,
             project,
             indicator,
-            &format!("名称中有模板占位符「{mark}」，请填写实际内容"),
-            &format!(
-                "the name holds the template placeholder \"{mark}\"; fill in the real content"
-            ),
+            &format!("名称中留有模板提示「{mark}」，指标值已填写（{raw}），请删去名称中的提示"),
+            &format!("the name keeps the template's hint \"{mark}\" while the value is filled in ({raw}); delete the hint from the name"),
         );
+        return;
     }
+    out.report_indicator(
+        project,
+        indicator,
+        &format!("名称中有模板占位符「{mark}」，请填写实际内容"),
+        &format!("the name holds the template placeholder \"{mark}\"; fill in the real content"),
+    );
+}
+
+/// Whether the first `mark` in `name` sits inside brackets: `设备完好率（≥**%）`.
+fn in_brackets(name: &str, mark: &str) -> bool {
+    name.find(mark).is_some_and(|at| {
+        let (before, after) = name.split_at(at);
+        before.rfind(['（', '(']) > before.rfind(['）', ')']) && after.contains(['）', ')'])
+    })
 }
