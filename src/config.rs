@@ -14,9 +14,10 @@ pub struct Config {
     /// `satisfaction-low` reports satisfaction targets under this percentage.
     /// No regulation fixes a number; 85 % is a common practice.
     pub satisfaction_floor: Decimal,
-    /// `amount-invalid` reports amounts with more decimals than this
-    /// (two: 万元 to the hundredth, or 元 to the fen).
-    pub amount_decimals: u32,
+    /// `amount-invalid` reports amounts with more decimals than this. Default
+    /// none: to the fen, whatever the unit (six decimals in 万元, two in 元),
+    /// as published tables write exact amounts such as 438.768 万元.
+    pub amount_decimals: Option<u32>,
     /// `amount-row-sum`, `amount-unit-subtotal` and `amount-grand-total`
     /// accept a gap up to this much (in 万元). Default 0: sums must agree.
     pub amount_tolerance: Decimal,
@@ -60,7 +61,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             satisfaction_floor: Decimal::from(85),
-            amount_decimals: 2,
+            amount_decimals: None,
             amount_tolerance: Decimal::ZERO,
             goal_max_chars: None,
             rules: Vec::new(),
@@ -74,6 +75,8 @@ pub struct Threshold {
     pub label: crate::text::Text,
     /// What the value is (`%`, 位小数, 万元, 字).
     pub unit: crate::text::Text,
+    /// What an empty value means, for a threshold that may have none.
+    pub none: crate::text::Text,
 }
 
 /// Every threshold a profile can set, in the order of the settings panel.
@@ -85,14 +88,16 @@ pub const THRESHOLDS: [Threshold; 4] = [
             "Satisfaction floor (satisfaction-low)",
         ),
         unit: crate::text::t("%", "%"),
+        none: crate::text::t("无", "none"),
     },
     Threshold {
         key: "amount-decimals",
         label: crate::text::t(
-            "金额最多小数位（amount-invalid）",
-            "Most decimals of an amount (amount-invalid)",
+            "金额最多小数位（amount-invalid；默认精确到分：万元 6 位，元 2 位）",
+            "Most decimals of an amount (amount-invalid; default to the fen: 6 in 万元, 2 in 元)",
         ),
         unit: crate::text::t("位", "decimals"),
+        none: crate::text::t("精确到分", "to the fen"),
     },
     Threshold {
         key: "amount-tolerance",
@@ -101,6 +106,7 @@ pub const THRESHOLDS: [Threshold; 4] = [
             "Gap a sum may have (amount-row-sum, amount-unit-subtotal, amount-grand-total)",
         ),
         unit: crate::text::t("万元", "万元"),
+        none: crate::text::t("无", "none"),
     },
     Threshold {
         key: "goal-max-chars",
@@ -109,6 +115,7 @@ pub const THRESHOLDS: [Threshold; 4] = [
             "Goal length at which it counts as cut off (goal-truncated)",
         ),
         unit: crate::text::t("字", "characters"),
+        none: crate::text::t("无", "none"),
     },
 ];
 
@@ -117,7 +124,10 @@ impl Config {
     pub fn threshold(&self, key: &str) -> String {
         match key {
             "satisfaction-floor" => self.satisfaction_floor.normalize().to_string(),
-            "amount-decimals" => self.amount_decimals.to_string(),
+            "amount-decimals" => self
+                .amount_decimals
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             "amount-tolerance" => self.amount_tolerance.normalize().to_string(),
             "goal-max-chars" => self
                 .goal_max_chars
@@ -154,9 +164,9 @@ impl Config {
                     )
                 }
             },
-            "amount-decimals" if value.is_empty() => self.amount_decimals = default.amount_decimals,
+            "amount-decimals" if value.is_empty() => self.amount_decimals = None,
             "amount-decimals" => match value.parse::<u32>() {
-                Ok(n) if n <= 6 => self.amount_decimals = n,
+                Ok(n) if n <= 6 => self.amount_decimals = Some(n),
                 _ => return bad("0 到 6 的整数", "a whole number from 0 to 6"),
             },
             "amount-tolerance" if value.is_empty() => {
@@ -258,14 +268,14 @@ impl Config {
                     format!(
                         "{}：{}（默认 {}）",
                         t.label.zh,
-                        show(&now, "无", t.unit.zh),
-                        show(&was, "无", t.unit.zh)
+                        show(&now, t.none.zh, t.unit.zh),
+                        show(&was, t.none.zh, t.unit.zh)
                     ),
                     format!(
                         "{}: {} (default {})",
                         t.label.en,
-                        show(&now, "none", t.unit.en),
-                        show(&was, "none", t.unit.en)
+                        show(&now, t.none.en, t.unit.en),
+                        show(&was, t.none.en, t.unit.en)
                     ),
                 ));
             }

@@ -848,6 +848,8 @@ pub struct ThresholdChoice {
     pub unit: Message,
     /// As jixiao.toml writes it; empty for none.
     pub default: String,
+    /// What an empty value means (无, 精确到分).
+    pub none: Message,
     pub value: String,
 }
 
@@ -878,6 +880,7 @@ impl ProfileView {
                     label: text(t.label),
                     unit: text(t.unit),
                     default: default.threshold(t.key),
+                    none: text(t.none),
                     value: config.threshold(t.key),
                 })
                 .collect(),

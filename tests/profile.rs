@@ -180,6 +180,23 @@ fn the_amount_tolerance_accepts_gaps_up_to_it() {
 }
 
 #[test]
+fn the_amount_decimals_a_profile_asks_for_are_enforced() {
+    let seed = seed();
+    let text = edit(&seed, &[("工作经费\t6.00\t6.00", "工作经费\t6.768\t6.768")]);
+    // By default an amount to ten 元 is exact, not wrong.
+    assert_eq!(findings(&text), findings(&seed));
+    let (added, removed) = diff(
+        &findings(&text),
+        &findings_with("[thresholds]\namount-decimals = 2\n", &text),
+    );
+    assert_eq!(
+        added,
+        [f("amount-invalid", "B12", 0), f("amount-invalid", "C12", 0)]
+    );
+    assert_eq!(removed, []);
+}
+
+#[test]
 fn the_goal_length_limit_reports_goals_that_reach_it() {
     let seed = seed();
     let base = findings(&seed);

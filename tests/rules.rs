@@ -93,11 +93,18 @@ fn cases() -> Vec<Case> {
         ),
         // ── amounts ──
         case(
-            "amount-invalid: three decimals and a word",
-            &[("工作经费\t6.00\t6.00", "工作经费\t6.001\t6.001"), ("免费刻章\t705.00\t705.00", "免费刻章\t705.00\t约705")],
+            "amount-invalid: finer than a fen (seven decimals of 万元) and a word",
+            &[("工作经费\t6.00\t6.00", "工作经费\t6.0000001\t6.0000001"), ("免费刻章\t705.00\t705.00", "免费刻章\t705.00\t约705")],
             vec![f("amount-invalid", "B12", 0), f("amount-invalid", "C12", 0), f("amount-invalid", "C18", 0)],
             // Without a readable 财政拨款 in row 18, that column's subtotal is not computed.
             vec![f("amount-unit-subtotal", "C11", 0)],
+        ),
+        case(
+            "amount-invalid is quiet on an exact amount to ten 元 (438.768 万元, as published tables write it)",
+            &[("工作经费\t6.00\t6.00", "工作经费\t6.768\t6.768")],
+            // The sums move by 0.768 and were already off: the same two findings.
+            vec![],
+            vec![],
         ),
         case(
             "amount-invalid: an amount past Decimal's range (it used to panic the subtotal)",

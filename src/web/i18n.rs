@@ -146,7 +146,6 @@ pub const SETTINGS_ACTIVE: Text = t("已启用规则配置：", "Profile in forc
 pub const THRESHOLDS: Text = t("阈值", "Thresholds");
 pub const RULES: Text = t("规则", "Rules");
 pub const DEFAULT_VALUE: Text = t("默认", "default");
-pub const NONE: Text = t("无", "none");
 pub const OFF: Text = t("关闭", "off");
 pub const PROFILE_DOWNLOAD: Text = t("下载 jixiao.toml", "Download jixiao.toml");
 pub const PROFILE_LOAD: Text = t("载入配置文件…", "Load a profile…");

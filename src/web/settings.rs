@@ -139,7 +139,7 @@ pub fn Settings(state: State) -> impl IntoView {
                     .map(|t| {
                         let key = t.key.clone();
                         let default = if t.default.is_empty() {
-                            i18n::NONE.get(lang).to_owned()
+                            t.none.get(lang).to_owned()
                         } else {
                             t.default.clone()
                         };

@@ -1,5 +1,5 @@
 use crate::layout::Line;
-use crate::money::{parse_amount, AmountProblem, MAX_INTEGER_DIGITS};
+use crate::money::{parse_amount, AmountProblem, AmountUnit, MAX_INTEGER_DIGITS};
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
@@ -8,21 +8,34 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: t("金额无效", "Invalid amount"),
     what: t(
-        "金额单元格不是数字、为负数、整数部分超过 15 位，或小数位超过两位（万元精确到百分位；元精确到分）。单元格自带单位（如万元表中的“60000元”）时按其单位折算。",
-        "An amount cell is not a number, is negative, has more than 15 digits before the point, or has more than two decimals (万元 to the hundredth; 元 to the fen). A cell that names its own unit (60000元 in a table of 万元) is converted from it.",
+        "金额单元格不是数字、为负数、整数部分超过 15 位，或比分更细（万元超过 6 位小数，元超过 2 位）；档案可规定更少的小数位（amount-decimals，如 2）。单元格自带单位（如万元表中的“60000元”）时按其单位折算。",
+        "An amount cell is not a number, is negative, has more than 15 digits before the point, or is finer than a fen (over 6 decimals in 万元, over 2 in 元); a profile can ask for fewer decimals (amount-decimals, e.g. 2). A cell that names its own unit (60000元 in a table of 万元) is converted from it.",
     ),
     why: t(
         "金额是汇总和核对的基础；不规范的金额无法参与合计，也常是录入错误。",
         "Amounts are what every sum is built on; a malformed amount cannot be added up and is usually a typing error.",
     ),
-    example: t("总计写成“1,164.435”或“约1000”。", "总计 written as 1,164.435 or 约1000."),
-    source: t("约定：表头“单位：万元”，金额保留两位小数。", "Convention: the table's 单位：万元 preamble; amounts have two decimals."),
+    example: t(
+        "总计写成“约1000”或“1164.4353001”（万元，比分更细）；“438.768”是准确到十元的金额，不报。",
+        "总计 written as 约1000 or 1164.4353001 (万元, finer than a fen); 438.768 is an exact amount (to ten 元) and is not reported.",
+    ),
+    source: t(
+        "约定：金额以分为最小单位；公开的绩效目标表常写到万元的三、四位小数（如 438.768 万元）。",
+        "Convention: the fen is the smallest unit of money; published target tables often write 万元 to three or four decimals (438.768 万元).",
+    ),
     check: Check::Line(check),
 };
 
 fn check(cx: &Context, line: &Line, out: &mut Sink) {
+    // To the fen by default: 0.000001 万元, 0.01 元.
+    let decimals = cx
+        .config
+        .amount_decimals
+        .unwrap_or(match cx.sheet.amount_unit {
+            AmountUnit::WanYuan => 6,
+            AmountUnit::Yuan => 2,
+        });
     for amount in &line.amounts {
-        let decimals = cx.config.amount_decimals;
         let problem = match &amount.problem {
             Some(problem) => Some(problem.clone()),
             // The layout read it with any number of decimals; only their
@@ -51,12 +64,10 @@ fn check(cx: &Context, line: &Line, out: &mut Sink) {
             ),
             Some(AmountProblem::TooManyDecimals(n)) => (
                 format!(
-                    "金额「{raw}」有 {n} 位小数，最多应为 {} 位",
-                    cx.config.amount_decimals
+                    "金额「{raw}」有 {n} 位小数，最多应为 {decimals} 位"
                 ),
                 format!(
-                    "The amount \"{raw}\" has {n} decimals; at most {} are expected",
-                    cx.config.amount_decimals
+                    "The amount \"{raw}\" has {n} decimals; at most {decimals} are expected"
                 ),
             ),
         };
