@@ -513,6 +513,11 @@ fn main() {
                 Err(error) => failure(error.message()),
             };
         }
+        // A new text replaces the table kept: free that before the text is
+        // copied in, so that checking a large table again does not hold both.
+        if has(&data, "check") || has(&data, "plain") {
+            KEPT.with_borrow_mut(|kept| *kept = None);
+        }
         if let Some(text) = text_field(&data, "check") {
             return check_and_keep(scope, text, None, &data);
         }
