@@ -25,7 +25,13 @@ fn sheet(bytes: &[u8], name: &str) -> calamine::Range<Data> {
 
 /// Row `r` of a sheet, each cell as text.
 fn row_text(range: &calamine::Range<Data>, r: usize) -> Vec<String> {
-    range.rows().nth(r).unwrap().iter().map(|c| c.to_string()).collect()
+    range
+        .rows()
+        .nth(r)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
 }
 
 fn part(bytes: &[u8], name: &str) -> String {

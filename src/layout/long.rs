@@ -27,6 +27,13 @@ const HEADER_WORDS: &[(&str, Option<Column>)] = &[
     ("评(扣)分标准", None),
     ("评分标准", None),
     ("备注", None),
+    ("绩效指标", None),
+    ("上年实际值", None),
+    ("上年完成值", None),
+    ("上年指标值", None),
+    ("指标值确定依据", None),
+    ("指标标准", None),
+    ("标准或依据", None),
     ("单位名称", Some(Column::Unit)),
     ("预算单位", Some(Column::Unit)),
     ("部门名称", Some(Column::Unit)),
@@ -112,6 +119,89 @@ fn header_of(row: &Row) -> Option<(Header, bool)> {
     })
 }
 
+/// The parts of a merged 指标值 heading, named on the header's second line
+/// (指标值 over 上年实际值 | 本年目标值, or over 中期目标 | 年度目标), as the
+/// one-line heading that means the same. First match wins.
+const VALUE_PARTS: &[(&str, &str)] = &[
+    ("上年", "上年实际值"),
+    ("前", "上年实际值"),
+    ("本年", "年度指标值"),
+    ("年度", "年度指标值"),
+    ("当年", "年度指标值"),
+    ("中期", "实施周期指标值"),
+    ("实施周期", "实施周期指标值"),
+    ("中长期", "实施周期指标值"),
+    ("长期", "实施周期指标值"),
+    ("项目期", "实施周期指标值"),
+];
+
+/// How many cells of `row` are headings, `None` if any other cell has text.
+fn headings(row: &Row) -> Option<usize> {
+    let mut headings = 0;
+    for cell in row.cells.iter().filter(|c| !c.trim().is_empty()) {
+        let key = normalize_key(cell);
+        if header_word(&key).is_none() && !VALUE_PARTS.iter().any(|(p, _)| key.starts_with(p)) {
+            return None;
+        }
+        headings += 1;
+    }
+    Some(headings)
+}
+
+/// A row of headings only: a line of a two-row header (or the second line
+/// repeated at a page break).
+fn is_heading_line(row: &Row) -> bool {
+    headings(row).is_some_and(|n| n >= 2)
+}
+
+/// The header's two lines read as one: under a heading merged across several
+/// columns (its text in the first, the others empty) each column takes its
+/// own line-two heading, and the parts of a value heading become the value
+/// columns they are; a heading merged down two lines keeps its line-one text.
+fn two_line_header(upper: &Row, lower: &Row) -> Row {
+    let width = upper.cells.len().max(lower.cells.len());
+    let mut above = "";
+    let cells = (0..width)
+        .map(|i| {
+            let (top, bottom) = (upper.cell(i).trim(), lower.cell(i).trim());
+            if !top.is_empty() {
+                above = top;
+            }
+            if bottom.is_empty() {
+                return top.to_owned();
+            }
+            let value_heading = matches!(
+                header_word(&normalize_key(above)),
+                Some(Some(Column::Value | Column::PeriodValue))
+            );
+            let key = normalize_key(bottom);
+            match VALUE_PARTS.iter().find(|(p, _)| key.starts_with(p)) {
+                Some((_, heading)) if value_heading => (*heading).to_owned(),
+                _ => bottom.to_owned(),
+            }
+        })
+        .collect();
+    Row {
+        number: lower.number,
+        cells,
+    }
+}
+
+/// The header at `rows[at]`: one line, or two when the next line names the
+/// parts of its merged headings. With the number of lines it takes.
+fn header_at(rows: &[Row], at: usize) -> Option<(usize, Header, bool)> {
+    // Both lines headings only: a form's key–value line above the header
+    // (年度目标 | its text) is no part of it.
+    let two_lines = rows
+        .get(at + 1)
+        .filter(|lower| headings(&rows[at]).is_some_and(|n| n >= 1) && is_heading_line(lower))
+        .and_then(|lower| header_of(&two_line_header(&rows[at], lower)));
+    match two_lines {
+        Some((header, in_yuan)) => Some((2, header, in_yuan)),
+        None => header_of(&rows[at]).map(|(header, in_yuan)| (1, header, in_yuan)),
+    }
+}
+
 /// What the key–value block of a 申报表 form says.
 #[derive(Default)]
 struct Form {
@@ -194,19 +284,16 @@ fn read_form(rows: &[Row], sheet: &mut Sheet) -> Form {
 }
 
 pub fn read(grid: &Grid) -> Option<Sheet> {
-    let (header_at, (header, in_yuan)) = grid
-        .rows
-        .iter()
-        .enumerate()
-        .find_map(|(i, r)| header_of(r).map(|h| (i, h)))?;
+    let (start, (lines, header, in_yuan)) =
+        (0..grid.rows.len()).find_map(|i| header_at(&grid.rows, i).map(|h| (i, h)))?;
     let mut sheet = Sheet::default();
-    for row in &grid.rows[..header_at] {
+    for row in &grid.rows[..start] {
         super::guangzhou::read_preamble(row, &mut sheet);
     }
     if in_yuan {
         sheet.amount_unit = AmountUnit::Yuan;
     }
-    let form = read_form(&grid.rows[..header_at], &mut sheet);
+    let form = read_form(&grid.rows[..start], &mut sheet);
     let is_form = header.index(Column::Name).is_none();
     sheet.layout = Some(if is_form { FORM_ID } else { LONG_ID });
     let mut reader = Reader {
@@ -248,8 +335,8 @@ pub fn read(grid: &Grid) -> Option<Sheet> {
         ));
         reader.current.unit = form.unit.clone();
     }
-    for row in &grid.rows[header_at + 1..] {
-        if header_of(row).is_some() {
+    for row in &grid.rows[start + lines..] {
+        if header_of(row).is_some() || is_heading_line(row) {
             sheet.repeated_headers.push(row.number);
             continue;
         }
