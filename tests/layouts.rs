@@ -153,6 +153,50 @@ fn declaration_form_with_a_key_value_block() {
 }
 
 #[test]
+fn a_two_row_header_is_followed_down_to_the_target_column() {
+    // 指标值 merged over 上年实际值 | 本年目标值: the target is the second.
+    let text = fixture("form.txt")
+        .replace(
+            "三级指标\t指标值\n",
+            "三级指标\t指标值\t\n\t\t\t上年实际值\t本年目标值\n",
+        )
+        .replace("维修学校数量\t3所", "维修学校数量\t2所\t3所")
+        .replace("工程验收合格率\t100%", "工程验收合格率\t98%\t100%")
+        .replace("维修成本\t≤85万元", "维修成本\t60万元\t≤85万元")
+        .replace(
+            "消除危房面积\t≥2000平方米",
+            "消除危房面积\t1500平方米\t≥2000平方米",
+        );
+    let checked = report(&text);
+    assert_eq!(checked.layout, Some("declaration-form"));
+    let indicators = &checked
+        .sheet
+        .projects()
+        .next()
+        .unwrap()
+        .indicators
+        .indicators;
+    let values: Vec<_> = indicators.iter().map(|i| i.annual.raw.as_str()).collect();
+    assert_eq!(values, ["3所", "100%", "≤85万元", "≥2000平方米"]);
+    // The same findings as the one-row form, one row and one column further on.
+    assert_eq!(
+        findings(&text),
+        vec![
+            f("satisfaction-missing", "A3", 0),
+            f("cost-exceeds-budget", "E12", 3)
+        ]
+    );
+    // The second line repeated at a page break is understood, not a row.
+    let repeated = text.replace(
+        "\t质量指标\t",
+        "一级指标\t二级指标\t三级指标\t指标值\t\n\t\t\t上年实际值\t本年目标值\n\t质量指标\t",
+    );
+    let sheet = report(&repeated).sheet;
+    assert_eq!(sheet.repeated_headers.len(), 2);
+    assert!(sheet.unrecognized.is_empty());
+}
+
+#[test]
 fn long_tables_report_what_they_cannot_place() {
     let text = fixture("long-paired.txt") + "\n注：指标值由主管部门审核\n";
     assert!(findings(&text).contains(&f("row-unrecognized", "A8", 0)));
