@@ -21,6 +21,9 @@ pub struct Config {
     /// `amount-row-sum`, `amount-unit-subtotal` and `amount-grand-total`
     /// accept a gap up to this much (in 万元). Default 0: sums must agree.
     pub amount_tolerance: Decimal,
+    /// `cost-missing` asks a project of at least this much (万元) for a cost
+    /// in money, not only a rate. A convention; default 100 万元.
+    pub cost_sizeable: Decimal,
     /// `goal-truncated` also reports a goal this many characters long or
     /// longer: a budget system's field limit, where it was cut. Default none.
     pub goal_max_chars: Option<usize>,
@@ -63,6 +66,7 @@ impl Default for Config {
             satisfaction_floor: Decimal::from(85),
             amount_decimals: None,
             amount_tolerance: Decimal::ZERO,
+            cost_sizeable: Decimal::ONE_HUNDRED,
             goal_max_chars: None,
             rules: Vec::new(),
         }
@@ -80,7 +84,7 @@ pub struct Threshold {
 }
 
 /// Every threshold a profile can set, in the order of the settings panel.
-pub const THRESHOLDS: [Threshold; 4] = [
+pub const THRESHOLDS: [Threshold; 5] = [
     Threshold {
         key: "satisfaction-floor",
         label: crate::text::t(
@@ -109,6 +113,15 @@ pub const THRESHOLDS: [Threshold; 4] = [
         none: crate::text::t("无", "none"),
     },
     Threshold {
+        key: "cost-sizeable",
+        label: crate::text::t(
+            "项目金额达到此数时，成本指标须有金额（cost-missing）",
+            "A project this large needs a cost in money (cost-missing)",
+        ),
+        unit: crate::text::t("万元", "万元"),
+        none: crate::text::t("无", "none"),
+    },
+    Threshold {
         key: "goal-max-chars",
         label: crate::text::t(
             "绩效目标字数上限，达到即视为截断（goal-truncated）",
@@ -129,6 +142,7 @@ impl Config {
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
             "amount-tolerance" => self.amount_tolerance.normalize().to_string(),
+            "cost-sizeable" => self.cost_sizeable.normalize().to_string(),
             "goal-max-chars" => self
                 .goal_max_chars
                 .map(|n| n.to_string())
@@ -180,6 +194,18 @@ impl Config {
                     return bad(
                         "不小于 0 的金额（万元，如 0.01）",
                         "an amount of 0 or more (万元, such as 0.01)",
+                    )
+                }
+            },
+            "cost-sizeable" if value.is_empty() => self.cost_sizeable = default.cost_sizeable,
+            "cost-sizeable" => match decimal() {
+                Some(n) if n >= Decimal::ZERO && n <= Decimal::from(1_000_000_000) => {
+                    self.cost_sizeable = n
+                }
+                _ => {
+                    return bad(
+                        "不小于 0 的金额（万元，如 100）",
+                        "an amount of 0 or more (万元, such as 100)",
                     )
                 }
             },
@@ -304,7 +330,7 @@ impl Config {
         let mut text = String::from(
             "# jixiao-lint 规则配置 house rules (jixiao.toml)\n\
              # [rules]：规则 id = \"off\" | \"error\" | \"warning\" | \"info\"\n\
-             # [thresholds]：satisfaction-floor, amount-decimals, amount-tolerance, goal-max-chars\n",
+             # [thresholds]：satisfaction-floor, amount-decimals, amount-tolerance, cost-sizeable, goal-max-chars\n",
         );
         if !self.rules.is_empty() {
             text.push_str("\n[rules]\n");

@@ -61,7 +61,7 @@ pub struct Funding {
 }
 
 impl Summary {
-    /// `2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18`
+    /// `2 个单位，24 个项目，99 项指标；错误 5，警告 49，提示 21`
     pub fn counts(&self) -> crate::text::Message {
         let s = self;
         counts_message([
@@ -75,7 +75,7 @@ impl Summary {
     }
 }
 
-/// `2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18`: units, projects,
+/// `2 个单位，24 个项目，99 项指标；错误 5，警告 49，提示 21`: units, projects,
 /// indicators, errors, warnings and infos, of one table or of a batch.
 pub fn counts_message(counts: [usize; 6]) -> crate::text::Message {
     let [units, projects, indicators, errors, warnings, infos] = counts;

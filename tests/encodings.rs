@@ -212,6 +212,7 @@ fn merged_cells_of_a_long_table_in_html_are_filled() {
         findings(&text),
         vec![
             common::f("satisfaction-missing", "E2", 0),
+            common::f("cost-missing", "E2", 0),
             common::f("value-vague", "H4", 3)
         ]
     );

@@ -37,8 +37,9 @@ fn hubei_style_with_merged_cells_filled_down() {
     assert_eq!(
         findings(&text),
         vec![
-            // 农村人居环境整治 has no 满意度 indicator.
+            // 农村人居环境整治 has no 满意度 indicator and no cost.
             f("satisfaction-missing", "E11", 0),
+            f("cost-missing", "E11", 0),
             f("name-placeholder", "H12", 2),
             f("value-vague", "H13", 3),
         ]
@@ -103,6 +104,8 @@ fn sichuan_style_with_operator_unit_weight_and_direction_columns() {
     assert_eq!(
         findings(&text),
         vec![
+            // No 成本指标 among the five.
+            f("cost-missing", "B3", 0),
             // 20 + 20 + 10 + 20 + 20 = 90.
             f("weight-sum", "H3", 0),
             // 培训合格率（%） measured in 个.
@@ -115,7 +118,8 @@ fn sichuan_style_with_operator_unit_weight_and_direction_columns() {
         .replace("\t12\t月\t10\t", "\t12\t月\t20\t")
         .replace("\t个\t", "\t%\t")
         .replace("\t≥\t5\t%\t20\t反向", "\t≤\t5\t%\t20\t反向");
-    assert_eq!(findings(&fixed), vec![]);
+    // Only the cost is still missing.
+    assert_eq!(findings(&fixed), vec![f("cost-missing", "B3", 0)]);
 }
 
 #[test]

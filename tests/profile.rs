@@ -197,6 +197,18 @@ fn the_amount_decimals_a_profile_asks_for_are_enforced() {
 }
 
 #[test]
+fn the_cost_threshold_asks_smaller_projects_for_a_cost_in_money() {
+    let seed = seed();
+    let (added, removed) = diff(
+        &findings(&seed),
+        &findings_with("[thresholds]\ncost-sizeable = 50\n", &seed),
+    );
+    // 民生档案… (70 万元) has only 考评结果经费拨付率 100% as its cost.
+    assert_eq!(added, [f("cost-missing", "G17", 0)]);
+    assert_eq!(removed, []);
+}
+
+#[test]
 fn the_goal_length_limit_reports_goals_that_reach_it() {
     let seed = seed();
     let base = findings(&seed);

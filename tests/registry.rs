@@ -4,10 +4,11 @@
 use jixiao_lint::rules::{docs, REGISTRY};
 use jixiao_lint::text::Lang;
 
-/// The catalog of shared/domain/RULES.md §3, plus quote-unbalanced and the
+/// The catalog of shared/domain/RULES.md §3, plus quote-unbalanced, the
 /// rules of the long layouts (weight-sum, name-placeholder, direction-mismatch,
-/// unit-name-mismatch).
-const CATALOG: [&str; 38] = [
+/// unit-name-mismatch) and the review points of issue 12 (goal-indicator-mismatch,
+/// cost-missing).
+const CATALOG: [&str; 40] = [
     "header-missing",
     "column-missing",
     "row-unrecognized",
@@ -23,6 +24,7 @@ const CATALOG: [&str; 38] = [
     "goal-missing",
     "goal-truncated",
     "goal-unquantified",
+    "goal-indicator-mismatch",
     "output-missing",
     "benefit-missing",
     "satisfaction-missing",
@@ -46,6 +48,7 @@ const CATALOG: [&str; 38] = [
     "unit-name-mismatch",
     "cost-exceeds-budget",
     "cost-misfiled",
+    "cost-missing",
 ];
 
 #[test]

@@ -65,7 +65,7 @@ fn cases() -> Vec<Case> {
             "indicator-unparsed: free text instead of indicators (error)",
             &[("1、1-产出指标,13-时效指标,补贴发放率；实施周期指标值:100%,年度指标值:100%；2、1-产出指标,13-时效指标,完成绩效评价；实施周期指标值:100%,年度指标值:100%；3、1-产出指标,11-数量指标,验收公共服务站数量；实施周期指标值:85个,年度指标值:85个；4、3-满意度指标,31-服务对象满意度,服务对象满意率；实施周期指标值:90%,年度指标值:90%；", "完成全年工作任务")],
             vec![f("indicator-unparsed", "G27", 0)],
-            vec![f("benefit-missing", "G27", 0)],
+            vec![f("benefit-missing", "G27", 0), f("cost-missing", "G27", 0)],
         ),
         case(
             "indicator-unparsed: text left over before the indicators (warning)",
@@ -192,12 +192,13 @@ fn cases() -> Vec<Case> {
             "output-missing: the indicator cell of 租赁岗位合同工经费 (服务中心) emptied",
             &[("1、3-满意度指标, 31-服务对象满意度, 人员评价满意度; 实施周期指标值:标准:≥95%, 年度指标值:95%;, 2、1-产出指标, 12-质量指标, 培训考核通过率; 实施周期指标值:标准:≥85%, 年度指标值:95%;, 3、1-产出指标, 13-时效指标, 工资按时按标准发放率; 实施周期指标值:100%, 年度指标值:100%;, 4、1-产出指标, 11-数量指标, 聘请租赁人员数量; 实施周期指标值:37名, 年度指标值:37名;", "")],
             vec![f("output-missing", "G39", 0)],
-            vec![f("benefit-missing", "G39", 0)],
+            vec![f("benefit-missing", "G39", 0), f("cost-missing", "G39", 0)],
         ),
         case(
             "output-missing: only satisfaction and benefit left",
             &[("2、1-产出指标, 11-数量指标, 考评单位参与率; 实施周期指标值:100%, 年度指标值:100%; ; 3、1-产出指标, 14-成本指标, 考评结果经费拨付率; 实施周期指标值:100%, 年度指标值:100%; ; 4、1-产出指标, 12-质量指标, 参与考评单位考评优、良率; 实施周期指标值:100%, 年度指标值:100%;", "2、2-效益指标, 22-社会效益, 考评单位参与率; 实施周期指标值:100%, 年度指标值:100%;")],
-            vec![f("output-missing", "G17", 0)],
+            // The cost indicator went with the outputs.
+            vec![f("output-missing", "G17", 0), f("cost-missing", "G17", 0)],
             vec![f("benefit-missing", "G17", 0), f("cost-misfiled", "G17", 3)],
         ),
         case(
@@ -387,7 +388,39 @@ fn cases() -> Vec<Case> {
             vec![f("name-placeholder", "G12", 4)],
             vec![],
         ),
+        case(
+            "goal-indicator-mismatch: a goal's 250项 that no indicator carries, made to agree",
+            &[("拟完成250项政务服务事项的梳理", "拟完成50个单位政务服务事项的梳理")],
+            vec![],
+            vec![f("goal-indicator-mismatch", "F23", 0)],
+        ),
+        case(
+            "goal-indicator-mismatch: a goal's 18人 carried by the indicator 工作人员 18人 is quiet; 20人 is not",
+            &[("保障政务中心800多名进驻窗口工作人员就餐", "保障政务中心800多名进驻窗口工作人员及20人后勤人员就餐")],
+            vec![f("goal-indicator-mismatch", "F14", 0)],
+            vec![],
+        ),
         // ── cost ──
+        case(
+            "cost-missing: a project of 297 万元 whose only cost is a rate",
+            &[("工程结算金额; 实施周期指标值:400万元, 年度指标值:400万元", "成本控制率; 实施周期指标值:≤100%, 年度指标值:≤100%")],
+            vec![f("cost-missing", "G34", 0)],
+            // The 400万元 above the budget went with it.
+            vec![f("cost-exceeds-budget", "G34", 3)],
+        ),
+        case(
+            "cost-missing is quiet on a small project whose only cost is a rate (70 万元, under 100)",
+            &[("考评结果经费拨付率; 实施周期指标值:100%, 年度指标值:100%", "成本节约率; 实施周期指标值:≥5%, 年度指标值:≥5%")],
+            vec![],
+            // A saving rate is a cost-control rate: no longer misfiled.
+            vec![f("cost-misfiled", "G17", 3)],
+        ),
+        case(
+            "cost-missing is quiet once a project of 370 万元 states a cost in money",
+            &[("3、1-产出指标, 13-时效指标, 工资按时按标准发放率; 实施周期指标值:100%, 年度指标值:100%;", "3、1-产出指标, 14-成本指标, 人均年工资; 实施周期指标值:≤10万元/人, 年度指标值:≤10万元/人;")],
+            vec![],
+            vec![f("cost-missing", "G39", 0)],
+        ),
         case(
             "cost-exceeds-budget is quiet once the cost is within the budget",
             &[("工程结算金额; 实施周期指标值:400万元, 年度指标值:400万元", "工程结算金额; 实施周期指标值:290万元, 年度指标值:290万元")],

@@ -107,6 +107,7 @@ pub static REGISTRY: &[&Rule] = &[
     &goal::goal_missing::RULE,
     &goal::goal_truncated::RULE,
     &goal::goal_unquantified::RULE,
+    &goal::goal_indicator_mismatch::RULE,
     &framework::output_missing::RULE,
     &framework::benefit_missing::RULE,
     &framework::satisfaction_missing::RULE,
@@ -130,6 +131,7 @@ pub static REGISTRY: &[&Rule] = &[
     &value::unit_name_mismatch::RULE,
     &cost::cost_exceeds_budget::RULE,
     &cost::cost_misfiled::RULE,
+    &cost::cost_missing::RULE,
 ];
 
 /// Looks a rule up by its id.

@@ -31,7 +31,7 @@ test('picked files: a table with totals, sortable, each opening its report', asy
   ]);
   await expectDone(page, 4);
   expect(await names(page)).toEqual(['clean.txt', 'seed.txt', 'bad.txt', 'seed.xlsx']);
-  for (const [key, value] of [['department', '番禺区政务服务数据管理局'], ['units', '2'], ['projects', '24'], ['indicators', '99'], ['errors', '5'], ['warnings', '29'], ['infos', '18']]) {
+  for (const [key, value] of [['department', '番禺区政务服务数据管理局'], ['units', '2'], ['projects', '24'], ['indicators', '99'], ['errors', '5'], ['warnings', '49'], ['infos', '21']]) {
     await expect(cell(page, 'seed.txt', key), key).toHaveText(value);
   }
   await expect(cell(page, 'seed.xlsx', 'source')).toContainText('xlsx');
@@ -66,7 +66,7 @@ test('picked files: a table with totals, sortable, each opening its report', asy
   expect(download.suggestedFilename()).toBe('batch.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8').split('\n');
   expect(csv[0]).toBe('\uFEFF文件,部门,单位数,项目数,指标数,错误,警告,提示,读取方式,状态');
-  expect(csv[2]).toMatch(/^seed\.txt,番禺区政务服务数据管理局,2,24,99,5,29,18,[^,]*UTF-8[^,]*,已检查$/);
+  expect(csv[2]).toMatch(/^seed\.txt,番禺区政务服务数据管理局,2,24,99,5,49,21,[^,]*UTF-8[^,]*,已检查$/);
   expect(csv[3]).toMatch(/^bad\.txt,,0,0,0,0,0,0,,无法读取/);
   expect(csv[5]).toBe('合计（4 个文件，3 个已检查）,,5,50,207,10,58,36');
 
@@ -86,12 +86,12 @@ test('picked files: a table with totals, sortable, each opening its report', asy
   expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((c) => at(`${c}1`))).toEqual(
     ['文件', '部门', '单位数', '项目数', '指标数', '错误', '警告', '提示', '读取方式', '状态']);
   expect(['A2', 'A3', 'A4', 'A5'].map(at)).toEqual(['clean.txt', 'seed.txt', 'bad.txt', 'seed.xlsx']);
-  expect(['B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3'].map(at)).toEqual(['番禺区政务服务数据管理局', '2', '24', '99', '5', '29', '18']);
+  expect(['B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3'].map(at)).toEqual(['番禺区政务服务数据管理局', '2', '24', '99', '5', '49', '21']);
   expect(at('J4')).toContain('无法读取');
   expect(['A6', 'C6', 'D6', 'E6', 'F6', 'G6', 'H6'].map(at)).toEqual(['合计（4 个文件，3 个已检查）', '5', '50', '207', '10', '58', '36']);
   expect(Object.fromEntries(sheet.links)).toEqual({ A2: "'clean'!A1", A3: "'seed'!A1", A5: "'seed (2)'!A1" });
   const seedSheet = workbook.sheet('seed');
-  expect(seedSheet.rows - 1).toBe(5 + 29 + 18);
+  expect(seedSheet.rows - 1).toBe(5 + 49 + 21);
   expect(seedSheet.cells.get('B1').value).toBe('规则');
   expect(workbook.sheet('clean').rows).toBe(1);
 });

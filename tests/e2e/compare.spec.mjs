@@ -43,7 +43,7 @@ test('the table on show becomes the earlier version; the next one is compared wi
   await expect(summary(page, 'errors')).toHaveText('5');
   await page.locator('[data-action="compare-current"]').click();
   await expect(page.locator('[data-state="compare-waiting"]')).toBeVisible();
-  await expect(page.locator('[data-compare-earlier]')).toContainText('2 个单位，24 个项目，99 项指标；错误 5，警告 29，提示 18');
+  await expect(page.locator('[data-compare-earlier]')).toContainText('2 个单位，24 个项目，99 项指标；错误 5，警告 49，提示 21');
   await paste(page, revision);
   await expect(summary(page, 'errors')).toHaveText('6');
   await expectRevisionCompared(page);
@@ -76,7 +76,7 @@ test('the earlier version from a file or a paste', async ({ page }) => {
   await expectRevisionCompared(page);
   // The table is edited further: compared again at once.
   await paste(page, seed);
-  await expect(counts(page)).toHaveText('已解决 0，新出现 0，仍存在 52；表格变化 0');
+  await expect(counts(page)).toHaveText('已解决 0，新出现 0，仍存在 75；表格变化 0');
   // A file that is no table: a reason, and the comparison goes on.
   await page.locator('[data-action="compare-stop"]').click();
   await page.locator('input[data-action="compare-file"]').setInputFiles({ name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from([0x61, 0xff, 0xfe, 0x00, 0x80]) });

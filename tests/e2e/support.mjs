@@ -24,8 +24,8 @@ export const seedSummary = {
   projects: '24',
   indicators: '99',
   errors: '5',
-  warnings: '29',
-  infos: '18',
+  warnings: '49',
+  infos: '21',
   department: '番禺区政务服务数据管理局',
 };
 

@@ -1,6 +1,7 @@
 //! Cost indicators (成本指标): money that must match the budget.
 pub mod cost_exceeds_budget;
 pub mod cost_misfiled;
+pub mod cost_missing;
 
 use crate::indicator::Value;
 use rust_decimal::Decimal;

@@ -1,4 +1,5 @@
 //! 绩效目标: the goal text of each project.
+pub mod goal_indicator_mismatch;
 pub mod goal_missing;
 pub mod goal_truncated;
 pub mod goal_unquantified;
