@@ -50,7 +50,7 @@ impl Text {
 }
 
 /// The language of the user interface.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
     Zh,

@@ -77,38 +77,61 @@ pub fn Table(state: State) -> impl IntoView {
             }
         })
     };
-    let body = move || {
+    // The rows in view, each with the page that holds it once the worker has
+    // sent it. Keyed, so that a scroll adds and drops rows at the edges and
+    // leaves the others (and the focus in them) as they are.
+    let entries = move || {
         let lang = state.lang.get();
-        let width = state.overview(|o| o.head.columns.len() + 1)?;
-        let (count, wide) = shape();
+        let generation = state.slices.generation();
         let range = window.get();
-        let fixed = virtual_table().then(|| row_height(wide));
-        let mut rows = Vec::new();
+        let mut entries = Vec::with_capacity(range.len());
         let mut index = range.start;
         while index < range.end {
             let page = index / PAGE;
             let end = range.end.min((page + 1) * PAGE);
-            match state.slices.rows(page) {
-                Some(found) => {
-                    let slice = found
-                        .get(index - page * PAGE..end - page * PAGE)
-                        .unwrap_or_default();
-                    rows.extend(slice.iter().map(|row| render_row(state, lang, row, fixed)));
-                }
-                None => rows.extend((index..end).map(|_| loading_row(lang, width, fixed))),
-            }
+            let found = state.slices.rows(page);
+            entries.extend((index..end).map(|index| Entry {
+                index,
+                page: found.clone(),
+                lang,
+                generation,
+            }));
             index = end;
         }
-        let spacer = |rows: usize| {
-            fixed.filter(|_| rows > 0).map(|h| {
-                view! { <tr class="spacer" aria-hidden="true" style:height=format!("{}px", h * rows)></tr> }
-            })
-        };
-        Some(view! {
-            {spacer(range.start)}
-            {rows}
-            {spacer(count - range.end)}
-        })
+        entries
+    };
+    let draw = move |entry: Entry| {
+        let width = state.overview(|o| o.head.columns.len() + 1).unwrap_or(1);
+        let fixed = virtual_table().then(|| row_height(shape().1));
+        let row = entry
+            .page
+            .as_ref()
+            .and_then(|rows| rows.get(entry.index % PAGE));
+        match row {
+            Some(row) => render_row(state, entry.lang, row, fixed),
+            None => loading_row(entry.lang, width, fixed),
+        }
+    };
+    // The rows above and below the slice in view, as two spacers of their height.
+    let spacer = move |above: bool| {
+        move || {
+            let (count, wide) = shape();
+            let range = window.get();
+            let rows = if above {
+                range.start
+            } else {
+                count - range.end
+            };
+            let height = virtual_table()
+                .then(|| row_height(wide) * rows)
+                .unwrap_or(0);
+            format!("{height}px")
+        }
+    };
+    let body = view! {
+        <tr class="spacer" aria-hidden="true" style:height=spacer(true)></tr>
+        <For each=entries key=Entry::key children=draw />
+        <tr class="spacer" aria-hidden="true" style:height=spacer(false)></tr>
     };
     // An open tooltip follows its cell when the page scrolls.
     let page_scroll = window_event_listener(ev::scroll, |_| place_open_tips());
@@ -138,6 +161,23 @@ pub fn Table(state: State) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// A row of the table in view, and the page of rows that holds it (`None`
+/// until the worker has sent it).
+#[derive(Clone)]
+struct Entry {
+    index: usize,
+    page: Option<std::sync::Arc<Vec<TableRow>>>,
+    lang: Lang,
+    /// The table's: a new table draws every row anew.
+    generation: u32,
+}
+
+impl Entry {
+    fn key(&self) -> (usize, bool, Lang, u32) {
+        (self.index, self.page.is_some(), self.lang, self.generation)
     }
 }
 

@@ -1,6 +1,6 @@
 // 与上一版比较: a revision compared with the earlier table by meaning (src/diff.rs, in
 // the worker). The revision here inserts a row at the top (every cell moves down one),
-// fixes the 400万元 cost and empties an annual value: 1 fixed, 1 introduced, 51 still
+// fixes the 400万元 cost and empties an annual value: 1 fixed, 1 introduced, 74 still
 // open, 3 changes — the same as `jixiao-lint diff` (tests/batch.rs).
 import {
   test, expect, seed, seedBytes, open, paste, input, summary, problem, replaceOnce, watch,
@@ -16,15 +16,15 @@ const item = (page, status, rule) => page.locator(`[data-compare-item="${status}
 const count = (page, list) => page.locator(`[data-compare-count="${list}"]`);
 
 async function expectRevisionCompared(page) {
-  await expect(counts(page)).toHaveText('已解决 1，新出现 1，仍存在 51；表格变化 3');
+  await expect(counts(page)).toHaveText('已解决 1，新出现 1，仍存在 74；表格变化 3');
   await expect(page.locator('[data-compare-item="introduced"]')).toHaveCount(1);
   await expect(item(page, 'introduced', 'value-missing')).toHaveAttribute('data-cell', 'G15');
   // Fixed: where it was (G34), and where its indicator is in the revision (G35).
   const fixed = item(page, 'fixed', 'cost-exceeds-budget');
   await expect(fixed).toHaveAttribute('data-cell', 'G35');
   await expect(fixed).toHaveAttribute('data-old-cell', 'G34');
-  await expect(count(page, 'remaining')).toHaveText('51');
-  await expect(page.locator('[data-compare-item="remaining"]')).toHaveCount(51);
+  await expect(count(page, 'remaining')).toHaveText('74');
+  await expect(page.locator('[data-compare-item="remaining"]')).toHaveCount(74);
   // The first remaining finding moved a row down and is still the same one.
   const subtotal = page.locator('[data-compare-item="remaining"][data-rule="amount-unit-subtotal"]').first();
   await expect(subtotal).toHaveAttribute('data-cell', 'B12');
@@ -57,7 +57,7 @@ test('the table on show becomes the earlier version; the next one is compared wi
   await expect(page.locator('[data-cell-id="G35"]')).toBeFocused();
   // English on the toggle.
   await page.locator('[data-action="lang"]').click();
-  await expect(counts(page)).toHaveText('1 fixed, 1 introduced, 51 remaining; 3 changes to the table');
+  await expect(counts(page)).toHaveText('1 fixed, 1 introduced, 74 remaining; 3 changes to the table');
   // Stop: the choice of an earlier version comes back.
   await page.locator('[data-action="compare-stop"]').click();
   await expect(counts(page)).toHaveCount(0);
