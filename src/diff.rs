@@ -978,8 +978,11 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
                 goal.field = Some(Field::Goal);
                 goal.old = Some(g0.to_owned());
                 goal.new = Some(g1.to_owned());
-                goal.cell = Some(cell(project.goal.index, project.line.row));
-                goal.old_cell = Some(cell(was.goal.index, was.line.row));
+                goal.cell = Some(cell(
+                    project.goal.index,
+                    project.goal.row.unwrap_or(project.line.row),
+                ));
+                goal.old_cell = Some(cell(was.goal.index, was.goal.row.unwrap_or(was.line.row)));
                 changes.push(goal);
             }
             indicator_changes(o, was, project, name, map, &mut changes);

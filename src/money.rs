@@ -64,7 +64,11 @@ pub fn parse_amount(
             .collect::<String>()
             .into()
     };
-    let (cleaned, unit) = if let Some(number) = cleaned.strip_suffix("万元") {
+    // `250万`, as forms write it, is 250 万元.
+    let (cleaned, unit) = if let Some(number) = cleaned
+        .strip_suffix("万元")
+        .or_else(|| cleaned.strip_suffix('万'))
+    {
         (number, Some(AmountUnit::WanYuan))
     } else if let Some(number) = cleaned.strip_suffix('元') {
         (number, Some(AmountUnit::Yuan))

@@ -88,7 +88,7 @@ const fn l2(
 }
 
 /// Every known second-level indicator. Codes 1x/2x/3x belong to 1/2/3.
-pub const LEVEL2: [Level2; 12] = [
+pub const LEVEL2: [Level2; 14] = [
     l2("11", "数量指标", "Quantity", Family::Output),
     l2("12", "质量指标", "Quality", Family::Output),
     l2("13", "时效指标", "Timeliness", Family::Output),
@@ -108,6 +108,20 @@ pub const LEVEL2: [Level2; 12] = [
         "Beneficiary satisfaction",
         Family::Satisfaction,
     ),
+    // The 2015 framework's name for 生态效益 in some provinces.
+    Level2 {
+        code: None,
+        name: "环境效益指标",
+        name_en: "Environmental benefit",
+        family: Family::Benefit,
+    },
+    // The 2015 framework (财预〔2015〕88号) files satisfaction under 效益指标.
+    Level2 {
+        code: None,
+        name: "社会公众或服务对象满意度指标",
+        name_en: "Public or beneficiary satisfaction",
+        family: Family::Satisfaction,
+    },
     // The 2021 central variant: cost as a first level with three kinds, no codes.
     Level2 {
         code: None,

@@ -83,6 +83,7 @@ impl Placement {
     /// By code when the code is known, else by name; the family falls back
     /// to the second level's.
     fn of(level1: &Level, level2: &Level) -> Placement {
+        let coded = level2.code.is_some();
         let level2 = level2
             .code
             .as_deref()
@@ -93,7 +94,19 @@ impl Placement {
             .as_deref()
             .and_then(Family::from_code)
             .or_else(|| Family::from_name(&level1.name))
+            // A 二级 name merged across both columns (社会公众或服务对象满意度指标
+            // in the 一级 column, the 二级 left empty).
+            .or_else(|| Level2::from_name(&level1.name).map(|l| l.family))
             .or_else(|| level2.map(|l| l.family));
+        // The 2015 framework names 社会公众或服务对象满意度指标 as a second level
+        // of 效益指标: a satisfaction indicator, filed where that form files it.
+        // (A coded one, 2-效益指标 with 31-…, is code-parent-mismatch's.)
+        let family = match (family, level2) {
+            (Some(Family::Benefit), Some(l)) if l.family == Family::Satisfaction && !coded => {
+                Some(Family::Satisfaction)
+            }
+            (family, _) => family,
+        };
         Placement { family, level2 }
     }
 }

@@ -168,7 +168,7 @@ const SYMBOLS: [(&str, Operator); 10] = [
 ];
 
 /// Units recognised after a number, longest first. A `/X` denominator may follow.
-const UNITS: [&str; 78] = [
+const UNITS: [&str; 79] = [
     "个工作日",
     "平方公里",
     "平方米",
@@ -210,6 +210,8 @@ const UNITS: [&str; 78] = [
     "‰",
     "㎡",
     "元",
+    // `250万` as forms write 250 万元 (after every 万… unit above).
+    "万",
     "个",
     "人",
     "次",

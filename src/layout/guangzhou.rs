@@ -139,6 +139,7 @@ impl RowReader<'_> {
         let (index, raw) = self.cell(row, column);
         TextCell {
             index,
+            row: None,
             raw: raw.to_owned(),
             without_markup: blank_markup(raw),
         }

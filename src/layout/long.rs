@@ -51,6 +51,7 @@ const HEADER_WORDS: &[(&str, Option<Column>)] = &[
     ("二级指标", Some(Column::Level2)),
     ("三级指标", Some(Column::Level3)),
     ("指标名称", Some(Column::Level3)),
+    ("指标内容", Some(Column::Level3)),
     ("指标性质", Some(Column::Operator)),
     ("计算符号", Some(Column::Operator)),
     ("运算符号", Some(Column::Operator)),
@@ -208,75 +209,141 @@ struct Form {
     /// (row, value column, value)
     project: Option<(u32, usize, String)>,
     unit: Option<String>,
-    goal: Option<(usize, String)>,
+    /// (row, value column, value)
+    goal: Option<(u32, usize, String)>,
     /// (column, raw) per amount column.
-    amounts: Vec<(Column, usize, String)>,
+    /// (column, row, value column, raw) per amount.
+    amounts: Vec<(Column, u32, usize, String)>,
 }
 
-/// Keys of the form block; the value is the next non-empty cell that is not a key.
+/// Keys of the form block as forms across China write them (normalised,
+/// matched as prefixes, first match wins), each with the field it names.
+/// The value is the next non-empty cell that is not a key.
+const FORM_KEYS: &[(&str, &str)] = &[
+    ("项目名称", "项目名称"),
+    ("项目支出名称", "项目名称"),
+    ("申报项目名称", "项目名称"),
+    ("主管部门", "主管部门"),
+    ("预算部门", "主管部门"),
+    ("实施单位", "实施单位"),
+    ("预算单位", "实施单位"),
+    ("单位名称", "实施单位"),
+    ("年度资金总额", "资金总额"),
+    ("资金总额", "资金总额"),
+    ("项目总额", "资金总额"),
+    ("年度预算", "资金总额"),
+    ("年度本级预算金额", "资金总额"),
+    ("预算金额", "资金总额"),
+    ("财政拨款", "财政拨款"),
+    ("其他资金", "其他资金"),
+    ("年度目标", "年度目标"),
+    ("年度绩效目标", "年度目标"),
+    ("本年度绩效目标", "年度目标"),
+    ("总体目标", "总体目标"),
+    ("绩效目标", "年度目标"),
+    // Known, not read: their values are no other key's.
+    ("中期目标", "中期目标"),
+    ("实施期绩效目标", "中期目标"),
+];
+
+/// The field a form key names. `其中：` (a part, not a sum) and `当年`
+/// (this year's, beside the whole period's) are read through.
 fn form_key(key: &str) -> Option<&'static str> {
-    const KEYS: [&str; 16] = [
-        "项目名称",
-        "主管部门",
-        "实施单位",
-        "预算单位",
-        "单位名称",
-        "年度资金总额",
-        "资金总额",
-        "项目总额",
-        "年度预算",
-        "其中:财政拨款",
-        "财政拨款",
-        "其他资金",
-        "年度目标",
-        "年度绩效目标",
-        "总体目标",
-        "绩效目标",
-    ];
     let key = key.trim_end_matches(':');
-    KEYS.iter().find(|k| key.starts_with(**k)).copied()
+    let find = |key: &str| {
+        FORM_KEYS
+            .iter()
+            .find(|(prefix, _)| key.starts_with(prefix))
+            .map(|(_, field)| *field)
+    };
+    let part = key.strip_prefix("其中:").unwrap_or(key);
+    find(key)
+        .or_else(|| find(part))
+        .or_else(|| find(part.strip_prefix("当年")?))
+}
+
+/// An amount as a form writes it: `854万(高标准农田建设400万元,…)` is 854万,
+/// its parts in brackets a note.
+fn form_amount(value: String) -> String {
+    match value.split_once(['(', '（']) {
+        Some((amount, _)) if !amount.trim().is_empty() => amount.trim().to_owned(),
+        _ => value,
+    }
 }
 
 fn read_form(rows: &[Row], sheet: &mut Sheet) -> Form {
+    let is_key = |c: &str| form_key(&normalize_key(c)).is_some();
     let mut form = Form::default();
-    for row in rows {
+    for (r, row) in rows.iter().enumerate() {
         for (i, cell) in row.cells.iter().enumerate() {
             let key = normalize_key(cell);
             let Some(word) = form_key(&key) else { continue };
             // `项目名称：X` in one cell, or the value in a following cell.
             let inline = cell
                 .split_once(['：', ':'])
-                .filter(|(key, _)| normalize_key(key).starts_with(word))
+                .filter(|(key, _)| form_key(&normalize_key(key)) == Some(word))
                 .map(|(_, v)| v.trim())
                 .filter(|v| !v.is_empty());
-            let value = inline.map(|v| (i, v.to_owned())).or_else(|| {
+            let goal = word == "年度目标";
+            // Beside a goal key, a heading (年度总体目标完成情况) is no goal.
+            let label = |c: &str| {
+                goal && normalize_key(c).ends_with(['况', '标']) && c.chars().count() <= 12
+            };
+            let beside = || {
                 row.cells[i + 1..]
                     .iter()
                     .enumerate()
-                    .find(|(_, c)| !c.trim().is_empty() && form_key(&normalize_key(c)).is_none())
+                    .find(|(_, c)| !c.trim().is_empty() && !is_key(c) && !label(c))
                     .map(|(j, c)| (i + 1 + j, c.trim().to_owned()))
-            });
-            let Some((at, value)) = value else { continue };
+            };
+            // A goal under its key (总体目标 | 年度目标, the text on the next
+            // line): the cell below the key, else the next line's first.
+            let below = || {
+                let next = rows
+                    .get(r + 1)
+                    .filter(|n| !n.cells.iter().any(|c| is_key(c) || label(c)))?;
+                let under = Some((i, next.cell(i).trim())).filter(|(_, c)| !c.is_empty());
+                under
+                    .or_else(|| {
+                        let first = next.cells.iter().position(|c| !c.trim().is_empty())?;
+                        Some((first, next.cell(first).trim()))
+                    })
+                    .map(|(at, c)| (next.number, at, c.to_owned()))
+            };
+            let value = inline
+                .map(|v| (row.number, i, v.to_owned()))
+                .or_else(|| beside().map(|(at, v)| (row.number, at, v)))
+                .or_else(|| if goal { below() } else { None });
+            let Some((at_row, at, value)) = value else {
+                continue;
+            };
             if key.contains("(元)") {
                 sheet.amount_unit = AmountUnit::Yuan;
             }
             match word {
-                "项目名称" => form.project = Some((row.number, at, value)),
+                "项目名称" => {
+                    form.project.get_or_insert((row.number, at, value));
+                }
                 // The first of each wins.
                 "主管部门" => {
                     sheet.department.get_or_insert(value);
                 }
-                "实施单位" | "预算单位" | "单位名称" => {
+                "实施单位" => {
                     form.unit.get_or_insert(value);
                 }
-                "年度目标" | "年度绩效目标" | "总体目标" | "绩效目标" => {
-                    form.goal = Some((at, value))
+                "年度目标" | "总体目标" => form.goal = Some((at_row, at, value)),
+                "中期目标" => {}
+                "财政拨款" => {
+                    form.amounts
+                        .push((Column::Fiscal, at_row, at, form_amount(value)))
                 }
-                "其中:财政拨款" | "财政拨款" => {
-                    form.amounts.push((Column::Fiscal, at, value))
+                "其他资金" => {
+                    form.amounts
+                        .push((Column::Other, at_row, at, form_amount(value)))
                 }
-                "其他资金" => form.amounts.push((Column::Other, at, value)),
-                _ => form.amounts.push((Column::Total, at, value)),
+                _ => form
+                    .amounts
+                    .push((Column::Total, at_row, at, form_amount(value))),
             }
         }
     }
@@ -300,6 +367,7 @@ pub fn read(grid: &Grid) -> Option<Sheet> {
         header: &header,
         unit: sheet.amount_unit,
         current: Default::default(),
+        in_footer: false,
     };
     if is_form {
         let (row, name_index, name) =
@@ -309,13 +377,17 @@ pub fn read(grid: &Grid) -> Option<Sheet> {
         let amounts = form
             .amounts
             .iter()
-            .map(|(column, index, raw)| reader.amount(*column, *index, raw))
+            .map(|(column, row, index, raw)| Amount {
+                row: Some(*row),
+                ..reader.amount(*column, *index, raw)
+            })
             .collect();
         let goal = form
             .goal
             .clone()
-            .map(|(index, raw)| TextCell {
+            .map(|(row, index, raw)| TextCell {
                 index,
+                row: Some(row),
                 raw,
                 without_markup: None,
             })
@@ -373,6 +445,8 @@ struct Reader<'h> {
     header: &'h Header,
     unit: AmountUnit,
     current: Current,
+    /// Past the first line of a form's footer (审核意见, 填表人, 注: …).
+    in_footer: bool,
 }
 
 impl Reader<'_> {
@@ -411,6 +485,11 @@ impl Reader<'_> {
     }
 
     fn row(&mut self, row: &Row, sheet: &mut Sheet) {
+        // The form's review fields, sign-off and printed notes, to its end.
+        self.in_footer |= sheet.layout == Some(FORM_ID) && is_form_footer(row);
+        if self.in_footer {
+            return;
+        }
         let header = self.header;
         let text = |c: Column| header.index(c).map_or("", |i| row.cell(i).trim());
         let (unit, name, level3) = (text(Column::Unit), text(Column::Name), text(Column::Level3));
@@ -449,6 +528,7 @@ impl Reader<'_> {
             let goal = match self.cell(row, Column::Goal) {
                 Some((index, raw)) => TextCell {
                     index,
+                    row: None,
                     raw: raw.to_owned(),
                     without_markup: crate::indicator::blank_markup(raw),
                 },
@@ -461,7 +541,11 @@ impl Reader<'_> {
             self.current.level1.clear();
             self.current.level2.clear();
         }
-        // Merged 一级/二级 cells arrive empty: they carry down.
+        // Merged 一级/二级 cells arrive empty: they carry down, a 二级 only
+        // as far as its 一级 (a new 一级 starts its own 二级).
+        if !text(Column::Level1).is_empty() && text(Column::Level1) != self.current.level1 {
+            self.current.level2.clear();
+        }
         for (column, slot) in [
             (Column::Level1, &mut self.current.level1),
             (Column::Level2, &mut self.current.level2),
@@ -471,7 +555,15 @@ impl Reader<'_> {
             }
         }
         if level3.is_empty() && value.is_empty() && period.is_empty() {
-            if !(new_unit || new_name || row.is_blank()) {
+            // A line of the framework that the form prints and nobody filled
+            // (效益指标 | 生态效益指标 | | ): understood, no indicator.
+            let levels = [header.index(Column::Level1), header.index(Column::Level2)];
+            let framework_line = row
+                .cells
+                .iter()
+                .enumerate()
+                .all(|(i, c)| c.trim().is_empty() || levels.contains(&Some(i)));
+            if !(new_unit || new_name || row.is_blank() || framework_line) {
                 sheet
                     .unrecognized
                     .push(Unrecognized::of(row, RowProblem::NoName));
@@ -522,6 +614,31 @@ impl Reader<'_> {
             own,
         ));
     }
+}
+
+/// A line below a form's indicator grid that belongs to the form, not to
+/// the targets: a review field (财政部门审核意见), the sign-off (填表人,
+/// 联系电话) or the template's printed notes (注: …).
+fn is_form_footer(row: &Row) -> bool {
+    let Some(first) = row.cells.iter().find(|c| !c.trim().is_empty()) else {
+        return false;
+    };
+    let key = normalize_key(first);
+    ["审核意见", "审批意见", "审查意见", "初审意见"]
+        .iter()
+        .any(|w| key.contains(w))
+        || [
+            "填表人",
+            "填报人",
+            "联系电话",
+            "单位负责人",
+            "负责人",
+            "注:",
+            "说明:",
+            "备注:",
+        ]
+        .iter()
+        .any(|w| key.starts_with(w))
 }
 
 /// The value as one text: `≥` + `95` + `%` → `≥95%`. An operator of 定性 and a

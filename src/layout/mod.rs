@@ -144,6 +144,9 @@ pub struct Amount {
     pub column: Column,
     /// 0-based column index in the input.
     pub index: usize,
+    /// Its row when that is not its line's (a form's amounts, each on a
+    /// line of the key–value block).
+    pub row: Option<u32>,
     pub raw: String,
     /// In 万元 whatever the table's unit; `None` when unreadable.
     pub value: Option<Decimal>,
@@ -159,6 +162,7 @@ impl Amount {
         Amount {
             column,
             index,
+            row: None,
             raw: raw.to_owned(),
             value: parsed
                 .as_ref()
@@ -189,6 +193,9 @@ impl Line {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TextCell {
     pub index: usize,
+    /// Its row when that is not the project's (a form's goal, lines below
+    /// the project name).
+    pub row: Option<u32>,
     pub raw: String,
     /// `raw` with tags replaced by spaces of the same length (offsets stay
     /// valid), when it had any.

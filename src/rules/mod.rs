@@ -239,6 +239,25 @@ impl Location {
         }
     }
 
+    /// The project's 绩效目标 cell (in a form, on a line of its own).
+    pub fn goal(project: &Project) -> Self {
+        Location {
+            project: Some(project.line.name.clone()),
+            ..Location::cell(
+                project.goal.row.unwrap_or(project.line.row),
+                project.goal.index,
+            )
+        }
+    }
+
+    /// An amount of a total, unit or project row (in a form, on its own line).
+    pub fn amount(line: &Line, amount: &crate::layout::Amount) -> Self {
+        Location {
+            row: amount.row.unwrap_or(line.row),
+            ..Location::in_line(line, amount.index)
+        }
+    }
+
     /// A cell of a unit or total row.
     pub fn in_line(line: &Line, column: usize) -> Self {
         Location {

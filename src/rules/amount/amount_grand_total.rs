@@ -47,7 +47,7 @@ fn check(cx: &Context, out: &mut Sink) {
             let (gap_zh, gap_en) = gap(stated, computed);
             let (s, c) = (format_amount(stated), format_amount(computed));
             out.report(
-                Location::in_line(total, amount.index),
+                Location::amount(total, amount),
                 Message::new(
                     format!(
                         "合计{} {s} ≠ {parts_zh} {c}{gap_zh}",

@@ -71,7 +71,7 @@ fn check(cx: &Context, line: &Line, out: &mut Sink) {
                 ),
             ),
         };
-        out.report(Location::in_line(line, amount.index), Message::new(zh, en));
+        out.report(Location::amount(line, amount), Message::new(zh, en));
     }
 }
 

@@ -47,7 +47,7 @@ fn check(cx: &Context, line: &Line, out: &mut Sink) {
     match listed {
         3 if !cx.config.amounts_agree(stated, computed) => {
             out.report(
-                Location::in_line(line, total.index),
+                Location::amount(line, total),
                 Message::new(
                     format!("总计 {s} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = {c}{gap_zh}"),
                     format!("Total {s} ≠ fiscal + special account + other = {c}{gap_en}"),
@@ -66,7 +66,7 @@ fn check(cx: &Context, line: &Line, out: &mut Sink) {
         // A form's `其中:` lines are parts of the total, not all of them: their
         // sum is only a lower bound, so no total can be suggested.
         1 | 2 if computed > stated && !cx.config.amounts_agree(stated, computed) => out.report(
-            Location::in_line(line, total.index),
+            Location::amount(line, total),
             Message::new(
                 format!("总计 {s} 小于其中所列资金之和 {c}{gap_zh}"),
                 format!("Total {s} is less than the sources listed under it, {c}{gap_en}"),

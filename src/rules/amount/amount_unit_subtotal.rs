@@ -42,7 +42,7 @@ fn check(cx: &Context, out: &mut Sink) {
             );
             let column = amount.column;
             out.report(
-                Location::in_line(line, amount.index),
+                Location::amount(line, amount),
                 Message::new(
                     format!(
                         "单位小计{} {s} ≠ 所列项目合计 {c}{gap_zh}，共 {n} 个项目",

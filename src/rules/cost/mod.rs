@@ -18,7 +18,8 @@ pub(crate) fn money_in_wan(value: &Value) -> Option<(Option<Decimal>, Option<&st
     let factor = match money {
         "元" => Decimal::new(1, 4),
         "千元" => Decimal::new(1, 1),
-        "万元" => Decimal::ONE,
+        // A cost of `250万` is 250 万元.
+        "万元" | "万" => Decimal::ONE,
         "亿元" => Decimal::from(10_000),
         _ => return None,
     };

@@ -48,7 +48,10 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
             format!("second-level code \"{code}\" is not in the framework (11–14, 21–24, 31)"),
         );
     }
-    if !indicator.level1.is_empty() && indicator.level2.is_empty() {
+    // A known 二级 name merged across both columns (社会公众或服务对象满意度指标
+    // over 一级 and 二级) is both levels at once.
+    let spans_both = || Level2::from_name(&indicator.level1.name).is_some();
+    if !indicator.level1.is_empty() && indicator.level2.is_empty() && !spans_both() {
         report(
             format!(
                 "一级指标「{}」之后没有可识别的二级指标",

@@ -8,8 +8,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: t("指标名称中留有模板占位符", "Placeholder left in a name"),
     what: t(
-        "三级指标名称中留有模板的占位内容，如“（≥**%）”“XX”“***”“××”。占位符在括号中的提示里（省里印制的模板常写“（≥**个）”），而指标值已经填写时，只作提示：指标值说明了目标，名称里的提示删去即可。",
-        "A third-level name still holds a template placeholder such as （≥**%）, XX, *** or ××. Where the placeholder sits in a bracketed hint (a province's printed template often says （≥**个）) and the value is filled in, it is only a note: the value states the target, and the hint is to be deleted from the name.",
+        "三级指标名称中留有模板的占位内容，如“（≥**%）”“XX”“***”“××”。占位符是模板对指标值的提示（在括号中或紧跟运算符，省里印制的模板常写“（≥**个）”“≥**人”），而指标值已经填写时，只作提示：指标值说明了目标，名称里的提示删去即可。",
+        "A third-level name still holds a template placeholder such as （≥**%）, XX, *** or ××. Where the placeholder is the template's hint of the value (in brackets or after an operator: a province's printed template often says （≥**个） or ≥**人) and the value is filled in, it is only a note: the value states the target, and the hint is to be deleted from the name.",
     ),
     why: t(
         "照抄模板而未填写实际内容的指标没有意义，也说明该表未经认真编制。",
@@ -34,7 +34,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         return;
     };
     let value = &indicator.annual;
-    if in_brackets(&indicator.name, mark) && !value.is_empty() && !value.is_placeholder() {
+    if is_hint(&indicator.name, mark) && !value.is_empty() && !value.is_placeholder() {
         let raw = &value.raw;
         out.report_indicator_as(
             Severity::Info,
@@ -53,10 +53,13 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     );
 }
 
-/// Whether the first `mark` in `name` sits inside brackets: `设备完好率（≥**%）`.
-fn in_brackets(name: &str, mark: &str) -> bool {
+/// Whether the first `mark` in `name` is a template's hint of the value: in
+/// brackets (`设备完好率（≥**%）`) or after an operator (`受益人口数≥**人`).
+fn is_hint(name: &str, mark: &str) -> bool {
     name.find(mark).is_some_and(|at| {
         let (before, after) = name.split_at(at);
-        before.rfind(['（', '(']) > before.rfind(['）', ')']) && after.contains(['）', ')'])
+        let bracketed =
+            before.rfind(['（', '(']) > before.rfind(['）', ')']) && after.contains(['）', ')']);
+        bracketed || before.trim_end().ends_with(['≥', '≤', '>', '<', '='])
     })
 }

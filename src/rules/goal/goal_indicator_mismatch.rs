@@ -106,7 +106,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
         .collect::<Vec<_>>()
         .join(", ");
     out.report(
-        Location::in_project(project, project.goal.index),
+        Location::goal(project),
         Message::new(
             format!("绩效目标中的{listed}在指标中找不到对应的数值；请设置衡量它的指标，或使目标与指标一致"),
             format!("the goal's {listed_en} appears in no indicator; add an indicator that measures it, or make goal and indicators agree"),

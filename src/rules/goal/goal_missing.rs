@@ -30,7 +30,7 @@ fn check(cx: &Context, project: &Project, out: &mut Sink) {
     }
     if super::goal_text(project).is_empty() {
         out.report(
-            Location::in_project(project, project.goal.index),
+            Location::goal(project),
             Message::new("未填写绩效目标", "The performance goal is empty"),
         );
     }

@@ -38,7 +38,7 @@ fn check(cx: &Context, project: &Project, out: &mut Sink) {
         let chars = text.chars().count();
         if chars >= max {
             out.report(
-                Location::in_project(project, project.goal.index),
+                Location::goal(project),
                 Message::new(
                     format!("绩效目标有 {chars} 字，达到规则配置的字数上限 {max}，可能在系统字段长度处被截断；请核对是否完整"),
                     format!("The goal is {chars} characters long, at the profile's limit of {max}: it may have been cut at the system's field length. Check that it is complete"),
@@ -62,7 +62,7 @@ fn check(cx: &Context, project: &Project, out: &mut Sink) {
             excerpt(&tail, 16)
         };
         out.report(
-            Location::in_project(project, project.goal.index),
+            Location::goal(project),
             Message::new(
                 format!("绩效目标似乎在句中截断，结尾为「{tail}」；请补全"),
                 format!(

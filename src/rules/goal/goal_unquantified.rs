@@ -31,7 +31,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
     let text = super::goal_text(project);
     if !text.is_empty() && !is_quantified(text) {
         out.report(
-            Location::in_project(project, project.goal.index),
+            Location::goal(project),
             Message::new(
                 "绩效目标没有任何数字或数量，建议写明要达到的数量、质量或时限",
                 "The goal states no number or quantity; say how much, how well or by when",

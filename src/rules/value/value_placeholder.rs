@@ -8,8 +8,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: t("指标值是模板占位符", "Placeholder left as a value"),
     what: t(
-        "指标值是模板中的占位内容，如“标准:控制数”“XX”“**”“***”“/”“无”“待定”“≥**%”。",
-        "A value is a template placeholder such as 标准:控制数, XX, **, ***, /, 无, 待定 or ≥**%.",
+        "指标值是模板中的占位内容，如“标准:控制数”“XX”“**”“***”“/”“无”“待定”“≥**%”。指标名称声明“不适用”的（如“本项目不适用此指标”，值为“无”）是填表人的说明，不报。",
+        "A value is a template placeholder such as 标准:控制数, XX, **, ***, /, 无, 待定 or ≥**%. An indicator whose name declares it does not apply (本项目不适用此指标, with 无 as its value) is the filer's statement and is not reported.",
     ),
     why: t(
         "占位符不是目标，说明该指标值还没有真正填写。",
@@ -27,6 +27,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
+    // 生态效益指标 | 本项目不适用此指标 | 无: said, not left blank.
+    if indicator.name.contains("不适用") {
+        return;
+    }
     super::report_values(
         project,
         indicator,

@@ -1,0 +1,129 @@
+//! Real 绩效目标申报表 forms published by counties and cities in other
+//! provinces (tests/fixtures/forms, sources in SOURCES.md there), each read
+//! completely: its shape and every finding as `(rule, cell, indicator)`, with
+//! the reason of each.
+
+mod common;
+use common::{f, findings, fixture, report, Finding};
+
+/// Checks a form's layout, (units, projects, indicators) and findings.
+fn form(name: &str, counts: (usize, usize, usize), expected: Vec<Finding>) {
+    let text = fixture(&format!("forms/{name}"));
+    let report = report(&text);
+    assert_eq!(report.layout, Some("declaration-form"), "{name}");
+    let s = &report.summary;
+    assert_eq!((s.units, s.projects, s.indicators), counts, "{name}");
+    assert!(
+        report.sheet.unrecognized.is_empty(),
+        "{name}: {:?}",
+        report.sheet.unrecognized
+    );
+    assert_eq!(findings(&text), expected, "{name}");
+}
+
+#[test]
+fn hunan_xiangtan_2015_framework_with_satisfaction_under_benefit() {
+    // 项目支出名称 / 预算部门 / 年度本级 预算金额 250万; a 绩效标准 column; the
+    // framework's empty lines (经济效益指标 with nothing) and the sign-off below.
+    // 社会公众或服务对象满意度指标 under 效益指标 is the 2015 framework's place.
+    form(
+        "hunan-xiangtan-wupaoche.txt",
+        (0, 1, 7),
+        vec![
+            // 市民对空气质量改善的满意程度 filed as 社会效益.
+            f("satisfaction-misfiled", "E15", 6),
+        ],
+    );
+}
+
+#[test]
+fn hunan_yueyang_amounts_with_their_parts_and_the_goal_below_its_key() {
+    // 854万(高标准农田建设400万元,…): the parts in brackets are a note; the
+    // goal stands on the line under 总体目标 | 年度目标.
+    form(
+        "hunan-yueyang-gaobiaozhunnongtian.txt",
+        (1, 1, 12),
+        vec![
+            // 其中:财政拨款 written 854万854万, as published.
+            f("amount-invalid", "C6", 0),
+            // 完成项目主体工程70%: no indicator carries the 70%.
+            f("goal-indicator-mismatch", "B9", 0),
+        ],
+    );
+}
+
+#[test]
+fn hunan_nanyue_template_hints_beside_filled_values_are_notes() {
+    // The province's template prints (≥**%) and ≥**人 in the names; every
+    // value is filled (>=4个, >=90%): notes, not errors. The review fields
+    // below the grid belong to the form.
+    let hints = [2, 5, 9, 10, 11, 12, 13, 14, 15, 16];
+    let rows = [11, 14, 18, 19, 20, 21, 22, 23, 24, 25];
+    let expected = hints
+        .iter()
+        .zip(rows)
+        .map(|(n, row)| f("name-placeholder", &format!("E{row}"), *n))
+        .collect();
+    form("hunan-nanyue-fupinjidi.txt", (1, 1, 16), expected);
+    let report = report(&fixture("forms/hunan-nanyue-fupinjidi.txt"));
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.severity == jixiao_lint::rules::Severity::Info));
+}
+
+#[test]
+fn hubei_wuhan_period_and_annual_goals_side_by_side() {
+    // 中期目标 | 年度目标 on one line, their texts on the next: the annual one
+    // is the goal. 当年资金总额 beside 资金总额; 指标内容 names the indicator;
+    // 环境效益指标 is the 2015 name of 生态效益.
+    let text = fixture("forms/hubei-wuhan-qingshan-keji.txt");
+    let project = report(&text).sheet.projects().next().unwrap().clone();
+    assert!(project.goal.raw.ends_with("新增高新技术企业15家。"));
+    assert_eq!(project.goal.row, Some(15));
+    form(
+        "hubei-wuhan-qingshan-keji.txt",
+        (1, 1, 8),
+        vec![
+            // 936 万元 and no 成本指标.
+            f("cost-missing", "A2", 0),
+            // 新增高新技术企业 15: no 家.
+            f("value-unit-missing", "D18", 1),
+            f("value-vague", "D22", 5),
+            f("value-vague", "D23", 6),
+        ],
+    );
+}
+
+#[test]
+fn anhui_luan_an_indicator_declared_not_applicable() {
+    // 生态效益指标 | 本项目不适用此指标 | 无: said, not a placeholder.
+    form(
+        "anhui-luan-jinan-wangqiu.txt",
+        (1, 1, 11),
+        vec![
+            f("goal-unquantified", "B10", 0),
+            f("value-vague", "E18", 7),
+            f("value-vague", "E19", 8),
+            f("value-vague", "E21", 10),
+        ],
+    );
+}
+
+#[test]
+fn anhui_jinzhai_hints_in_names_and_the_templates_notes() {
+    // (≤**万元) and (≥**%) hints with values filled; the 注: lines below are
+    // the template's.
+    form(
+        "anhui-jinzhai-wuye.txt",
+        (1, 1, 9),
+        vec![
+            f("name-placeholder", "E13", 4),
+            f("name-placeholder", "E14", 5),
+            f("value-vague", "E15", 6),
+            f("value-vague", "E16", 7),
+            f("value-vague", "E17", 8),
+            f("name-placeholder", "E18", 9),
+        ],
+    );
+}
