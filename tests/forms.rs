@@ -37,6 +37,19 @@ fn hunan_xiangtan_2015_framework_with_satisfaction_under_benefit() {
 }
 
 #[test]
+fn a_form_with_a_standard_column_names_a_standard_for_every_target() {
+    // Every 绩效标准 of the Xiangtan form says 计划标准: quiet (above). One left
+    // empty is reported at its own cell.
+    let text = fixture("forms/hunan-xiangtan-wupaoche.txt")
+        .replace("雾炮车风炮射程\t≥80M\t计划标准", "雾炮车风炮射程\t≥80M\t");
+    let added: Vec<_> = findings(&text)
+        .into_iter()
+        .filter(|f| f.0 == "standard-missing")
+        .collect();
+    assert_eq!(added, [f("standard-missing", "F10", 2)]);
+}
+
+#[test]
 fn hunan_yueyang_amounts_with_their_parts_and_the_goal_below_its_key() {
     // 854万(高标准农田建设400万元,…): the parts in brackets are a note; the
     // goal stands on the line under 总体目标 | 年度目标.

@@ -64,6 +64,9 @@ pub struct OwnRow {
     pub column: usize,
     /// 权重 as written, and its column.
     pub weight: Option<(usize, String)>,
+    /// (column, text) of its 绩效标准 / 指标值确定依据 cell, when the table
+    /// has that column (the text may be empty).
+    pub standard: Option<(usize, String)>,
     /// 指标方向性 as written (正向, 反向, 越大越好 …).
     pub direction: Option<String>,
     /// 计量单位 as written in its own column.

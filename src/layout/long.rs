@@ -31,9 +31,11 @@ const HEADER_WORDS: &[(&str, Option<Column>)] = &[
     ("上年实际值", None),
     ("上年完成值", None),
     ("上年指标值", None),
-    ("指标值确定依据", None),
-    ("指标标准", None),
-    ("标准或依据", None),
+    ("指标值确定依据", Some(Column::Standard)),
+    ("指标值设定依据", Some(Column::Standard)),
+    ("指标标准", Some(Column::Standard)),
+    ("绩效标准", Some(Column::Standard)),
+    ("标准或依据", Some(Column::Standard)),
     ("单位名称", Some(Column::Unit)),
     ("预算单位", Some(Column::Unit)),
     ("部门名称", Some(Column::Unit)),
@@ -211,7 +213,6 @@ struct Form {
     unit: Option<String>,
     /// (row, value column, value)
     goal: Option<(u32, usize, String)>,
-    /// (column, raw) per amount column.
     /// (column, row, value column, raw) per amount.
     amounts: Vec<(Column, u32, usize, String)>,
 }
@@ -597,6 +598,9 @@ impl Reader<'_> {
                 .map(|i| (i, text(Column::Weight).to_owned()))
                 .filter(|(_, w)| !w.is_empty()),
             direction: Some(text(Column::Direction).to_owned()).filter(|d| !d.is_empty()),
+            standard: header
+                .index(Column::Standard)
+                .map(|i| (i, text(Column::Standard).to_owned())),
             measure_unit: Some(measure.to_owned()).filter(|m| !m.is_empty()),
             single_value,
         };

@@ -46,6 +46,8 @@ pub enum Column {
     Weight,
     /// 指标方向性: 正向 / 反向.
     Direction,
+    /// 绩效标准 / 指标值确定依据: 计划标准, 行业标准, 历史标准 …
+    Standard,
 }
 
 impl Column {
@@ -87,6 +89,7 @@ impl Column {
             Column::MeasureUnit => "计量单位",
             Column::Weight => "权重",
             Column::Direction => "指标方向性",
+            Column::Standard => "绩效标准",
         }
     }
 
@@ -109,6 +112,7 @@ impl Column {
             Column::MeasureUnit => "unit of measure",
             Column::Weight => "weight",
             Column::Direction => "direction",
+            Column::Standard => "standard",
         }
     }
 }

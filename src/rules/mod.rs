@@ -129,6 +129,7 @@ pub static REGISTRY: &[&Rule] = &[
     &value::satisfaction_low::RULE,
     &value::direction_mismatch::RULE,
     &value::unit_name_mismatch::RULE,
+    &value::standard_missing::RULE,
     &cost::cost_exceeds_budget::RULE,
     &cost::cost_misfiled::RULE,
     &cost::cost_missing::RULE,
@@ -281,7 +282,7 @@ impl Location {
         }
     }
 
-    fn at_row(self, row: u32) -> Self {
+    pub(crate) fn at_row(self, row: u32) -> Self {
         Location { row, ..self }
     }
 }
