@@ -172,7 +172,8 @@ test('readings that used to be wrong: a tab in a quoted CSV cell, 60000元 in �
   // A form whose 其中 sources add up to more than its total.
   const form = fs.readFileSync(new URL('../fixtures/form.txt', import.meta.url), 'utf8');
   await paste(page, replaceOnce(form, '其中：财政拨款\t70', '其中：财政拨款\t700'));
-  await expect(problem(page, 'amount-row-sum', 'B3')).toContainText('小于其中所列资金之和 710.00');
+  // At the 年度资金总额 cell, on its own line of the form.
+  await expect(problem(page, 'amount-row-sum', 'B5')).toContainText('小于其中所列资金之和 710.00');
   // 1001 indicators in one cell, numbered past 999: all of them read.
   const many = Array.from({ length: 1001 }, (_, i) => `${i + 1}、1-产出指标, 11-数量指标, 第${i + 1}项产出；实施周期指标值:${i + 1}个, 年度指标值:${i + 1}个; ; `).join('');
   await paste(page, replaceOnce(seed, '1、1-产出指标, 11-数量指标, 租用面积；实施周期指标值:30135平方, 年度指标值:30135平方;', many));
