@@ -7,8 +7,8 @@ use jixiao_lint::text::Lang;
 /// The catalog of shared/domain/RULES.md §3, plus quote-unbalanced, the
 /// rules of the long layouts (weight-sum, name-placeholder, direction-mismatch,
 /// unit-name-mismatch) and the review points of issue 12 (goal-indicator-mismatch,
-/// cost-missing, standard-missing).
-const CATALOG: [&str; 41] = [
+/// cost-missing, standard-missing, value-kind-mismatch).
+const CATALOG: [&str; 42] = [
     "header-missing",
     "column-missing",
     "row-unrecognized",
@@ -46,6 +46,7 @@ const CATALOG: [&str; 41] = [
     "satisfaction-low",
     "direction-mismatch",
     "unit-name-mismatch",
+    "value-kind-mismatch",
     "standard-missing",
     "cost-exceeds-budget",
     "cost-misfiled",

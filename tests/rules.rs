@@ -244,9 +244,9 @@ fn cases() -> Vec<Case> {
             vec![],
         ),
         case(
-            "indicator-duplicate: the same name twice in 工作经费",
+            "indicator-duplicate: the same name twice in 工作经费 (a rate now counted in 次, which value-kind-mismatch reports)",
             &[("出国组团次数", "服务合同执行规范率")],
-            vec![f("indicator-duplicate", "G12", 4)],
+            vec![f("indicator-duplicate", "G12", 4), f("value-kind-mismatch", "G12", 4)],
             vec![],
         ),
         case(
@@ -379,6 +379,30 @@ fn cases() -> Vec<Case> {
         case(
             "unit-name-mismatch is quiet when the name's unit is the value's",
             &[("工作人员；实施周期指标值:18人", "工作人员（人）；实施周期指标值:18人")],
+            vec![],
+            vec![],
+        ),
+        case(
+            "value-kind-mismatch: a rate given in working days",
+            &[("人员聘用合格率；实施周期指标值:100%,年度指标值:100%", "人员聘用合格率；实施周期指标值:≤10个工作日,年度指标值:≤10个工作日")],
+            vec![f("value-kind-mismatch", "G29", 4)],
+            vec![],
+        ),
+        case(
+            "value-kind-mismatch: a head count to deliver capped with ≤, and diners counted in households",
+            &[
+                ("发放岗位合同工人数；实施周期指标值:10人,年度指标值:10人", "发放岗位合同工人数；实施周期指标值:≤10人,年度指标值:≤10人"),
+                ("工作餐人数；实施周期指标值:800人/天, 年度指标值:800人/天", "工作餐人数；实施周期指标值:800户/天, 年度指标值:800户/天"),
+            ],
+            vec![f("value-kind-mismatch", "G14", 2), f("value-kind-mismatch", "G29", 2)],
+            vec![],
+        ),
+        case(
+            "value-kind-mismatch is quiet on a count kept low, an efficiency in days and a rate in %",
+            &[
+                ("发放岗位合同工人数；实施周期指标值:10人,年度指标值:10人", "发放岗位合同工投诉次数；实施周期指标值:≤3次,年度指标值:≤3次"),
+                ("人员聘用合格率；实施周期指标值:100%,年度指标值:100%", "人员聘用效率；实施周期指标值:≤10个工作日,年度指标值:≤10个工作日"),
+            ],
             vec![],
             vec![],
         ),

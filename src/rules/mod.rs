@@ -129,6 +129,7 @@ pub static REGISTRY: &[&Rule] = &[
     &value::satisfaction_low::RULE,
     &value::direction_mismatch::RULE,
     &value::unit_name_mismatch::RULE,
+    &value::value_kind_mismatch::RULE,
     &value::standard_missing::RULE,
     &cost::cost_exceeds_budget::RULE,
     &cost::cost_misfiled::RULE,

@@ -7,6 +7,7 @@ pub mod satisfaction_not_numeric;
 pub mod standard_missing;
 pub mod unit_name_mismatch;
 pub mod value_is_criterion;
+pub mod value_kind_mismatch;
 pub mod value_missing;
 pub mod value_placeholder;
 pub mod value_unit_missing;
