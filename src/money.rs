@@ -113,13 +113,17 @@ fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Formats an amount as Chinese finance tables do: `13,100.00`.
+/// Formats an amount as Chinese finance tables do: `13,100.00`, and an exact
+/// amount with the decimals it has, to the fen in 万元 (`438.768`).
 pub fn format_amount(value: Decimal) -> String {
-    let rounded = value.round_dp(2);
-    // The amount in hundredths, its digits written back to front with a comma
-    // every three: no formatter and one allocation, as amount findings are
-    // many. round_dp leaves at most two decimals.
-    let mut hundredths = rounded.mantissa().unsigned_abs() * 10u128.pow(2 - rounded.scale().min(2));
+    let decimals = value.normalize().scale().clamp(2, 6);
+    let rounded = value.round_dp(decimals);
+    // The amount in units of its last decimal, its digits written back to
+    // front with a comma every three: no formatter and one allocation, as
+    // amount findings are many.
+    let mut units =
+        rounded.mantissa().unsigned_abs() * 10u128.pow(decimals - rounded.scale().min(decimals));
+    let point = decimals as usize;
     let mut text = [0u8; 64];
     let mut at = text.len();
     let mut put = |b: u8| {
@@ -127,14 +131,14 @@ pub fn format_amount(value: Decimal) -> String {
         text[at] = b;
     };
     let mut digits = 0;
-    while digits < 3 || hundredths > 0 {
-        if digits == 2 {
+    while digits <= point || units > 0 {
+        if digits == point {
             put(b'.');
-        } else if digits > 3 && (digits - 2) % 3 == 0 {
+        } else if digits > point && (digits - point).is_multiple_of(3) {
             put(b',');
         }
-        put(b'0' + (hundredths % 10) as u8);
-        hundredths /= 10;
+        put(b'0' + (units % 10) as u8);
+        units /= 10;
         digits += 1;
     }
     if rounded.is_sign_negative() && !rounded.is_zero() {
@@ -208,11 +212,12 @@ mod tests {
         );
     }
 
-    /// The formatter this module had, kept as the reference.
+    /// A plain formatter, kept as the reference.
     fn format_amount_reference(value: Decimal) -> String {
-        let rounded = value.round_dp(2);
-        let text = format!("{:.2}", rounded.abs());
-        let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+        let decimals = value.normalize().scale().clamp(2, 6);
+        let rounded = value.round_dp(decimals);
+        let text = format!("{:.*}", decimals as usize, rounded.abs());
+        let (int, frac) = text.split_once('.').unwrap();
         let mut grouped = String::new();
         for (i, digit) in int.chars().enumerate() {
             if i > 0 && (int.len() - i) % 3 == 0 {
@@ -269,7 +274,10 @@ mod tests {
             ("13100", "13,100.00"),
             ("515", "515.00"),
             ("0.5", "0.50"),
-            ("1234567.891", "1,234,567.89"),
+            ("1234567.891", "1,234,567.891"),
+            ("438.768", "438.768"),
+            ("0.0000004", "0.000000"),
+            ("12.5000", "12.50"),
             ("-515", "-515.00"),
             ("100", "100.00"),
         ];

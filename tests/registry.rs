@@ -8,7 +8,7 @@ use jixiao_lint::text::Lang;
 /// rules of the long layouts (weight-sum, name-placeholder, direction-mismatch,
 /// unit-name-mismatch) and the review points of issue 12 (goal-indicator-mismatch,
 /// cost-missing, standard-missing, value-kind-mismatch).
-const CATALOG: [&str; 42] = [
+const CATALOG: [&str; 43] = [
     "header-missing",
     "column-missing",
     "row-unrecognized",
@@ -49,6 +49,7 @@ const CATALOG: [&str; 42] = [
     "value-kind-mismatch",
     "standard-missing",
     "cost-exceeds-budget",
+    "budget-target-mismatch",
     "cost-misfiled",
     "cost-missing",
 ];

@@ -458,6 +458,24 @@ fn cases() -> Vec<Case> {
             vec![],
         ),
         case(
+            "budget-target-mismatch: 100元/套 × 29027 套 = 290.27 万元, under half the 705 万元 budget",
+            &[("实施周期指标值:200元/套为最高限价。; 年度指标值:200元/套为最高限价。", "实施周期指标值:100元/套为最高限价。; 年度指标值:100元/套为最高限价。")],
+            vec![f("budget-target-mismatch", "G18", 2)],
+            vec![],
+        ),
+        case(
+            "budget-target-mismatch is quiet at 130元/套 (377.351 万元, over half of 705)",
+            &[("实施周期指标值:200元/套为最高限价。; 年度指标值:200元/套为最高限价。", "实施周期指标值:130元/套为最高限价。; 年度指标值:130元/套为最高限价。")],
+            vec![],
+            vec![],
+        ),
+        case(
+            "budget-target-mismatch: a cost in 元 far below the budget (1000000元 = 100 万元 of 297)",
+            &[("工程结算金额; 实施周期指标值:400万元, 年度指标值:400万元", "工程结算金额; 实施周期指标值:1000000元, 年度指标值:1000000元")],
+            vec![f("budget-target-mismatch", "G34", 3)],
+            vec![f("cost-exceeds-budget", "G34", 3)],
+        ),
+        case(
             "cost-exceeds-budget: 元 converted to 万元 (3,000,000元 > 297.00万元 is false; 3,500,000元 is true)",
             &[("工程结算金额; 实施周期指标值:400万元, 年度指标值:400万元", "工程结算金额; 实施周期指标值:3500000元, 年度指标值:2960000元")],
             vec![],

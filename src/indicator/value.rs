@@ -312,7 +312,9 @@ pub fn parse_value(raw: &str) -> Value {
         let mut unit_text = shown.to_owned();
         after = &trimmed[unit.len()..];
         if let Some(rest) = after.strip_prefix('/') {
-            if let Some(per) = unit_at(rest) {
+            // `元/生`: per pupil, a unit only after a slash.
+            let pupil = rest.starts_with('生').then_some("生");
+            if let Some(per) = unit_at(rest).or(pupil) {
                 unit_text.push('/');
                 unit_text.push_str(per);
                 after = &rest[per.len()..];

@@ -132,6 +132,7 @@ pub static REGISTRY: &[&Rule] = &[
     &value::value_kind_mismatch::RULE,
     &value::standard_missing::RULE,
     &cost::cost_exceeds_budget::RULE,
+    &cost::budget_target_mismatch::RULE,
     &cost::cost_misfiled::RULE,
     &cost::cost_missing::RULE,
 ];

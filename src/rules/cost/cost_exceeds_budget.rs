@@ -1,11 +1,9 @@
-use super::money_in_wan;
-use crate::indicator::framework::Family;
-use crate::indicator::{Indicator, Value};
+use super::{reckoned_value, total_cost};
+use crate::indicator::Indicator;
 use crate::layout::{Column, Project};
 use crate::money::format_amount;
 use crate::rules::{indicator_label, Check, Context, Location, Rule, Severity, Sink};
 use crate::text::{t, Message};
-use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
     id: "cost-exceeds-budget",
@@ -34,12 +32,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     let Some(budget) = project.line.amount(Column::Total).and_then(|a| a.value) else {
         return;
     };
-    // The table's amounts are the year's budget: compare the annual value first.
-    let value = if indicator.annual.is_empty() {
-        &indicator.period
-    } else {
-        &indicator.annual
-    };
+    let value = reckoned_value(indicator);
     let Some((cost, how_zh, how_en)) = total_cost(project, value) else {
         return;
     };
@@ -61,47 +54,4 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         ),
     };
     out.report(Location::indicator(project, indicator), message);
-}
-
-/// The whole cost in 万元 (`None` when it overflows), with how it was
-/// reckoned for the message.
-fn total_cost(project: &Project, value: &Value) -> Option<(Option<Decimal>, String, String)> {
-    let (amount, per) = money_in_wan(value)?;
-    match per {
-        None | Some("年") => Some((amount, String::new(), String::new())),
-        Some("月") => Some((
-            amount.and_then(|a| a.checked_mul(Decimal::from(12))),
-            "按 12 个月".to_owned(),
-            " over 12 months".to_owned(),
-        )),
-        Some(per) => {
-            let (count, quantity) = matching_quantity(project, per)?;
-            let name = &quantity.name;
-            Some((
-                amount.and_then(|a| a.checked_mul(count)),
-                format!("乘以「{name}」{count}{per}"),
-                format!(" times \"{name}\" {count} {per}"),
-            ))
-        }
-    }
-}
-
-/// The output quantity that counts the items a unit cost is per (`元/套` → a
-/// quantity in 套, or named with 套).
-fn matching_quantity<'p>(project: &'p Project, per: &str) -> Option<(Decimal, &'p Indicator)> {
-    project.indicators.indicators.iter().find_map(|i| {
-        if i.family() != Some(Family::Output) || i.is_cost() {
-            return None;
-        }
-        let value = if i.annual.has_number() {
-            &i.annual
-        } else {
-            &i.period
-        };
-        let counts =
-            value.unit.as_deref() == Some(per) || (value.unit.is_none() && i.name.contains(per));
-        counts
-            .then(|| value.upper.or(value.number).map(|n| (n, i)))
-            .flatten()
-    })
 }
