@@ -140,3 +140,57 @@ fn anhui_jinzhai_hints_in_names_and_the_templates_notes() {
         ],
     );
 }
+
+#[test]
+fn ningxia_sentences_for_values_and_blocks_out_of_order() {
+    // 主管部门 | 实施单位 and 项目属性 | 项目期 four across; 年度资金总额 under
+    // 项目资金(万元) with 其中:财政拨款 as its part; 产出 → 满意度 → 效益; every
+    // value a sentence (2021年12月底完成…, 95%以上。).
+    form(
+        "ningxia-yinchuan-xiaoyuan-tiyu-kaifang.txt",
+        (1, 1, 7),
+        vec![
+            // 加快构建公共体育服务体系…: not one number.
+            f("goal-unquantified", "B8", 0),
+            // 按照资金测算控制各项成本。: neither a cost nor a rate.
+            f("cost-misfiled", "E10", 1),
+            f("value-vague", "E15", 6),
+            f("value-vague", "E16", 7),
+        ],
+    );
+}
+
+#[test]
+fn shandong_framework_names_ending_in_value_and_a_cost_per_pupil() {
+    // 一级 | 二级 | 三级 | 年度数值: 产出值 / 数量值 … are the framework's
+    // 产出指标 / 数量指标; <=6962人 and =100% in ASCII; 438.768 万元 exact.
+    form(
+        "shandong-dezhou-linyi-xiaoxue-gongyong-jingfei.txt",
+        (0, 1, 8),
+        vec![
+            // Only 产出值 and 效益值.
+            f("satisfaction-missing", "A3", 0),
+            // 小学就读人数 <=6962人: a quantity to deliver capped.
+            f("value-kind-mismatch", "D10", 1),
+            f("value-vague", "D12", 3),
+            // 780元/生/年 × 6962人 = 543.036 万元 > 438.768 万元.
+            f("cost-exceeds-budget", "D13", 4),
+            f("value-vague", "D16", 7),
+        ],
+    );
+    let report = report(&fixture(
+        "forms/shandong-dezhou-linyi-xiaoxue-gongyong-jingfei.txt",
+    ));
+    let cost = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "cost-exceeds-budget")
+        .unwrap();
+    assert!(
+        cost.message
+            .zh
+            .contains("6962人合 543.036 万元，超过项目预算 438.768 万元"),
+        "{}",
+        cost.message.zh
+    );
+}

@@ -169,10 +169,11 @@ fn stem(name: &'static str) -> &'static str {
 }
 
 /// Compares framework names as budget software does: half-width, no spaces, and
-/// without a trailing 指标 (`22-社会效益` is `22-社会效益指标`).
+/// without a trailing 指标 (`22-社会效益` is `22-社会效益指标`) or 值 (a 山东
+/// county form's 产出值 / 数量值 are 产出指标 / 数量指标).
 pub fn name_key(name: &str) -> String {
     let key = crate::text::normalize_key(name);
-    match key.strip_suffix("指标") {
+    match key.strip_suffix("指标").or_else(|| key.strip_suffix('值')) {
         Some(stem) if !stem.is_empty() => stem.to_owned(),
         _ => key,
     }

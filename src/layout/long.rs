@@ -52,6 +52,10 @@ const HEADER_WORDS: &[(&str, Option<Column>)] = &[
     ("一级指标", Some(Column::Level1)),
     ("二级指标", Some(Column::Level2)),
     ("三级指标", Some(Column::Level3)),
+    // 山东 临邑's 一级 | 二级 | 三级 | 年度数值.
+    ("一级", Some(Column::Level1)),
+    ("二级", Some(Column::Level2)),
+    ("三级", Some(Column::Level3)),
     ("指标名称", Some(Column::Level3)),
     ("指标内容", Some(Column::Level3)),
     ("指标性质", Some(Column::Operator)),
@@ -67,6 +71,7 @@ const HEADER_WORDS: &[(&str, Option<Column>)] = &[
     ("年度目标值", Some(Column::Value)),
     ("指标值", Some(Column::Value)),
     ("目标值", Some(Column::Value)),
+    ("年度数值", Some(Column::Value)),
     ("度量单位", Some(Column::MeasureUnit)),
     ("计量单位", Some(Column::MeasureUnit)),
     ("权重", Some(Column::Weight)),

@@ -65,6 +65,12 @@ async function expectAgreement(page, cli, { messages = 'message' } = {}) {
   expect(severities(shown)).toEqual(severities(cli.diagnostics));
 }
 
+// Every real form of other provinces (tests/forms.rs states their findings).
+const formsDir = path.join(fixtures, 'forms');
+for (const file of fs.readdirSync(formsDir).filter((f) => f.endsWith('.txt')).sort()) {
+  pasted.push([`the form ${file}`, fs.readFileSync(path.join(formsDir, file), 'utf8')]);
+}
+
 for (const [name, text] of pasted) {
   test(`pasted: ${name} — the page reports what the CLI reports`, async ({ page }) => {
     const cli = check(text);
