@@ -63,7 +63,7 @@ fn main() {
     let rate = |d: Duration| mb / d.as_secs_f64();
 
     let (t_input, grid) = best_of(3, || input::read_text(&text));
-    let (t_layout, sheet) = best_of(3, || layout::read_sheet(&grid));
+    let (t_layout, sheet) = best_of(3, || layout::read_sheet(&grid, &[]));
     let (t_rules, diagnostics) = best_of(3, || rules::check(&sheet, &config));
     let (t_all, report) = best_of(3, || check_text(&text, &config));
     println!(

@@ -5,6 +5,7 @@
 //! written back by [`Config::to_toml`]. Every report states a profile that
 //! differs from the defaults ([`Config::changes`]).
 
+use crate::layout::{Column, ColumnMapping};
 use crate::rules::Severity;
 use crate::text::Message;
 use rust_decimal::Decimal;
@@ -29,6 +30,9 @@ pub struct Config {
     pub goal_max_chars: Option<usize>,
     /// Rules turned off or given another severity, by id, in the catalog's order.
     pub rules: Vec<(String, RuleSetting)>,
+    /// Headers the reader does not know, mapped by hand (the page's column
+    /// mapping step), in the order they were made.
+    pub columns: Vec<ColumnMapping>,
 }
 
 /// What a profile does with one rule.
@@ -69,6 +73,7 @@ impl Default for Config {
             cost_sizeable: Decimal::ONE_HUNDRED,
             goal_max_chars: None,
             rules: Vec::new(),
+            columns: Vec::new(),
         }
     }
 }
@@ -224,6 +229,37 @@ impl Config {
         Ok(())
     }
 
+    /// Adds a column mapping: the header's cells and, for each, the id of
+    /// the column it is (`level1`, `value` …; empty: not needed), both as
+    /// the page sends them, tab-separated. It replaces a mapping of the
+    /// same header.
+    pub fn add_columns(&mut self, header: &str, ids: &str) -> Result<(), Message> {
+        let header: Vec<String> = header.split('\t').map(str::to_owned).collect();
+        let columns = ids
+            .split('\t')
+            .map(|id| match id.trim() {
+                "" => Ok(None),
+                id => Column::from_id(id).map(Some).ok_or_else(|| {
+                    Message::new(
+                        format!("没有这一列：{id}（可用：{}）", column_ids()),
+                        format!("No such column: {id} (there are: {})", column_ids()),
+                    )
+                }),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mapping = ColumnMapping::new(header, columns)?;
+        self.columns.retain(|m| m.header != mapping.header);
+        self.columns.push(mapping);
+        Ok(())
+    }
+
+    /// Removes the column mapping at `index` (a no-op past the end).
+    pub fn remove_columns(&mut self, index: usize) {
+        if index < self.columns.len() {
+            self.columns.remove(index);
+        }
+    }
+
     /// What the profile does with rule `id`, if anything.
     pub fn setting(&self, id: &str) -> Option<RuleSetting> {
         self.rules
@@ -320,6 +356,15 @@ impl Config {
                 ),
             });
         }
+        for mapping in &self.columns {
+            changes.push(Message::new(
+                format!("列映射：{}", mapping.describe(crate::text::Lang::Zh)),
+                format!(
+                    "column mapping: {}",
+                    mapping.describe(crate::text::Lang::En)
+                ),
+            ));
+        }
         changes
     }
 
@@ -330,7 +375,8 @@ impl Config {
         let mut text = String::from(
             "# jixiao-lint 规则配置 house rules (jixiao.toml)\n\
              # [rules]：规则 id = \"off\" | \"error\" | \"warning\" | \"info\"\n\
-             # [thresholds]：satisfaction-floor, amount-decimals, amount-tolerance, cost-sizeable, goal-max-chars\n",
+             # [thresholds]：satisfaction-floor, amount-decimals, amount-tolerance, cost-sizeable, goal-max-chars\n\
+             # [[columns]]：header = 表头各格, read-as = 各列是什么（level1, level2, level3, value, period-value …；\"\" 不用）\n",
         );
         if !self.rules.is_empty() {
             text.push_str("\n[rules]\n");
@@ -354,8 +400,47 @@ impl Config {
                 text.push_str(&format!("{} = {written}\n", t.key));
             }
         }
+        for mapping in &self.columns {
+            let quoted = |cells: Vec<&str>| {
+                cells
+                    .iter()
+                    .map(|c| toml_string(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let header = quoted(mapping.header.iter().map(String::as_str).collect());
+            let ids = quoted(
+                mapping
+                    .columns
+                    .iter()
+                    .map(|c| c.and_then(Column::id).unwrap_or(""))
+                    .collect(),
+            );
+            text.push_str(&format!(
+                "\n[[columns]]\nheader = [{header}]\nread-as = [{ids}]\n"
+            ));
+        }
         text
     }
+}
+
+/// A TOML basic string (no TOML writer in the page's first load).
+fn toml_string(text: &str) -> String {
+    let mut quoted = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+fn column_ids() -> String {
+    crate::layout::MAPPABLE.map(|(_, id)| id).join(", ")
 }
 
 fn threshold_keys() -> String {

@@ -73,7 +73,7 @@ pub fn check_text_with_progress(
 ) -> Report {
     let grid = input::read_text(text);
     progress(Progress::Read);
-    let sheet = layout::read_sheet(&grid);
+    let sheet = layout::read_sheet(&grid, &config.columns);
     drop(grid);
     progress(Progress::Layout);
     let mut done = 0;

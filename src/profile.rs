@@ -77,6 +77,12 @@ pub fn parse(text: &str) -> Result<Config, Vec<ProfileError>> {
         })
     };
     for (section, value) in &table {
+        if section == "columns" {
+            if let Err(message) = read_columns(&mut config, value) {
+                fail(None, section, message);
+            }
+            continue;
+        }
         let entries = match (section.as_str(), value) {
             ("rules" | "thresholds", toml::Value::Table(entries)) => entries,
             ("rules" | "thresholds", _) => {
@@ -95,8 +101,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<ProfileError>> {
                     None,
                     section,
                     Message::new(
-                        format!("未知的设置「{section}」：只有 [rules] 和 [thresholds]"),
-                        format!("unknown setting \"{section}\": there are only [rules] and [thresholds]"),
+                        format!("未知的设置「{section}」：只有 [rules]、[thresholds] 和 [[columns]]"),
+                        format!("unknown setting \"{section}\": there are only [rules], [thresholds] and [[columns]]"),
                     ),
                 );
                 continue;
@@ -145,6 +151,51 @@ pub fn parse(text: &str) -> Result<Config, Vec<ProfileError>> {
         errors.sort_by_key(|e| e.line);
         Err(errors)
     }
+}
+
+/// The `[[columns]]` tables: each a header (`header = ["一级", …]`) and what
+/// each of its cells is (`read-as = ["level1", …]`).
+fn read_columns(config: &mut Config, value: &toml::Value) -> Result<(), Message> {
+    let strings = |table: &toml::Table, key: &str| -> Option<Vec<String>> {
+        table
+            .get(key)?
+            .as_array()?
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    };
+    let shape = || {
+        Message::new(
+            "[[columns]] 应写成 header = [\"表头各格\", …] 和 read-as = [\"level1\", …]",
+            "[[columns]] must be header = [\"cells\", …] and read-as = [\"level1\", …]",
+        )
+    };
+    for item in value.as_array().ok_or_else(shape)? {
+        let table = item.as_table().ok_or_else(shape)?;
+        if table.keys().any(|k| k != "header" && k != "read-as") {
+            return Err(shape());
+        }
+        let (Some(header), Some(ids)) = (strings(table, "header"), strings(table, "read-as"))
+        else {
+            return Err(shape());
+        };
+        if header.len() != ids.len() {
+            return Err(Message::new(
+                format!(
+                    "[[columns]] 的 header 有 {} 格，read-as 有 {} 项：应一一对应",
+                    header.len(),
+                    ids.len()
+                ),
+                format!(
+                    "[[columns]] has {} header cells and {} read-as entries: they must pair up",
+                    header.len(),
+                    ids.len()
+                ),
+            ));
+        }
+        config.add_columns(&header.join("\t"), &ids.join("\t"))?;
+    }
+    Ok(())
 }
 
 /// The line (1-based) where `key` is set, in `[section]` or at the top

@@ -830,6 +830,8 @@ pub struct ProfileView {
     pub changes: Vec<Message>,
     pub rules: Vec<RuleChoice>,
     pub thresholds: Vec<ThresholdChoice>,
+    /// The column mappings, each described (`一级 → 一级指标，…`), in order.
+    pub columns: Vec<Message>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -884,6 +886,83 @@ impl ProfileView {
                     value: config.threshold(t.key),
                 })
                 .collect(),
+            columns: config
+                .columns
+                .iter()
+                .map(|m| {
+                    Message::new(
+                        m.describe(crate::text::Lang::Zh),
+                        m.describe(crate::text::Lang::En),
+                    )
+                })
+                .collect(),
         }
     }
+}
+
+/// Rows of a table the reader could not read that the column mapping step
+/// shows: enough to find a header under a form's title and key–value block.
+pub const HEAD_ROWS: usize = 40;
+
+/// A row of an unread table, for the column mapping step: its cells and, for
+/// each, the column the reader would take it for (a column id of
+/// [`crate::layout::MAPPABLE`]; empty when none).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadRow {
+    pub number: u32,
+    pub cells: Vec<String>,
+    pub guesses: Vec<String>,
+}
+
+/// The first rows of `text` for the column mapping step, and which of them
+/// looks most like a header (the most cells the reader knows, at least two).
+pub fn head_rows(text: &str) -> (Vec<HeadRow>, Option<usize>) {
+    // The first rows only: the start of the text, cut at a line's end.
+    let mut end = text.len().min(256 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = match text[..end].rfind('\n') {
+        Some(at) if end < text.len() => &text[..at],
+        _ => &text[..end],
+    };
+    let grid = crate::input::read_text(head);
+    let rows: Vec<HeadRow> = grid
+        .rows
+        .iter()
+        .take(HEAD_ROWS)
+        .map(|row| {
+            let width = row
+                .cells
+                .iter()
+                .rposition(|c| !c.trim().is_empty())
+                .map_or(0, |i| i + 1);
+            let cells: Vec<String> = row.cells[..width]
+                .iter()
+                .map(|c| c.trim().to_owned())
+                .collect();
+            let guesses = cells
+                .iter()
+                .map(|c| {
+                    crate::layout::guess_column(c)
+                        .and_then(Column::id)
+                        .unwrap_or("")
+                        .to_owned()
+                })
+                .collect();
+            HeadRow {
+                number: row.number,
+                cells,
+                guesses,
+            }
+        })
+        .collect();
+    let known = |r: &HeadRow| r.guesses.iter().filter(|g| !g.is_empty()).count();
+    let suggested = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| known(r) >= 2)
+        .max_by_key(|(i, r)| (known(r), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    (rows, suggested)
 }

@@ -76,7 +76,7 @@ fn every_mistake_names_its_line() {
         got,
         [(
             Some(2),
-            "未知的设置「rule」：只有 [rules] 和 [thresholds]".to_owned()
+            "未知的设置「rule」：只有 [rules]、[thresholds] 和 [[columns]]".to_owned()
         )]
     );
     let described = jixiao_lint::profile::describe(&parse("x = 1\n").unwrap_err());
@@ -386,4 +386,70 @@ fn the_cli_takes_a_profile_and_finds_jixiao_toml() {
     assert_eq!(code, Some(2));
     assert!(err.contains("missing.toml"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The Shandong form with a header no reader knows.
+fn unknown_header() -> String {
+    common::fixture("forms/shandong-dezhou-linyi-xiaoxue-gongyong-jingfei.txt").replace(
+        "一级\t二级\t三级\t年度数值\t备注",
+        "类别\t子类\t指标项\t本年数\t说明",
+    )
+}
+
+const MAPPED: &str = "[[columns]]\n\
+    header = [\"类别\", \"子类\", \"指标项\", \"本年数\", \"说明\"]\n\
+    read-as = [\"level1\", \"level2\", \"level3\", \"value\", \"\"]\n";
+
+#[test]
+fn a_header_mapped_by_hand_reads_the_table_as_a_known_one() {
+    let text = unknown_header();
+    assert_eq!(findings(&text), [f("header-missing", "1", 0)]);
+    // Mapped, the form reads as it does under its own header.
+    let known = common::fixture("forms/shandong-dezhou-linyi-xiaoxue-gongyong-jingfei.txt");
+    assert_eq!(findings_with(MAPPED, &text), findings(&known));
+    let report = with(MAPPED, &text);
+    assert_eq!(report.summary.indicators, 8);
+    assert!(report.profile[0]
+        .zh
+        .starts_with("列映射：类别 → 一级指标，子类 → 二级指标"));
+    // The header repeated (a page break) is understood, not an indicator.
+    let twice = text.replace("\n效益值\t", "\n类别\t子类\t指标项\t本年数\t说明\n效益值\t");
+    let known_twice = known.replace("\n效益值\t", "\n一级\t二级\t三级\t年度数值\t备注\n效益值\t");
+    assert_eq!(findings_with(MAPPED, &twice), findings(&known_twice));
+    // Another header is not this one.
+    let other = text.replace("本年数", "本年目标");
+    assert_eq!(findings_with(MAPPED, &other), findings(&other));
+}
+
+#[test]
+fn a_column_mapping_round_trips_and_says_what_is_wrong_with_it() {
+    let config = parse(MAPPED).unwrap();
+    assert_eq!(parse(&config.to_toml()).unwrap(), config);
+    let mut again = config.clone();
+    // The same header mapped again replaces the mapping.
+    again
+        .add_columns(
+            "类别\t子类\t指标项\t本年数\t说明",
+            "level1\tlevel2\tlevel3\tperiod-value\t",
+        )
+        .unwrap();
+    assert_eq!(again.columns.len(), 1);
+    assert_ne!(again, config);
+    let mut config = Config::default();
+    let wrong = |config: &mut Config, ids: &str| {
+        config.add_columns("甲\t乙\t丙\t丁", ids).expect_err(ids).zh
+    };
+    assert!(wrong(&mut config, "level1\tlevel3").contains("至少要指定"));
+    assert!(wrong(&mut config, "level1\tlevel3\tvalue\tvalue").contains("被指定了两次"));
+    assert!(wrong(&mut config, "level1\tlevel3\tvalue\tcolour").contains("没有这一列：colour"));
+    assert!(config.columns.is_empty());
+    let message = &errors("[[columns]]\nheader = [\"甲\"]\nread-as = [\"level1\", \"value\"]\n")[0];
+    assert_eq!(message.0, Some(1));
+    assert!(
+        message.1.contains("header 有 1 格，read-as 有 2 项"),
+        "{message:?}"
+    );
+    assert!(errors("[[columns]]\nheader = \"甲\"\n")[0]
+        .1
+        .contains("应写成"));
 }

@@ -38,9 +38,12 @@
 //!   `{batch_export: lang, format: "xlsx"}` → `{name, mime, bytes}` (the
 //!   batch workbook: a summary sheet and one findings sheet per table).
 //! - `{recheck: …, profile}` → as `check`, the table kept checked again;
-//! - `{settings: toml}`, optionally with `rule: id` or `threshold: key` and
-//!   `set: value` → `{data: ProfileView}` of that profile (changed), or why
-//!   it is wrong (its lines named).
+//! - `{settings: toml}`, optionally with `rule: id`, `threshold: key` or
+//!   `columns: header cells` (tab-separated) and `set: value` (for columns,
+//!   their ids), or `columns_remove: index` → `{data: ProfileView}` of that
+//!   profile (changed), or why it is wrong (its lines named);
+//! - `{head: …}` → `{data: [HeadRow], suggested}`: the first rows of the
+//!   table kept, for the column mapping step, and the likeliest header.
 //!
 //! Every check (`check`, `plain`, `file: ArrayBuffer`, `recheck`) takes the
 //! profile in force as `profile` (jixiao.toml's text; empty for the
@@ -432,6 +435,11 @@ fn main() {
             config.set_rule(&id, setting)
         } else if let Some(key) = text_field(data, "threshold") {
             config.set_threshold(&key, &set)
+        } else if let Some(header) = text_field(data, "columns") {
+            config.add_columns(&header, &set)
+        } else if let Some(index) = text_field(data, "columns_remove") {
+            config.remove_columns(index.parse().unwrap_or(usize::MAX));
+            Ok(())
         } else {
             Ok(())
         };
@@ -538,6 +546,12 @@ fn main() {
         }
         if let Some(text) = text_field(&data, "settings") {
             return settings(&data, &text);
+        }
+        if Reflect::has(&data, &"head".into()).unwrap_or(false) {
+            return with_kept(|checked| {
+                let (rows, suggested) = view::head_rows(&checked.text);
+                with_data(&rows, json!({ "suggested": suggested }))
+            });
         }
         if let Some(range) = numbers(&data, "rows") {
             return with_kept(|checked| match range.as_slice() {

@@ -59,7 +59,7 @@ fn holds_table(text: &str) -> bool {
         .match_indices('\n')
         .nth(HEAD_ROWS)
         .map_or(text, |(end, _)| &text[..end]);
-    crate::layout::read_sheet(&crate::input::read_text(head))
+    crate::layout::read_sheet(&crate::input::read_text(head), &[])
         .layout
         .is_some()
 }

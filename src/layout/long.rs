@@ -7,7 +7,8 @@
 //! project, its funds and its goal.
 
 use super::{
-    Amount, Column, Header, Line, Project, RowProblem, Sheet, TextCell, Unit, Unrecognized,
+    Amount, Column, ColumnMapping, Header, Line, Project, RowProblem, Sheet, TextCell, Unit,
+    Unrecognized,
 };
 use crate::indicator::{parse_value, Indicator, IndicatorCell, OwnRow};
 use crate::input::{Grid, Row};
@@ -90,7 +91,7 @@ fn header_word(key: &str) -> Option<Option<Column>> {
 }
 
 /// The columns the long layouts need.
-const REQUIRED: [Column; 4] = [
+pub(super) const REQUIRED: [Column; 4] = [
     Column::Level1,
     Column::Level2,
     Column::Level3,
@@ -359,6 +360,39 @@ fn read_form(rows: &[Row], sheet: &mut Sheet) -> Form {
 pub fn read(grid: &Grid) -> Option<Sheet> {
     let (start, (lines, header, in_yuan)) =
         (0..grid.rows.len()).find_map(|i| header_at(&grid.rows, i).map(|h| (i, h)))?;
+    Some(read_from(grid, start, lines, header, in_yuan, None))
+}
+
+/// Reads the grid under the first row that a mapping made by hand knows.
+pub fn read_mapped(grid: &Grid, mappings: &[ColumnMapping]) -> Option<Sheet> {
+    if mappings.is_empty() {
+        return None;
+    }
+    let (start, mapping) = grid
+        .rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, row)| Some((i, mappings.iter().find(|m| m.matches(row))?)))?;
+    let header = mapping.header(grid.rows[start].number);
+    Some(read_from(
+        grid,
+        start,
+        1,
+        header,
+        mapping.in_yuan(),
+        Some(mapping),
+    ))
+}
+
+/// Reads the grid whose header takes `lines` rows from `rows[start]`.
+fn read_from(
+    grid: &Grid,
+    start: usize,
+    lines: usize,
+    header: Header,
+    in_yuan: bool,
+    mapping: Option<&ColumnMapping>,
+) -> Sheet {
     let mut sheet = Sheet::default();
     for row in &grid.rows[..start] {
         super::guangzhou::read_preamble(row, &mut sheet);
@@ -414,7 +448,8 @@ pub fn read(grid: &Grid) -> Option<Sheet> {
         reader.current.unit = form.unit.clone();
     }
     for row in &grid.rows[start + lines..] {
-        if header_of(row).is_some() || is_heading_line(row) {
+        let repeated = header_of(row).is_some() || is_heading_line(row);
+        if repeated || mapping.is_some_and(|m| m.matches(row)) {
             sheet.repeated_headers.push(row.number);
             continue;
         }
@@ -422,7 +457,13 @@ pub fn read(grid: &Grid) -> Option<Sheet> {
     }
     reader.finish_project(&mut sheet);
     sheet.header = Some(header);
-    Some(sheet)
+    sheet
+}
+
+/// The column a header cell names, as the reader would take it: the column
+/// mapping step's first guess.
+pub fn guess(cell: &str) -> Option<Column> {
+    header_word(&normalize_key(cell)).flatten()
 }
 
 fn new_project(line: Line, goal: TextCell, header: &Header) -> Project {

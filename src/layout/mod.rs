@@ -9,9 +9,12 @@
 mod guangzhou;
 mod long;
 
+pub use long::guess as guess_column;
+
 use crate::indicator::IndicatorCell;
 use crate::input::Grid;
 use crate::money::{AmountProblem, AmountUnit};
+use crate::text::{normalize_key, Message};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -114,6 +117,149 @@ impl Column {
             Column::Direction => "direction",
             Column::Standard => "standard",
         }
+    }
+}
+
+/// The columns the column mapping step offers (a header the reader does not
+/// know, mapped by hand; a profile's `[[columns]]`), in the order offered,
+/// each with the id a profile writes.
+pub const MAPPABLE: [(Column, &str); 14] = [
+    (Column::Level1, "level1"),
+    (Column::Level2, "level2"),
+    (Column::Level3, "level3"),
+    (Column::Value, "value"),
+    (Column::PeriodValue, "period-value"),
+    (Column::MeasureUnit, "measure-unit"),
+    (Column::Operator, "operator"),
+    (Column::Weight, "weight"),
+    (Column::Direction, "direction"),
+    (Column::Standard, "standard"),
+    (Column::Name, "name"),
+    (Column::Unit, "unit"),
+    (Column::Total, "total"),
+    (Column::Goal, "goal"),
+];
+
+impl Column {
+    /// The id a profile's `[[columns]]` writes, for a column it may map.
+    pub fn id(self) -> Option<&'static str> {
+        MAPPABLE.iter().find(|(c, _)| *c == self).map(|(_, id)| *id)
+    }
+
+    pub fn from_id(id: &str) -> Option<Column> {
+        MAPPABLE.iter().find(|(_, i)| *i == id).map(|(c, _)| *c)
+    }
+}
+
+/// A header the reader does not know, mapped by hand: a row whose cells read
+/// `header` (compared as header words are: half-width, no spaces) is the
+/// header of a long layout, cell `i` being column `columns[i]` (`None`: not
+/// needed). Made by the page's column mapping step and kept in the profile,
+/// so that every table with the same header is read the same way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnMapping {
+    pub header: Vec<String>,
+    pub columns: Vec<Option<Column>>,
+    keys: Vec<String>,
+}
+
+impl ColumnMapping {
+    /// A mapping of `header`'s cells, or why it cannot read a table: it needs
+    /// 一级指标, 二级指标 or 三级指标, and a value column, each once.
+    pub fn new(header: Vec<String>, columns: Vec<Option<Column>>) -> Result<Self, Message> {
+        let mut header: Vec<String> = header.iter().map(|c| c.trim().to_owned()).collect();
+        let mut columns = columns;
+        columns.resize(header.len(), None);
+        while header.last().is_some_and(|c| c.is_empty()) && columns.last() == Some(&None) {
+            header.pop();
+            columns.pop();
+        }
+        if header.len() != columns.len() {
+            return Err(Message::new(
+                "列映射的列数多于表头的单元格",
+                "the mapping names more columns than the header has cells",
+            ));
+        }
+        for (i, column) in columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, (*c)?)))
+        {
+            if columns[..i].contains(&Some(column)) {
+                return Err(Message::new(
+                    format!("「{}」被指定了两次", column.title()),
+                    format!("\"{}\" is chosen twice", column.title_en()),
+                ));
+            }
+        }
+        let has = |c: Column| columns.contains(&Some(c));
+        let readable = has(Column::Level1)
+            && (has(Column::Level2) || has(Column::Level3))
+            && (has(Column::Value) || has(Column::PeriodValue));
+        if !readable {
+            return Err(Message::new(
+                "至少要指定一级指标、三级指标（或二级指标）和指标值（或实施周期指标值）所在的列",
+                "choose at least the columns of level 1, level 3 (or level 2) and the target value (or the period value)",
+            ));
+        }
+        let keys = header.iter().map(|c| normalize_key(c)).collect();
+        Ok(ColumnMapping {
+            header,
+            columns,
+            keys,
+        })
+    }
+
+    /// Whether `row` is this header (cells beyond it empty).
+    pub fn matches(&self, row: &crate::input::Row) -> bool {
+        let width = row.cells.len().max(self.keys.len());
+        (0..width).all(|i| match self.keys.get(i) {
+            Some(key) => normalize_key(row.cell(i)) == *key,
+            None => row.cell(i).trim().is_empty(),
+        })
+    }
+
+    /// The header this mapping reads at row `row`.
+    pub fn header(&self, row: u32) -> Header {
+        Header {
+            row,
+            columns: self
+                .columns
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| Some(((*c)?, i)))
+                .collect(),
+            required: long::REQUIRED.to_vec(),
+        }
+    }
+
+    /// `一级 → 一级指标，年度数值 → 指标值`, for a report's profile lines.
+    pub fn describe(&self, lang: crate::text::Lang) -> String {
+        let (arrow, comma) = match lang {
+            crate::text::Lang::Zh => (" → ", "，"),
+            crate::text::Lang::En => (" → ", ", "),
+        };
+        self.header
+            .iter()
+            .zip(&self.columns)
+            .filter_map(|(cell, c)| {
+                let c = (*c)?;
+                let title = match lang {
+                    crate::text::Lang::Zh => c.title(),
+                    crate::text::Lang::En => c.title_en(),
+                };
+                Some(format!("{cell}{arrow}{title}"))
+            })
+            .collect::<Vec<_>>()
+            .join(comma)
+    }
+
+    /// Whether the amounts of the mapped 总计 column are in 元.
+    pub fn in_yuan(&self) -> bool {
+        self.columns
+            .iter()
+            .zip(&self.keys)
+            .any(|(c, key)| *c == Some(Column::Total) && key.contains("(元)"))
     }
 }
 
@@ -305,9 +451,11 @@ impl Sheet {
     }
 }
 
-/// Reads the grid with the first layout that recognises its header.
-pub fn read_sheet(grid: &Grid) -> Sheet {
-    let mut sheet = guangzhou::read(grid)
+/// Reads the grid with the first layout that recognises its header; a
+/// header mapped by hand (`mappings`, from the profile) is read as mapped.
+pub fn read_sheet(grid: &Grid, mappings: &[ColumnMapping]) -> Sheet {
+    let mut sheet = long::read_mapped(grid, mappings)
+        .or_else(|| guangzhou::read(grid))
         .or_else(|| long::read(grid))
         .unwrap_or_default();
     sheet.unbalanced_quote_row = grid.unbalanced_quote_row;

@@ -21,6 +21,16 @@ pub const EMPTY_STATE: Text = t(
     "No table yet. Paste a performance target table copied from Excel / WPS (with its header: 项目名称, 总计, 财政拨款 … 绩效目标, 绩效指标), or load the sample to see a report.",
 );
 pub const UNREADABLE: Text = t("无法识别这张表格", "This table could not be recognised");
+pub const MAP_COLUMNS: Text = t("指定各列…", "Map the columns…");
+pub const MAP_INTRO: Text = t(
+    "选择表头所在的行，再指出每一列是什么（至少一级指标、三级指标和指标值）。这一指定保存在规则配置中：表头相同的表以后自动按它读取，分享链接和下载的 jixiao.toml 也带着它。",
+    "Pick the header row, then say what each column is (at least level 1, level 3 and the target value). The mapping is kept in the profile: tables with the same header are read with it from now on, and shared links and the downloaded jixiao.toml carry it.",
+);
+pub const MAP_HEADER_ROW: Text = t("表头行", "Header row");
+pub const MAP_UNUSED: Text = t("（不用）", "(not needed)");
+pub const MAP_APPLY: Text = t("按此读取", "Read with these columns");
+pub const COLUMN_MAPPINGS: Text = t("列映射", "Column mappings");
+pub const REMOVE: Text = t("删除", "Remove");
 pub const DROP_HERE: Text = t("松开鼠标以载入文件", "Drop the file to load it");
 
 pub const SUMMARY: Text = t("概况", "Summary");

@@ -9,6 +9,7 @@ mod compare;
 mod exports;
 mod i18n;
 mod intake;
+mod mapping;
 mod problems;
 mod settings;
 mod slices;
@@ -498,6 +499,7 @@ pub fn App() -> impl IntoView {
                     {move || state.source.get().map(|source| {
                         view! { <p class="muted" data-summary="source">{source.get(state.lang.get()).to_owned()}</p> }
                     })}
+                    <mapping::Mapping state=state />
                 </div>
             </Show>
             <intake::Progress state=state />

@@ -204,6 +204,34 @@ pub fn Settings(state: State) -> impl IntoView {
         })
     };
 
+    let mappings = move || {
+        let lang = state.lang.get();
+        shown.with(|view| {
+            let columns = &view.as_ref()?.columns;
+            (!columns.is_empty()).then(|| {
+                let items = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(index, mapping)| {
+                        view! {
+                            <li data-column-mapping=index>
+                                <span>{mapping.get(lang).to_owned()}</span>
+                                " "
+                                <button type="button" data-action="remove-mapping" on:click=move |_| change("columns_remove", index.to_string(), String::new())>
+                                    {i18n::REMOVE.get(lang)}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h3>{i18n::COLUMN_MAPPINGS.get(lang)}</h3>
+                    <ul class="column-mappings">{items}</ul>
+                }
+            })
+        })
+    };
+
     view! {
         <section class="settings" aria-labelledby="settings-title">
             <details prop:open=move || open.get() on:toggle=move |event| {
@@ -233,6 +261,7 @@ pub fn Settings(state: State) -> impl IntoView {
                 <p class="status" role="status" data-settings-status>
                     {move || status.get().map(|m| m.get(state.lang.get()).to_owned())}
                 </p>
+                {mappings}
                 <h3>{move || state.tr(i18n::THRESHOLDS)}</h3>
                 <div class="thresholds">{thresholds}</div>
                 <h3>{move || state.tr(i18n::RULES)}</h3>

@@ -6,7 +6,7 @@
 //! shows, in the order it is asked; a large check also reports its progress.
 
 use jixiao_lint::text::{Lang, Message};
-use jixiao_lint::view::{First, Problem, ProfileView, RuleHelp, TableRow};
+use jixiao_lint::view::{First, HeadRow, Problem, ProfileView, RuleHelp, TableRow};
 use js_sys::{Array, Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -302,6 +302,17 @@ pub async fn settings(
 /// A rule's help.
 pub async fn help(id: &str) -> Result<RuleHelp, Message> {
     decode(&ask(request(&[("help", id)]), false).await?)
+}
+
+/// The first rows of the table kept, for the column mapping step, and the
+/// index of the likeliest header among them.
+pub async fn head() -> Result<(Vec<HeadRow>, Option<usize>), Message> {
+    let data = ask(request(&[("head", "")]), false).await?;
+    let suggested = Reflect::get(&data, &"suggested".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|i| i as usize);
+    Ok((decode(&data)?, suggested))
 }
 
 /// Rows `from..to` of the large table the worker keeps.
