@@ -194,3 +194,88 @@ fn shandong_framework_names_ending_in_value_and_a_cost_per_pupil() {
         cost.message.zh
     );
 }
+
+#[test]
+fn chongqing_banan_four_across_and_a_cost_named_as_an_amount() {
+    // 项目名称 | 项目负责人及电话, 主管部门 | 实施单位 … four across; 资金情况
+    // (单位:万元) with 年度资金总额: / 其中:财政拨款; ≧95% (U+2267); the
+    // sign-off lines 经办人及联系电话 / 上报时间 below the grid.
+    form(
+        "chongqing-banan-shengdengshan-dangzhibu-shuji-butie.txt",
+        (1, 1, 8),
+        vec![
+            f("goal-unquantified", "B16", 0),
+            // 成本指标 | 20万元 | 100%: the amount is the name, the value a rate.
+            f("cost-misfiled", "D21", 4),
+            // 为民众办好事,办实事 under 质量指标 and again under 可持续影响指标.
+            f("indicator-duplicate", "D24", 7),
+        ],
+    );
+}
+
+#[test]
+fn chongqing_tongnan_a_flat_list_without_levels() {
+    // 绩效指标 | 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值: no 一级 or 二级
+    // at all. column-missing says so once; the family checks (output-,
+    // benefit-, satisfaction-, cost-missing) have nothing to go on and stay
+    // quiet. 专项资金名称 / 业务主管部门 / 当年预算 / 当年绩效目标 are the keys.
+    form(
+        "chongqing-tongnan-wugui-zaizhi-cunganbu-buzhu.txt",
+        (1, 1, 5),
+        vec![
+            f("goal-unquantified", "B9", 0),
+            f("column-missing", "10", 0),
+            f("column-missing", "10", 0),
+            // 20 + 10 + 20 + 20 + 20.
+            f("weight-sum", "C11", 0),
+            // 促进经济发展 | 20 | | 定性 | (empty).
+            f("value-missing", "F15", 5),
+        ],
+    );
+    form(
+        "chongqing-tongnan-wugui-huizong-xiangmuku.txt",
+        (1, 1, 5),
+        vec![
+            f("goal-unquantified", "B9", 0),
+            f("column-missing", "10", 0),
+            f("column-missing", "10", 0),
+            f("weight-sum", "C11", 0),
+            f("value-missing", "F13", 3),
+            f("value-missing", "F14", 4),
+            f("value-missing", "F15", 5),
+        ],
+    );
+    let text = fixture("forms/chongqing-tongnan-wugui-zaizhi-cunganbu-buzhu.txt");
+    let project = report(&text).sheet.projects().next().unwrap().clone();
+    assert_eq!(project.line.name, "在职村村干部补助");
+    assert_eq!(project.line.amounts[0].value, Some("9.31".parse().unwrap()));
+}
+
+#[test]
+fn sichuan_zhaohua_funds_in_nine_lines_and_the_2021_sichuan_levels() {
+    // 年度资金总额 | 金额(万元) is the heading of the funds' column, no amount;
+    // (一)财政拨款小计 … (三)其他收入 below it. 一级 项目完成指标 / 项目效益指标.
+    form(
+        "sichuan-guangyuan-zhaohua-mafengbing-fangzhi.txt",
+        (1, 1, 12),
+        vec![
+            f("cost-misfiled", "E23", 7),
+            f("value-vague", "E24", 8),
+            f("value-vague", "E25", 9),
+            f("value-vague", "E26", 10),
+            f("value-vague", "E27", 11),
+            // 群众幸福感 | 明显提升 under 满意度指标.
+            f("satisfaction-misfiled", "E28", 12),
+            f("satisfaction-not-numeric", "E28", 12),
+        ],
+    );
+    form(
+        "sichuan-guangyuan-zhaohua-tekun-zaifuzhu.txt",
+        (1, 1, 9),
+        vec![
+            // …的目标。增强服务意识,稳定特扶家庭情绪: a last sentence without its 。.
+            f("goal-truncated", "B15", 0),
+            f("goal-unquantified", "B15", 0),
+        ],
+    );
+}

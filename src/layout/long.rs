@@ -76,13 +76,17 @@ const HEADER_WORDS: &[(&str, Option<Column>)] = &[
     ("度量单位", Some(Column::MeasureUnit)),
     ("计量单位", Some(Column::MeasureUnit)),
     ("权重", Some(Column::Weight)),
+    ("指标权重", Some(Column::Weight)),
     ("分值", Some(Column::Weight)),
     ("指标方向", Some(Column::Direction)),
 ];
 
 fn header_word(key: &str) -> Option<Option<Column>> {
-    if key == "单位" {
-        return Some(Some(Column::MeasureUnit));
+    match key {
+        "单位" => return Some(Some(Column::MeasureUnit)),
+        // 重庆 潼南's flat list: 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值.
+        "指标" => return Some(Some(Column::Level3)),
+        _ => {}
     }
     HEADER_WORDS
         .iter()
@@ -113,9 +117,17 @@ fn header_of(row: &Row) -> Option<(Header, bool)> {
         }
     }
     let has = |c: Column| columns.iter().any(|(k, _)| *k == c);
-    let recognised = has(Column::Level1)
-        && (has(Column::Level3) || has(Column::Level2))
-        && (has(Column::Value) || has(Column::PeriodValue));
+    let valued = has(Column::Value) || has(Column::PeriodValue);
+    // Without levels, a list of indicators with their weights, units or
+    // operators: the framework's classification is what it lacks.
+    let flat = has(Column::Level3)
+        && [Column::Weight, Column::MeasureUnit, Column::Operator]
+            .iter()
+            .filter(|c| has(**c))
+            .count()
+            >= 2;
+    let recognised =
+        valued && ((has(Column::Level1) && (has(Column::Level3) || has(Column::Level2))) || flat);
     recognised.then(|| {
         (
             Header {
@@ -229,16 +241,20 @@ struct Form {
 const FORM_KEYS: &[(&str, &str)] = &[
     ("项目名称", "项目名称"),
     ("项目支出名称", "项目名称"),
+    ("专项资金名称", "项目名称"),
     ("申报项目名称", "项目名称"),
     ("主管部门", "主管部门"),
     ("预算部门", "主管部门"),
+    ("业务主管部门", "主管部门"),
     ("实施单位", "实施单位"),
     ("预算单位", "实施单位"),
     ("单位名称", "实施单位"),
+    ("编制单位", "实施单位"),
     ("年度资金总额", "资金总额"),
     ("资金总额", "资金总额"),
     ("项目总额", "资金总额"),
     ("年度预算", "资金总额"),
+    ("当年预算", "资金总额"),
     ("年度本级预算金额", "资金总额"),
     ("预算金额", "资金总额"),
     ("财政拨款", "财政拨款"),
@@ -296,11 +312,16 @@ fn read_form(rows: &[Row], sheet: &mut Sheet) -> Form {
             let label = |c: &str| {
                 goal && normalize_key(c).ends_with(['况', '标']) && c.chars().count() <= 12
             };
+            // 年度资金总额 | 金额(万元): the column's heading, no amount (四川).
+            let heading = |c: &str| {
+                let key = normalize_key(c);
+                key.starts_with("金额") && !key.contains(|c: char| c.is_ascii_digit())
+            };
             let beside = || {
                 row.cells[i + 1..]
                     .iter()
                     .enumerate()
-                    .find(|(_, c)| !c.trim().is_empty() && !is_key(c) && !label(c))
+                    .find(|(_, c)| !c.trim().is_empty() && !is_key(c) && !label(c) && !heading(c))
                     .map(|(j, c)| (i + 1 + j, c.trim().to_owned()))
             };
             // A goal under its key (总体目标 | 年度目标, the text on the next

@@ -14,7 +14,7 @@ mod value;
 
 use crate::config::Config;
 use crate::indicator::Indicator;
-use crate::layout::{Line, Project, Sheet};
+use crate::layout::{Column, Line, Project, Sheet};
 use crate::text::{column_letter, Message, Text};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -149,6 +149,17 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The table's indicators have no levels at all (a flat list of
+    /// indicators, as 重庆 潼南's form): column-missing says so once, and the
+    /// checks of the framework's families have nothing to go on.
+    pub fn unclassified(&self) -> bool {
+        self.sheet.header.as_ref().is_some_and(|h| {
+            [Column::Indicators, Column::Level1, Column::Level2]
+                .iter()
+                .all(|c| h.index(*c).is_none())
+        })
+    }
+
     /// Every indicator of every project, with its project.
     pub fn indicators(&self) -> impl Iterator<Item = (&Project, &Indicator)> {
         self.sheet

@@ -28,8 +28,9 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, project: &Project, out: &mut Sink) {
     let indicators = &project.indicators.indicators;
-    // Empty or unreadable cells are left to output-missing and indicator-unparsed.
-    if indicators.is_empty() {
+    // Empty or unreadable cells are left to output-missing and indicator-unparsed,
+    // a table without levels to column-missing.
+    if indicators.is_empty() || cx.unclassified() {
         return;
     }
     let costs: Vec<_> = indicators.iter().filter(|i| i.is_cost()).collect();

@@ -23,6 +23,6 @@ pub static RULE: Rule = Rule {
     check: Check::Project(check),
 };
 
-fn check(_: &Context, project: &Project, out: &mut Sink) {
-    super::report_family_missing(project, Family::Benefit, out);
+fn check(cx: &Context, project: &Project, out: &mut Sink) {
+    super::report_family_missing(cx, project, Family::Benefit, out);
 }

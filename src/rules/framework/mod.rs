@@ -12,14 +12,23 @@ pub mod weight_sum;
 
 use crate::indicator::framework::Family;
 use crate::layout::Project;
-use crate::rules::{Location, Sink};
+use crate::rules::{Context, Location, Sink};
 use crate::text::Message;
 
 /// Reports a project that has readable indicators but none of `family`.
-/// Empty or unreadable cells are left to output-missing and indicator-unparsed.
-pub(crate) fn report_family_missing(project: &Project, family: Family, out: &mut Sink) {
+/// Empty or unreadable cells are left to output-missing and indicator-unparsed,
+/// a table without levels to column-missing.
+pub(crate) fn report_family_missing(
+    cx: &Context,
+    project: &Project,
+    family: Family,
+    out: &mut Sink,
+) {
     let indicators = &project.indicators.indicators;
-    if indicators.is_empty() || indicators.iter().any(|i| i.family() == Some(family)) {
+    if cx.unclassified()
+        || indicators.is_empty()
+        || indicators.iter().any(|i| i.family() == Some(family))
+    {
         return;
     }
     // The families present, listed straight into the messages: many projects

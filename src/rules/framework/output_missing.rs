@@ -38,6 +38,6 @@ fn check(cx: &Context, project: &Project, out: &mut Sink) {
             ),
         );
     } else {
-        super::report_family_missing(project, Family::Output, out);
+        super::report_family_missing(cx, project, Family::Output, out);
     }
 }
