@@ -47,6 +47,15 @@ fn a_form_with_a_standard_column_names_a_standard_for_every_target() {
         .filter(|f| f.0 == "standard-missing")
         .collect();
     assert_eq!(added, [f("standard-missing", "F10", 2)]);
+    // One that names no standard: 无, or the target copied again.
+    let text = fixture("forms/hunan-xiangtan-wupaoche.txt")
+        .replace("雾炮车风炮射程\t≥80M\t计划标准", "雾炮车风炮射程\t≥80M\t无")
+        .replacen("\t计划标准", "\t行业标准（GB 3095）", 1);
+    let added: Vec<_> = findings(&text)
+        .into_iter()
+        .filter(|f| f.0.starts_with("standard"))
+        .collect();
+    assert_eq!(added, [f("standard-unknown", "F10", 2)]);
 }
 
 #[test]

@@ -240,3 +240,43 @@ fn hunan_style_with_value_type_and_explanation_columns_in_yuan() {
         vague.message.zh
     );
 }
+
+#[test]
+fn mid_term_and_annual_targets_side_by_side_with_scores_and_core_marks() {
+    // 指标值 merged over 中期目标 | 年度目标, then 分值 and 评分标准; ★ marks
+    // the core indicators; 项目属性 as checkboxes (持续性项目■ 新增性项目口).
+    let text = fixture("form-mid-term.txt");
+    let checked = report(&text);
+    assert_eq!(checked.layout, Some("declaration-form"));
+    let indicators = &checked
+        .sheet
+        .projects()
+        .next()
+        .unwrap()
+        .indicators
+        .indicators;
+    let values: Vec<_> = indicators
+        .iter()
+        .map(|i| (i.period.raw.as_str(), i.annual.raw.as_str()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("6所", "3所"),
+            ("100%", "100%"),
+            ("≤170万元", "≤85万元"),
+            ("≥4000平方米", "≥2000平方米")
+        ]
+    );
+    // ★数量指标 is 数量指标; the scores add up to 100; the annual cost is the
+    // one held against the year's budget.
+    assert_eq!(
+        findings(&text),
+        vec![
+            f("satisfaction-missing", "A3", 0),
+            f("cost-exceeds-budget", "E12", 3)
+        ]
+    );
+    let unequal = text.replace("\t30\t完成得满分", "\t40\t完成得满分");
+    assert!(findings(&unequal).contains(&f("weight-sum", "F10", 0)));
+}

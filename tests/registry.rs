@@ -8,7 +8,7 @@ use jixiao_lint::text::Lang;
 /// rules of the long layouts (weight-sum, name-placeholder, direction-mismatch,
 /// unit-name-mismatch) and the review points of issue 12 (goal-indicator-mismatch,
 /// cost-missing, standard-missing, value-kind-mismatch).
-const CATALOG: [&str; 43] = [
+const CATALOG: [&str; 44] = [
     "header-missing",
     "column-missing",
     "row-unrecognized",
@@ -48,6 +48,7 @@ const CATALOG: [&str; 43] = [
     "unit-name-mismatch",
     "value-kind-mismatch",
     "standard-missing",
+    "standard-unknown",
     "cost-exceeds-budget",
     "budget-target-mismatch",
     "cost-misfiled",

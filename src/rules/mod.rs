@@ -131,6 +131,7 @@ pub static REGISTRY: &[&Rule] = &[
     &value::unit_name_mismatch::RULE,
     &value::value_kind_mismatch::RULE,
     &value::standard_missing::RULE,
+    &value::standard_unknown::RULE,
     &cost::cost_exceeds_budget::RULE,
     &cost::budget_target_mismatch::RULE,
     &cost::cost_misfiled::RULE,

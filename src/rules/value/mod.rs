@@ -5,6 +5,7 @@ pub mod rate_out_of_range;
 pub mod satisfaction_low;
 pub mod satisfaction_not_numeric;
 pub mod standard_missing;
+pub mod standard_unknown;
 pub mod unit_name_mismatch;
 pub mod value_is_criterion;
 pub mod value_kind_mismatch;
