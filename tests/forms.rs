@@ -181,6 +181,8 @@ fn shandong_framework_names_ending_in_value_and_a_cost_per_pupil() {
             f("satisfaction-missing", "A3", 0),
             // 小学就读人数 <=6962人: a quantity to deliver capped.
             f("value-kind-mismatch", "D10", 1),
+            // 时效值 | 教育均衡化发展 | 有效: no time.
+            f("indicator-misfiled", "D12", 3),
             f("value-vague", "D12", 3),
             // 780元/生/年 × 6962人 = 543.036 万元 > 438.768 万元.
             f("cost-exceeds-budget", "D13", 4),

@@ -8,7 +8,7 @@ use jixiao_lint::text::Lang;
 /// rules of the long layouts (weight-sum, name-placeholder, direction-mismatch,
 /// unit-name-mismatch) and the review points of issue 12 (goal-indicator-mismatch,
 /// cost-missing, standard-missing, value-kind-mismatch).
-const CATALOG: [&str; 44] = [
+const CATALOG: [&str; 45] = [
     "header-missing",
     "column-missing",
     "row-unrecognized",
@@ -33,6 +33,7 @@ const CATALOG: [&str; 44] = [
     "code-name-mismatch",
     "indicator-duplicate",
     "satisfaction-misfiled",
+    "indicator-misfiled",
     "weight-sum",
     "name-placeholder",
     "value-missing",

@@ -65,7 +65,12 @@ fn cases() -> Vec<Case> {
             "indicator-unparsed: free text instead of indicators (error)",
             &[("1、1-产出指标,13-时效指标,补贴发放率；实施周期指标值:100%,年度指标值:100%；2、1-产出指标,13-时效指标,完成绩效评价；实施周期指标值:100%,年度指标值:100%；3、1-产出指标,11-数量指标,验收公共服务站数量；实施周期指标值:85个,年度指标值:85个；4、3-满意度指标,31-服务对象满意度,服务对象满意率；实施周期指标值:90%,年度指标值:90%；", "完成全年工作任务")],
             vec![f("indicator-unparsed", "G27", 0)],
-            vec![f("benefit-missing", "G27", 0), f("cost-missing", "G27", 0)],
+            vec![
+                f("benefit-missing", "G27", 0),
+                f("cost-missing", "G27", 0),
+                f("indicator-misfiled", "G27", 1),
+                f("indicator-misfiled", "G27", 2),
+            ],
         ),
         case(
             "indicator-unparsed: text left over before the indicators (warning)",
@@ -455,6 +460,24 @@ fn cases() -> Vec<Case> {
             "cost-exceeds-budget: a unit cost times its quantity (300元/套 × 29027 套 = 870.81 > 705)",
             &[("实施周期指标值:200元/套为最高限价。; 年度指标值:200元/套为最高限价。", "实施周期指标值:300元/套为最高限价。; 年度指标值:300元/套为最高限价。")],
             vec![f("cost-exceeds-budget", "G18", 2)],
+            vec![],
+        ),
+        case(
+            "indicator-misfiled is quiet on a timeliness rate and on a deadline (补贴及时发放率 100%, 2025年12月底前)",
+            &[("13-时效指标,补贴发放率；", "13-时效指标,补贴及时发放率；"), ("13-时效指标,完成绩效评价；实施周期指标值:100%,年度指标值:100%", "13-时效指标,完成绩效评价；实施周期指标值:2025年12月底前,年度指标值:2025年12月底前")],
+            vec![],
+            vec![f("indicator-misfiled", "G27", 1), f("indicator-misfiled", "G27", 2)],
+        ),
+        case(
+            "indicator-misfiled: a completion rate under 11-数量指标",
+            &[("11-数量指标,验收公共服务站数量；实施周期指标值:85个,年度指标值:85个", "11-数量指标,验收完成率；实施周期指标值:100%,年度指标值:100%")],
+            vec![f("indicator-misfiled", "G27", 3)],
+            vec![],
+        ),
+        case(
+            "indicator-misfiled: a count under 12-质量指标 (a rate under it is quiet: the seed)",
+            &[("12-质量指标,项目完工验收率；实施周期指标值:标准:100%,年度指标值:100%", "12-质量指标,验收项目数；实施周期指标值:3个,年度指标值:3个")],
+            vec![f("indicator-misfiled", "G26", 4)],
             vec![],
         ),
         case(

@@ -47,7 +47,7 @@ fn structure_of_the_seed() {
     let total: Vec<Decimal> = s.funding.iter().map(|f| f.amount).collect();
     assert_eq!(total[0], Decimal::new(1341600, 2));
     assert_eq!(total[1], Decimal::new(1341600, 2));
-    assert_eq!((s.errors, s.warnings, s.infos), (5, 49, 21));
+    assert_eq!((s.errors, s.warnings, s.infos), (5, 52, 21));
 }
 
 #[test]
@@ -116,6 +116,9 @@ fn complete_findings_of_the_seed() {
         f("markup-in-cell", "F21", 0),
         f("markup-in-cell", "G21", 0),
         f("cost-missing", "G21", 0),
+        // Added with indicator-misfiled: 减少群众跑动次数和办事距离 | 服务均等化
+        // filed under 13-时效指标 is no time.
+        f("indicator-misfiled", "G21", 2),
         f("markup-in-cell", "F22", 0),
         f("goal-unquantified", "F22", 0),
         f("markup-in-cell", "G22", 0),
@@ -135,6 +138,10 @@ fn complete_findings_of_the_seed() {
         f("goal-unquantified", "F27", 0),
         f("benefit-missing", "G27", 0),
         f("cost-missing", "G27", 0),
+        // Added with indicator-misfiled: 补贴发放率 100% and 完成绩效评价 100%
+        // under 13-时效指标 say nothing of when.
+        f("indicator-misfiled", "G27", 1),
+        f("indicator-misfiled", "G27", 2),
         // The goal lists 6项工作; no indicator counts them.
         f("goal-indicator-mismatch", "F28", 0),
         f("cost-missing", "G28", 0),

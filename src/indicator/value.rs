@@ -261,6 +261,17 @@ fn unit_at(text: &str) -> Option<&'static str> {
         .find(|u| u.as_bytes()[0] == first && text.starts_with(u))
 }
 
+/// A date or a span of dates, which needs no unit: `2023.07-2024.01`,
+/// `2024.12`, `2024-06-30` (a year of 19xx or 20xx, then `.`, `-` or `/`).
+pub fn is_date(text: &str) -> bool {
+    let b = text.trim().as_bytes();
+    b.len() >= 6
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(&b[..2], b"19" | b"20")
+        && matches!(b[4], b'.' | b'-' | b'/')
+        && b[5].is_ascii_digit()
+}
+
 /// Reads a value as written in the 绩效指标 cell.
 pub fn parse_value(raw: &str) -> Value {
     let raw = raw.trim().to_owned();

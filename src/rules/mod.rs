@@ -116,6 +116,7 @@ pub static REGISTRY: &[&Rule] = &[
     &framework::code_name_mismatch::RULE,
     &framework::indicator_duplicate::RULE,
     &framework::satisfaction_misfiled::RULE,
+    &framework::indicator_misfiled::RULE,
     &framework::weight_sum::RULE,
     &framework::name_placeholder::RULE,
     &value::value_missing::RULE,

@@ -24,7 +24,7 @@ export const seedSummary = {
   projects: '24',
   indicators: '99',
   errors: '5',
-  warnings: '49',
+  warnings: '52',
   infos: '21',
   department: '番禺区政务服务数据管理局',
 };

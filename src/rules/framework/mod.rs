@@ -4,6 +4,7 @@ pub mod code_name_mismatch;
 pub mod code_parent_mismatch;
 pub mod code_unknown;
 pub mod indicator_duplicate;
+pub mod indicator_misfiled;
 pub mod name_placeholder;
 pub mod output_missing;
 pub mod satisfaction_misfiled;

@@ -26,17 +26,6 @@ pub static RULE: Rule = Rule {
     check: Check::Indicator(check),
 };
 
-/// A date or a span of dates, which needs no unit: `2023.07-2024.01`,
-/// `2024.12`, `2024-06-30` (a year of 19xx or 20xx, then `.`, `-` or `/`).
-fn is_date(text: &str) -> bool {
-    let b = text.trim().as_bytes();
-    b.len() >= 6
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && matches!(&b[..2], b"19" | b"20")
-        && matches!(b[4], b'.' | b'-' | b'/')
-        && b[5].is_ascii_digit()
-}
-
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
     // `服务对象满意度(%)`, `新增数量（个）`: the name carries the unit.
     let name = indicator.name.trim_end();
@@ -44,7 +33,10 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         return;
     }
     let bare = |v: &Value| {
-        v.kind == ValueKind::Quantity && v.unit.is_none() && v.number.is_some() && !is_date(&v.text)
+        v.kind == ValueKind::Quantity
+            && v.unit.is_none()
+            && v.number.is_some()
+            && !crate::indicator::value::is_date(&v.text)
     };
     super::report_values(
         project,
