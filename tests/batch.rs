@@ -93,7 +93,7 @@ fn diff_json_follows_the_contract() {
         (&"value-missing".into(), &"G15".into())
     );
     let remaining = json["remaining"].as_array().unwrap();
-    assert_eq!(remaining.len(), 77);
+    assert_eq!(remaining.len(), 79);
     assert_eq!(
         (&remaining[0]["cell"], &remaining[0]["old_cell"]),
         (&"B12".into(), &"B11".into())
@@ -165,7 +165,7 @@ fn diff_human_markdown_and_csv() {
     let lines: Vec<&str> = human.lines().collect();
     assert_eq!(
         lines[0],
-        format!("{SEED} → {new}: 已解决 1，新出现 1，仍存在 77；表格变化 3")
+        format!("{SEED} → {new}: 已解决 1，新出现 1，仍存在 79；表格变化 3")
     );
     assert!(human.contains(&format!("\n新出现 (1):\n  {new}:G15: 错误[value-missing] 第 2 项指标「工作餐人数」：未填写年度指标值  (后勤保障经费)\n")), "{human}");
     assert!(
@@ -181,14 +181,14 @@ fn diff_human_markdown_and_csv() {
     assert!(human.contains(&format!("  {new}:G35: 指标修改 年度指标值: 400万元 → 280万元  (政务中心双回路供电改造工程 · 第 3 项「工程结算金额」)")), "{human}");
     let english = stdout(&run(&["diff", "--lang", "en", SEED, &new]));
     assert!(
-        english.contains("1 fixed, 1 introduced, 77 remaining; 3 changes to the table"),
+        english.contains("1 fixed, 1 introduced, 79 remaining; 3 changes to the table"),
         "{english}"
     );
     let markdown = stdout(&run(&["diff", "--format", "markdown", SEED, &new]));
     for part in [
         "# 修改前后比较",
         "## 新出现（1）",
-        "## 仍存在（77）",
+        "## 仍存在（79）",
         "## 已解决（1）",
         "## 表格变化（3）",
         "| G15 |  | 错误 | `value-missing` |",
@@ -203,7 +203,7 @@ fn diff_human_markdown_and_csv() {
         "{csv}"
     );
     // One line per finding and change, after the header.
-    assert_eq!(csv.lines().count(), 1 + 1 + 1 + 77 + 3);
+    assert_eq!(csv.lines().count(), 1 + 1 + 1 + 79 + 3);
     assert!(
         csv.contains("\n已解决,cost-exceeds-budget,警告,G35,G34,,政务中心双回路供电改造工程,3,"),
         "{csv}"
@@ -254,7 +254,7 @@ fn a_zip_of_tables_with_summary_totals() {
              {path}/nested.zip: 压缩包中的压缩包不展开，请解压后再检查。\n"
         )
     );
-    let counts_seed = "2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 21";
+    let counts_seed = "2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 23";
     let counts_clean = "1 个单位，2 个项目，9 项指标；错误 0，警告 0，提示 0";
     assert_eq!(
         lines,
@@ -263,7 +263,7 @@ fn a_zip_of_tables_with_summary_totals() {
             format!("{path}/clean.txt: {counts_clean}"),
             format!("{path}/seed.xlsx: {counts_seed}"),
             format!("{CLEAN}: {counts_clean}"),
-            "合计 6 个文件（4 个已检查，2 个无法读取）: 6 个单位，52 个项目，216 项指标；错误 10，警告 104，提示 42".to_owned(),
+            "合计 6 个文件（4 个已检查，2 个无法读取）: 6 个单位，52 个项目，216 项指标；错误 10，警告 104，提示 46".to_owned(),
         ]
     );
     let english = stdout(&run(&[
@@ -349,11 +349,11 @@ fn batch_rows_totals_and_csv() {
             t.warnings,
             t.infos
         ),
-        (4, 2, 3, 26, 108, 6, 52, 21)
+        (4, 2, 3, 26, 108, 6, 52, 23)
     );
     assert_eq!(
         t.describe().zh,
-        "4 个文件（2 个已检查）：3 个单位，26 个项目，108 项指标；错误 6，警告 52，提示 21"
+        "4 个文件（2 个已检查）：3 个单位，26 个项目，108 项指标；错误 6，警告 52，提示 23"
     );
     let csv = to_csv(&rows, Lang::Zh);
     let lines: Vec<&str> = csv.lines().collect();
@@ -361,11 +361,11 @@ fn batch_rows_totals_and_csv() {
         lines,
         vec![
             "\u{FEFF}文件,部门,单位数,项目数,指标数,错误,警告,提示,读取方式,状态",
-            "seed.txt,番禺区政务服务数据管理局,2,24,99,5,52,21,,已检查",
+            "seed.txt,番禺区政务服务数据管理局,2,24,99,5,52,23,,已检查",
             "clean.txt,示例局,1,2,9,0,0,0,UTF-8 文本,已检查",
             "notes.txt,,0,0,0,1,0,0,,没有找到绩效目标表的表头。",
             "bad.xls,,0,0,0,0,0,0,,无法打开表格文件：损坏",
-            "合计（4 个文件，2 个已检查）,,3,26,108,6,52,21",
+            "合计（4 个文件，2 个已检查）,,3,26,108,6,52,23",
         ]
     );
 }

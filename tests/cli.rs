@@ -85,7 +85,7 @@ fn human_output_names_cell_severity_rule_and_project() {
     assert!(text.contains("(政务中心双回路供电改造工程)"));
     assert!(text
         .trim_end()
-        .ends_with("2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 21"));
+        .ends_with("2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 23"));
     let english = stdout(&run(&["check", "--lang", "en", SEED], None));
     assert!(
         english.contains(":B11: error[amount-unit-subtotal] Unit subtotal 13,100.00"),
@@ -213,7 +213,7 @@ fn summary_format_prints_one_line_per_file() {
     assert_eq!(lines.len(), 3, "{text}");
     assert_eq!(
         lines[0],
-        format!("{SEED}: 2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 21")
+        format!("{SEED}: 2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 23")
     );
     assert!(lines[1].starts_with(&format!("{CLEAN}: ")), "{}", lines[1]);
     // Then the totals across the files (tests/batch.rs has more).

@@ -62,7 +62,7 @@ fn findings_as_csv() {
 fn findings_as_markdown() {
     let report = report(&seed());
     let markdown = findings_markdown(&report, Lang::Zh);
-    assert!(markdown.starts_with("# 绩效目标表检查结果\n\n番禺区政务服务数据管理局：2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 21"));
+    assert!(markdown.starts_with("# 绩效目标表检查结果\n\n番禺区政务服务数据管理局：2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 23"));
     let table_rows = markdown.lines().filter(|l| l.starts_with("| ")).count();
     assert_eq!(table_rows, 1 + report.diagnostics.len());
     assert!(markdown.contains("| B11 | 错误 | amount-unit-subtotal |"));

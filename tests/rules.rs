@@ -418,10 +418,13 @@ fn cases() -> Vec<Case> {
             vec![],
         ),
         case(
-            "goal-indicator-mismatch: a goal's 250项 that no indicator carries, made to agree",
+            "goal-indicator-mismatch: a goal's 250项 that no indicator carries, made to agree (and now naming the main output, 50个)",
             &[("拟完成250项政务服务事项的梳理", "拟完成50个单位政务服务事项的梳理")],
             vec![],
-            vec![f("goal-indicator-mismatch", "F23", 0)],
+            vec![
+                f("goal-indicator-mismatch", "F23", 0),
+                f("goal-indicator-mismatch", "G23", 4),
+            ],
         ),
         case(
             "goal-indicator-mismatch: a goal's 18人 carried by the indicator 工作人员 18人 is quiet; 20人 is not",

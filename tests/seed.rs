@@ -47,7 +47,7 @@ fn structure_of_the_seed() {
     let total: Vec<Decimal> = s.funding.iter().map(|f| f.amount).collect();
     assert_eq!(total[0], Decimal::new(1341600, 2));
     assert_eq!(total[1], Decimal::new(1341600, 2));
-    assert_eq!((s.errors, s.warnings, s.infos), (5, 52, 21));
+    assert_eq!((s.errors, s.warnings, s.infos), (5, 52, 23));
 }
 
 #[test]
@@ -98,6 +98,9 @@ fn complete_findings_of_the_seed() {
         f("goal-unquantified", "F13", 0),
         f("cost-missing", "G13", 0),
         f("cost-missing", "G14", 0),
+        // Added with goal-indicator-mismatch's reverse check: the goal speaks
+        // of 800多名 staff fed, not of the main output 工作人员 18人.
+        f("goal-indicator-mismatch", "G14", 1),
         // 电子政务团队经费: no 效益; "30" with no unit.
         f("goal-unquantified", "F16", 0),
         f("benefit-missing", "G16", 0),
@@ -131,6 +134,9 @@ fn complete_findings_of_the_seed() {
         f("markup-in-cell", "G23", 0),
         f("cost-missing", "G23", 0),
         f("value-vague", "G23", 3),
+        // Added with the reverse check: 250项 in the goal, the main output
+        // 调查覆盖单位数量 50个以上 not.
+        f("goal-indicator-mismatch", "G23", 4),
         f("markup-in-cell", "F24", 0),
         f("markup-in-cell", "G24", 0),
         f("cost-missing", "G24", 0),

@@ -288,7 +288,7 @@ fn the_cli_checks_a_workbook_and_says_which_sheet_it_read() {
     );
     assert!(
         stdout.ends_with(&format!(
-            "{path}: 2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 21\n"
+            "{path}: 2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 23\n"
         )),
         "{stdout}"
     );

@@ -31,16 +31,16 @@ test('picked files: a table with totals, sortable, each opening its report', asy
   ]);
   await expectDone(page, 4);
   expect(await names(page)).toEqual(['clean.txt', 'seed.txt', 'bad.txt', 'seed.xlsx']);
-  for (const [key, value] of [['department', '番禺区政务服务数据管理局'], ['units', '2'], ['projects', '24'], ['indicators', '99'], ['errors', '5'], ['warnings', '52'], ['infos', '21']]) {
+  for (const [key, value] of [['department', '番禺区政务服务数据管理局'], ['units', '2'], ['projects', '24'], ['indicators', '99'], ['errors', '5'], ['warnings', '52'], ['infos', '23']]) {
     await expect(cell(page, 'seed.txt', key), key).toHaveText(value);
   }
   await expect(cell(page, 'seed.xlsx', 'source')).toContainText('xlsx');
   await expect(row(page, 'bad.txt')).toHaveAttribute('data-status', 'unreadable');
   await expect(cell(page, 'bad.txt', 'status')).toContainText('无法读取');
-  for (const [key, value] of [['units', '5'], ['projects', '50'], ['indicators', '207'], ['errors', '10'], ['warnings', '104'], ['infos', '42']]) {
+  for (const [key, value] of [['units', '5'], ['projects', '50'], ['indicators', '207'], ['errors', '10'], ['warnings', '104'], ['infos', '46']]) {
     await expect(total(page, key), key).toHaveText(value);
   }
-  await expect(total(page, 'files')).toHaveText('4 个文件（3 个已检查）：5 个单位，50 个项目，207 项指标；错误 10，警告 104，提示 42');
+  await expect(total(page, 'files')).toHaveText('4 个文件（3 个已检查）：5 个单位，50 个项目，207 项指标；错误 10，警告 104，提示 46');
   // Sorting: by errors, descending on the second click; the third restores the order.
   const byErrors = page.locator('[data-sort="errors"]');
   await byErrors.click();
@@ -66,9 +66,9 @@ test('picked files: a table with totals, sortable, each opening its report', asy
   expect(download.suggestedFilename()).toBe('batch.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8').split('\n');
   expect(csv[0]).toBe('\uFEFF文件,部门,单位数,项目数,指标数,错误,警告,提示,读取方式,状态');
-  expect(csv[2]).toMatch(/^seed\.txt,番禺区政务服务数据管理局,2,24,99,5,52,21,[^,]*UTF-8[^,]*,已检查$/);
+  expect(csv[2]).toMatch(/^seed\.txt,番禺区政务服务数据管理局,2,24,99,5,52,23,[^,]*UTF-8[^,]*,已检查$/);
   expect(csv[3]).toMatch(/^bad\.txt,,0,0,0,0,0,0,,无法读取/);
-  expect(csv[5]).toBe('合计（4 个文件，3 个已检查）,,5,50,207,10,104,42');
+  expect(csv[5]).toBe('合计（4 个文件，3 个已检查）,,5,50,207,10,104,46');
 
   // The summary as a workbook: 汇总 with a row per file (each name a link to the
   // file's sheet, the unreadable one without), the totals, then one findings
@@ -86,12 +86,12 @@ test('picked files: a table with totals, sortable, each opening its report', asy
   expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((c) => at(`${c}1`))).toEqual(
     ['文件', '部门', '单位数', '项目数', '指标数', '错误', '警告', '提示', '读取方式', '状态']);
   expect(['A2', 'A3', 'A4', 'A5'].map(at)).toEqual(['clean.txt', 'seed.txt', 'bad.txt', 'seed.xlsx']);
-  expect(['B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3'].map(at)).toEqual(['番禺区政务服务数据管理局', '2', '24', '99', '5', '52', '21']);
+  expect(['B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3'].map(at)).toEqual(['番禺区政务服务数据管理局', '2', '24', '99', '5', '52', '23']);
   expect(at('J4')).toContain('无法读取');
-  expect(['A6', 'C6', 'D6', 'E6', 'F6', 'G6', 'H6'].map(at)).toEqual(['合计（4 个文件，3 个已检查）', '5', '50', '207', '10', '104', '42']);
+  expect(['A6', 'C6', 'D6', 'E6', 'F6', 'G6', 'H6'].map(at)).toEqual(['合计（4 个文件，3 个已检查）', '5', '50', '207', '10', '104', '46']);
   expect(Object.fromEntries(sheet.links)).toEqual({ A2: "'clean'!A1", A3: "'seed'!A1", A5: "'seed (2)'!A1" });
   const seedSheet = workbook.sheet('seed');
-  expect(seedSheet.rows - 1).toBe(5 + 52 + 21);
+  expect(seedSheet.rows - 1).toBe(5 + 52 + 23);
   expect(seedSheet.cells.get('B1').value).toBe('规则');
   expect(workbook.sheet('clean').rows).toBe(1);
 });

@@ -1,6 +1,6 @@
 // 与上一版比较: a revision compared with the earlier table by meaning (src/diff.rs, in
 // the worker). The revision here inserts a row at the top (every cell moves down one),
-// fixes the 400万元 cost and empties an annual value: 1 fixed, 1 introduced, 77 still
+// fixes the 400万元 cost and empties an annual value: 1 fixed, 1 introduced, 79 still
 // open, 3 changes — the same as `jixiao-lint diff` (tests/batch.rs).
 import {
   test, expect, seed, seedBytes, open, paste, input, summary, problem, replaceOnce, watch,
@@ -16,15 +16,15 @@ const item = (page, status, rule) => page.locator(`[data-compare-item="${status}
 const count = (page, list) => page.locator(`[data-compare-count="${list}"]`);
 
 async function expectRevisionCompared(page) {
-  await expect(counts(page)).toHaveText('已解决 1，新出现 1，仍存在 77；表格变化 3');
+  await expect(counts(page)).toHaveText('已解决 1，新出现 1，仍存在 79；表格变化 3');
   await expect(page.locator('[data-compare-item="introduced"]')).toHaveCount(1);
   await expect(item(page, 'introduced', 'value-missing')).toHaveAttribute('data-cell', 'G15');
   // Fixed: where it was (G34), and where its indicator is in the revision (G35).
   const fixed = item(page, 'fixed', 'cost-exceeds-budget');
   await expect(fixed).toHaveAttribute('data-cell', 'G35');
   await expect(fixed).toHaveAttribute('data-old-cell', 'G34');
-  await expect(count(page, 'remaining')).toHaveText('77');
-  await expect(page.locator('[data-compare-item="remaining"]')).toHaveCount(77);
+  await expect(count(page, 'remaining')).toHaveText('79');
+  await expect(page.locator('[data-compare-item="remaining"]')).toHaveCount(79);
   // The first remaining finding moved a row down and is still the same one.
   const subtotal = page.locator('[data-compare-item="remaining"][data-rule="amount-unit-subtotal"]').first();
   await expect(subtotal).toHaveAttribute('data-cell', 'B12');
@@ -43,7 +43,7 @@ test('the table on show becomes the earlier version; the next one is compared wi
   await expect(summary(page, 'errors')).toHaveText('5');
   await page.locator('[data-action="compare-current"]').click();
   await expect(page.locator('[data-state="compare-waiting"]')).toBeVisible();
-  await expect(page.locator('[data-compare-earlier]')).toContainText('2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 21');
+  await expect(page.locator('[data-compare-earlier]')).toContainText('2 个单位，24 个项目，99 项指标；错误 5，警告 52，提示 23');
   await paste(page, revision);
   await expect(summary(page, 'errors')).toHaveText('6');
   await expectRevisionCompared(page);
@@ -57,7 +57,7 @@ test('the table on show becomes the earlier version; the next one is compared wi
   await expect(page.locator('[data-cell-id="G35"]')).toBeFocused();
   // English on the toggle.
   await page.locator('[data-action="lang"]').click();
-  await expect(counts(page)).toHaveText('1 fixed, 1 introduced, 77 remaining; 3 changes to the table');
+  await expect(counts(page)).toHaveText('1 fixed, 1 introduced, 79 remaining; 3 changes to the table');
   // Stop: the choice of an earlier version comes back.
   await page.locator('[data-action="compare-stop"]').click();
   await expect(counts(page)).toHaveCount(0);
@@ -76,7 +76,7 @@ test('the earlier version from a file or a paste', async ({ page }) => {
   await expectRevisionCompared(page);
   // The table is edited further: compared again at once.
   await paste(page, seed);
-  await expect(counts(page)).toHaveText('已解决 0，新出现 0，仍存在 78；表格变化 0');
+  await expect(counts(page)).toHaveText('已解决 0，新出现 0，仍存在 80；表格变化 0');
   // A file that is no table: a reason, and the comparison goes on.
   await page.locator('[data-action="compare-stop"]').click();
   await page.locator('input[data-action="compare-file"]').setInputFiles({ name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from([0x61, 0xff, 0xfe, 0x00, 0x80]) });

@@ -27,7 +27,7 @@ test('in print the controls are hidden and the summary, charts and findings stay
   expect(await charts.count()).toBeGreaterThan(0);
   for (const chart of await charts.all()) await expect(chart).toBeVisible();
   const problems = page.locator('[data-problem]');
-  await expect(problems).toHaveCount(78);
+  await expect(problems).toHaveCount(80);
   for (const item of await problems.all()) await expect(item).toBeVisible();
 
   // And back on screen, the controls return.

@@ -31,7 +31,7 @@ test('the sample replaces whatever was typed before', async ({ page }) => {
   await page.locator('[data-action="sample"]').click();
   await expectSeedReport(page);
   await expect(page.locator('[data-state="unreadable"]')).toHaveCount(0);
-  await expect(page.locator('[data-problem]')).toHaveCount(78);
+  await expect(page.locator('[data-problem]')).toHaveCount(80);
 });
 
 test('the sample works when the page is served under a sub-path', async ({ page }) => {

@@ -25,7 +25,7 @@ export const seedSummary = {
   indicators: '99',
   errors: '5',
   warnings: '52',
-  infos: '21',
+  infos: '23',
   department: '番禺区政务服务数据管理局',
 };
 

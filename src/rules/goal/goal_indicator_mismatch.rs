@@ -9,8 +9,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     title: t("绩效目标中的数量没有对应指标", "A quantity of the goal has no indicator"),
     what: t(
-        "绩效目标写明的数量（如“250项”“280人次”“5个大厅”“95%”），在该项目的任何指标值或指标名称中都找不到同一个数。金额、年份和时长不计。",
-        "A quantity the goal promises (250项, 280人次, 5个大厅, 95%) appears as the same number in none of the project's indicator values or names. Amounts, years and durations are not counted.",
+        "绩效目标写明的数量（如“250项”“280人次”“5个大厅”“95%”），在该项目的任何指标值或指标名称中都找不到同一个数；反过来，目标写了数量，却没有主要产出（第一项以个数计的数量指标）的那个数。金额、年份和时长不计。",
+        "A quantity the goal promises (250项, 280人次, 5个大厅, 95%) appears as the same number in none of the project's indicator values or names; and the reverse, a goal that states quantities but not the number of the main output (the first quantity indicator that counts something). Amounts, years and durations are not counted.",
     ),
     why: t(
         "绩效指标是对绩效目标的细化和量化：目标承诺的产出没有指标去衡量，到评价时就无从判断是否完成；审核时看指标与目标是否相关、是否对应。",
@@ -87,8 +87,10 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
             has(&i.period) || has(&i.annual) || i.name.contains(digits)
         })
     };
+    let promised = quantities(goal);
+    report_main_output(project, &promised, out);
     let mut missing: Vec<&str> = Vec::new();
-    for (quantity, digits, number) in quantities(goal) {
+    for (quantity, digits, number) in promised {
         if !carried(number, digits) && !missing.contains(&quantity) {
             missing.push(quantity);
         }
@@ -110,6 +112,43 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
         Message::new(
             format!("绩效目标中的{listed}在指标中找不到对应的数值；请设置衡量它的指标，或使目标与指标一致"),
             format!("the goal's {listed_en} appears in no indicator; add an indicator that measures it, or make goal and indicators agree"),
+        ),
+    );
+}
+
+/// The reverse: a goal that promises counts (a satisfaction rate alone is
+/// none), none of them the main output (the first 数量指标 that counts
+/// something), says nothing of what the money mainly buys.
+fn report_main_output(project: &Project, promised: &[(&str, &str, Decimal)], out: &mut Sink) {
+    if !promised.iter().any(|(q, _, _)| !q.ends_with('%')) {
+        return;
+    }
+    let main = project.indicators.indicators.iter().find_map(|i| {
+        let quantity = i.level2_known().and_then(|l| l.code) == Some("11");
+        let value = if i.annual.has_number() {
+            &i.annual
+        } else {
+            &i.period
+        };
+        let counted = value
+            .unit
+            .as_deref()
+            .is_some_and(|u| UNITS.contains(&u) && u != "%");
+        (quantity && counted).then_some((i, value, value.upper.or(value.number)?))
+    });
+    let Some((indicator, value, number)) = main else {
+        return;
+    };
+    if promised.iter().any(|(_, _, n)| *n == number) {
+        return;
+    }
+    let (label_zh, label_en) = crate::rules::indicator_label(indicator);
+    let raw = &value.raw;
+    out.report(
+        Location::indicator(project, indicator),
+        Message::new(
+            format!("主要产出{label_zh}「{raw}」在绩效目标中没有体现：目标写了别的数量，却没有写这一项；请在目标中写明"),
+            format!("the main output, {label_en} \"{raw}\", is not in the goal, which states other quantities; state it in the goal"),
         ),
     );
 }
