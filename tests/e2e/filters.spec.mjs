@@ -30,7 +30,7 @@ test('every severity is shown at first, and unchecking one hides exactly its pro
 
   await severityBox(page, 'warning').uncheck();
   await expectCounts(page, { error: 5, warning: 0, info: 23 });
-  await expect(shown(page)).toHaveCount(26);
+  await expect(shown(page)).toHaveCount(28);
 
   await severityBox(page, 'info').uncheck();
   await expectCounts(page, { error: 5, warning: 0, info: 0 });
