@@ -5,6 +5,7 @@
 mod common;
 use common::{f, findings, fixture, report};
 use jixiao_lint::indicator::Operator;
+use jixiao_lint::layout::Column;
 use jixiao_lint::rules::Severity;
 
 #[test]
@@ -279,4 +280,58 @@ fn mid_term_and_annual_targets_side_by_side_with_scores_and_core_marks() {
     );
     let unequal = text.replace("\t30\t完成得满分", "\t40\t完成得满分");
     assert!(findings(&unequal).contains(&f("weight-sum", "F10", 0)));
+}
+
+#[test]
+fn weights_within_the_bands_the_form_prints() {
+    // A template that prints each kind's weight after its name: the scores
+    // under it must add up to it (30 + 30 + 20 under 产出, 20 under 效益).
+    let text = fixture("form-mid-term.txt")
+        .replace("产出指标\t★数量指标", "产出指标（权重70-80）\t★数量指标")
+        .replace("效益指标\t社会效益指标", "效益指标（20分）\t社会效益指标");
+    // Within the bands: the same findings as without them.
+    assert_eq!(findings(&text), findings(&fixture("form-mid-term.txt")));
+    let outside = text.replace("（权重70-80）", "（50分）");
+    assert!(findings(&outside).contains(&f("weight-band", "F10", 0)));
+    let message = report(&outside)
+        .diagnostics
+        .into_iter()
+        .find(|d| d.rule == "weight-band")
+        .unwrap()
+        .message
+        .zh;
+    assert_eq!(
+        message,
+        "「产出指标（50分）」下各指标的权重合计为 80，表格印定为 50"
+    );
+}
+
+#[test]
+fn a_period_target_equal_to_the_years_with_several_years_of_money() {
+    // 资金总额 beside 当年资金总额 (as 湖北's form writes them): the first is
+    // the whole period's, the second the year's budget that costs are held to.
+    let multi_year = fixture("form-mid-term.txt").replace(
+        "年度资金总额（万元）\t80\t其中：财政拨款\t70",
+        "资金总额\t240\t当年资金总额:\t80\t其中：财政拨款\t70",
+    );
+    let project = report(&multi_year).sheet.projects().next().unwrap().clone();
+    let amount = |c: Column| project.line.amount(c).and_then(|a| a.value);
+    assert_eq!(amount(Column::PeriodTotal), Some(240.into()));
+    assert_eq!(amount(Column::Total), Some(80.into()));
+    // 6所 over the period, 3所 this year: quiet.
+    assert_eq!(
+        findings(&multi_year),
+        findings(&fixture("form-mid-term.txt"))
+    );
+    let copied = multi_year.replace("\t6所\t3所\t", "\t3所\t3所\t");
+    let added: Vec<_> = findings(&copied)
+        .into_iter()
+        .filter(|f| f.0 == "period-equals-annual")
+        .collect();
+    assert_eq!(added, [f("period-equals-annual", "E10", 1)]);
+    // One year's money: the same target for the period is right.
+    let one_year = fixture("form-mid-term.txt").replace("\t6所\t3所\t", "\t3所\t3所\t");
+    assert!(!findings(&one_year)
+        .iter()
+        .any(|f| f.0 == "period-equals-annual"));
 }

@@ -8,7 +8,7 @@ use jixiao_lint::text::Lang;
 /// rules of the long layouts (weight-sum, name-placeholder, direction-mismatch,
 /// unit-name-mismatch) and the review points of issue 12 (goal-indicator-mismatch,
 /// cost-missing, standard-missing, value-kind-mismatch).
-const CATALOG: [&str; 45] = [
+const CATALOG: [&str; 47] = [
     "header-missing",
     "column-missing",
     "row-unrecognized",
@@ -35,6 +35,7 @@ const CATALOG: [&str; 45] = [
     "satisfaction-misfiled",
     "indicator-misfiled",
     "weight-sum",
+    "weight-band",
     "name-placeholder",
     "value-missing",
     "value-placeholder",
@@ -43,6 +44,7 @@ const CATALOG: [&str; 45] = [
     "value-unit-missing",
     "rate-out-of-range",
     "period-annual-mismatch",
+    "period-equals-annual",
     "satisfaction-not-numeric",
     "satisfaction-low",
     "direction-mismatch",

@@ -555,12 +555,15 @@ fn each_case_changes_exactly_what_it_says() {
 fn every_rule_has_a_firing_case() {
     // The long layouts' rules fire on their fixtures (tests/layouts.rs), and
     // standard-missing and standard-unknown on a real form with a 绩效标准 left
-    // empty and one that says 无 (tests/forms.rs).
+    // empty and one that says 无 (tests/forms.rs); weight-band where 产出指标
+    // prints 50 over scores of 80, period-equals-annual with 240 万元 over the
+    // period and 3所 for both (tests/layouts.rs).
     let long_fixtures = [
         "long-hubei.txt",
         "long-sichuan.txt",
         "long-paired.txt",
         "form.txt",
+        "form-mid-term.txt",
         "forms/hunan-xiangtan-wupaoche.txt",
     ]
     .map(|name| {
@@ -571,6 +574,12 @@ fn every_rule_has_a_firing_case() {
         .unwrap()
         .replace("雾炮车风炮射程\t≥80M\t计划标准", "雾炮车风炮射程\t≥80M\t")
         .replace("优良\t计划标准", "优良\t无")
+        .replace("产出指标\t★数量指标", "产出指标（50分）\t★数量指标")
+        .replace(
+            "年度资金总额（万元）\t80\t",
+            "资金总额\t240\t当年资金总额:\t80\t",
+        )
+        .replace("\t6所\t3所\t", "\t3所\t3所\t")
     });
     let fired: Vec<&str> = cases()
         .iter()

@@ -12,6 +12,7 @@ pub mod framework;
 pub mod value;
 
 use framework::{Family, Level2};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::ops::Range;
 pub use value::{parse_value, Operator, Value, ValueKind};
@@ -87,19 +88,21 @@ impl Placement {
     /// to the second level's.
     fn of(level1: &Level, level2: &Level) -> Placement {
         let coded = level2.code.is_some();
+        // `产出指标（50分）`: a printed weight band is no part of the name.
+        let (name1, name2) = (weight_band(&level1.name).0, weight_band(&level2.name).0);
         let level2 = level2
             .code
             .as_deref()
             .and_then(Level2::from_code)
-            .or_else(|| Level2::from_name(&level2.name));
+            .or_else(|| Level2::from_name(name2));
         let family = level1
             .code
             .as_deref()
             .and_then(Family::from_code)
-            .or_else(|| Family::from_name(&level1.name))
+            .or_else(|| Family::from_name(name1))
             // A 二级 name merged across both columns (社会公众或服务对象满意度指标
             // in the 一级 column, the 二级 left empty).
-            .or_else(|| Level2::from_name(&level1.name).map(|l| l.family))
+            .or_else(|| Level2::from_name(name1).map(|l| l.family))
             .or_else(|| level2.map(|l| l.family));
         // The 2015 framework names 社会公众或服务对象满意度指标 as a second level
         // of 效益指标: a satisfaction indicator, filed where that form files it.
@@ -459,6 +462,33 @@ fn find_comma(text: &str) -> Option<(usize, usize)> {
         0xEF if bytes[at..].starts_with("，".as_bytes()) => Some((at, "，".len())),
         _ => None,
     })
+}
+
+/// A level's name and the weight band a template prints after it:
+/// `产出指标（50分）` → (产出指标, 50..=50), `效益指标(权重20-30%)` → (效益指标,
+/// 20..=30). Without a band, the name as it is.
+pub fn weight_band(name: &str) -> (&str, Option<(Decimal, Decimal)>) {
+    let name = name.trim();
+    let Some(open) = name.rfind(['(', '（']) else {
+        return (name, None);
+    };
+    let inside = name[open..]
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    let bare = inside
+        .trim_start_matches("权重")
+        .trim_start_matches("分值")
+        .trim_start_matches([':', '：'])
+        .replace(['分', '%', '％'], "");
+    let number = |s: &str| s.trim().parse::<Decimal>().ok();
+    let band = match bare.split_once(['-', '－', '~', '～', '—']) {
+        Some((lo, hi)) => number(lo).zip(number(hi)),
+        None => number(&bare).map(|n| (n, n)),
+    };
+    match band {
+        Some(band) if band.0 <= band.1 => (name[..open].trim_end(), Some(band)),
+        _ => (name, None),
+    }
 }
 
 /// `22-社会效益` → code 22, name 社会效益; `社会效益` → no code.

@@ -233,6 +233,8 @@ struct Form {
     goal: Option<(u32, usize, String)>,
     /// (column, row, value column, raw) per amount.
     amounts: Vec<(Column, u32, usize, String)>,
+    /// Which of `amounts` is the year's total when another is the period's.
+    annual_total: Option<usize>,
 }
 
 /// Keys of the form block as forms across China write them (normalised,
@@ -372,6 +374,17 @@ fn read_form(rows: &[Row], sheet: &mut Sheet) -> Form {
                 _ => form
                     .amounts
                     .push((Column::Total, at_row, at, form_amount(value))),
+            }
+            if word == "资金总额" && (key.starts_with("当年") || key.starts_with("年度")) {
+                form.annual_total = form.amounts.len().checked_sub(1);
+            }
+        }
+    }
+    // 资金总额 beside 当年资金总额 (湖北): the first is the whole period's.
+    if let Some(annual) = form.annual_total {
+        for (i, amount) in form.amounts.iter_mut().enumerate() {
+            if amount.0 == Column::Total && i != annual {
+                amount.0 = Column::PeriodTotal;
             }
         }
     }

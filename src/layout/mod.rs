@@ -51,6 +51,9 @@ pub enum Column {
     Direction,
     /// 绩效标准 / 指标值确定依据: 计划标准, 行业标准, 历史标准 …
     Standard,
+    /// A form's funds over the whole implementation period (资金总额 beside
+    /// 当年资金总额, which is the year's `Total`).
+    PeriodTotal,
 }
 
 impl Column {
@@ -81,6 +84,7 @@ impl Column {
             Column::SpecialAccount => "财政专户拨款",
             Column::Other => "其他资金",
             Column::Goal => "绩效目标",
+            Column::PeriodTotal => "资金总额（实施期）",
             Column::Indicators => "绩效指标",
             Column::Unit => "单位名称",
             Column::Level1 => "一级指标",
@@ -104,6 +108,7 @@ impl Column {
             Column::SpecialAccount => "fiscal special account",
             Column::Other => "other funds",
             Column::Goal => "performance goal",
+            Column::PeriodTotal => "funds over the period",
             Column::Indicators => "performance indicators",
             Column::Unit => "unit name",
             Column::Level1 => "level 1",

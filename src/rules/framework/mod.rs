@@ -9,6 +9,7 @@ pub mod name_placeholder;
 pub mod output_missing;
 pub mod satisfaction_misfiled;
 pub mod satisfaction_missing;
+pub mod weight_band;
 pub mod weight_sum;
 
 use crate::indicator::framework::Family;

@@ -1,6 +1,7 @@
 //! Indicator values: present, real, measurable, consistent.
 pub mod direction_mismatch;
 pub mod period_annual_mismatch;
+pub mod period_equals_annual;
 pub mod rate_out_of_range;
 pub mod satisfaction_low;
 pub mod satisfaction_not_numeric;
