@@ -151,6 +151,16 @@ impl Indicator {
         self.placed.level2
     }
 
+    /// The value a check holds against the year: the annual value, else the
+    /// period's (one of them may be blank; a table's amounts are a year's).
+    pub fn target(&self) -> &Value {
+        if self.annual.is_empty() {
+            &self.period
+        } else {
+            &self.annual
+        }
+    }
+
     pub fn is_cost(&self) -> bool {
         self.family() == Some(Family::Cost) || self.level2_known().is_some_and(Level2::is_cost)
     }

@@ -1,4 +1,4 @@
-use super::{reckoned_value, total_cost};
+use super::total_cost;
 use crate::layout::{Column, Project};
 use crate::money::format_amount;
 use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
@@ -44,7 +44,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
     let mut sum = Decimal::ZERO;
     let (mut parts_zh, mut parts_en) = (Vec::new(), Vec::new());
     for cost in &costs {
-        let value = reckoned_value(cost);
+        let value = cost.target();
         // A rate or a text cost bounds the whole project in another way.
         let Some((Some(amount), how_zh, how_en)) = total_cost(project, value) else {
             return;

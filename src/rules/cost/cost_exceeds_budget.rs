@@ -1,4 +1,4 @@
-use super::{reckoned_value, total_cost};
+use super::total_cost;
 use crate::indicator::Indicator;
 use crate::layout::{Column, Project};
 use crate::money::format_amount;
@@ -32,7 +32,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     let Some(budget) = project.line.amount(Column::Total).and_then(|a| a.value) else {
         return;
     };
-    let value = reckoned_value(indicator);
+    let value = indicator.target();
     let Some((cost, how_zh, how_en)) = total_cost(project, value) else {
         return;
     };

@@ -86,13 +86,3 @@ fn matching_quantity<'p>(
 fn is_head(unit: &str) -> bool {
     matches!(unit, "人" | "名" | "生")
 }
-
-/// The value a cost is reckoned from: the table's amounts are the year's
-/// budget, so the annual value first.
-pub(crate) fn reckoned_value(indicator: &Indicator) -> &Value {
-    if indicator.annual.is_empty() {
-        &indicator.period
-    } else {
-        &indicator.annual
-    }
-}

@@ -58,7 +58,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     let Some(level2) = indicator.level2_known().and_then(|l| l.code) else {
         return;
     };
-    let value = shown(indicator);
+    let value = indicator.target();
     if value.is_empty() || value.is_placeholder() {
         return;
     }
@@ -94,15 +94,6 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
             format!("{label_en} is filed under {under_en}, yet its value \"{raw}\" {en}"),
         ),
     );
-}
-
-/// The annual value, else the period's (one of them may be blank).
-fn shown(indicator: &Indicator) -> &Value {
-    if indicator.annual.is_empty() {
-        &indicator.period
-    } else {
-        &indicator.annual
-    }
 }
 
 fn is_time(name: &str, value: &Value, unit: &str) -> bool {

@@ -164,3 +164,18 @@ pub(crate) fn unit_from_name(name: &str) -> Option<&'static str> {
         .find(|(ending, _)| name.ends_with(ending))
         .map(|(_, unit)| *unit)
 }
+
+/// The 绩效标准 cell of an indicator read from its own row, where the table
+/// has that column: its text and where a finding about it points.
+pub(crate) fn standard_cell<'i>(
+    project: &Project,
+    indicator: &'i Indicator,
+) -> Option<(&'i str, Location)> {
+    let own = indicator.own_row.as_deref()?;
+    let (column, standard) = own.standard.as_ref()?;
+    let at = Location {
+        indicator: indicator.number,
+        ..Location::in_project(project, *column).at_row(own.row)
+    };
+    Some((standard.trim(), at))
+}

@@ -1,6 +1,6 @@
 use crate::indicator::Indicator;
 use crate::layout::Project;
-use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::t;
 
 pub static RULE: Rule = Rule {
@@ -27,22 +27,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
-    let Some(own) = &indicator.own_row else {
-        return;
-    };
-    let Some((column, standard)) = &own.standard else {
+    let Some((standard, at)) = super::standard_cell(project, indicator) else {
         return;
     };
     // An indicator with no target at all is value-missing's.
-    if !standard.trim().is_empty() || indicator.annual.is_empty() {
+    if !standard.is_empty() || indicator.annual.is_empty() {
         return;
     }
     let (label_zh, label_en) = crate::rules::indicator_label(indicator);
     out.report(
-        Location {
-            indicator: indicator.number,
-            ..Location::in_project(project, *column).at_row(own.row)
-        },
+        at,
         crate::text::Message::new(
             format!("{label_zh}没有填写绩效标准（计划标准、行业标准、历史标准等）"),
             format!("{label_en} states no standard (plan, industry, historical …)"),

@@ -1,6 +1,6 @@
 use crate::indicator::Indicator;
 use crate::layout::Project;
-use crate::rules::{Check, Context, Location, Rule, Severity, Sink};
+use crate::rules::{Check, Context, Rule, Severity, Sink};
 use crate::text::{t, Message};
 
 pub static RULE: Rule = Rule {
@@ -33,22 +33,15 @@ const BASIS: [&str; 16] = [
 ];
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
-    let Some(own) = &indicator.own_row else {
+    let Some((standard, at)) = super::standard_cell(project, indicator) else {
         return;
     };
-    let Some((column, standard)) = &own.standard else {
-        return;
-    };
-    let standard = standard.trim();
     if standard.is_empty() || BASIS.iter().any(|w| standard.contains(w)) {
         return;
     }
     let (label_zh, label_en) = crate::rules::indicator_label(indicator);
     out.report(
-        Location {
-            indicator: indicator.number,
-            ..Location::in_project(project, *column).at_row(own.row)
-        },
+        at,
         Message::new(
             format!("{label_zh}的绩效标准「{standard}」不是一种标准；请写明计划标准、行业标准、历史标准或其他标准"),
             format!("{label_en}: the standard \"{standard}\" names no standard; state a plan, industry, historical or other standard"),
