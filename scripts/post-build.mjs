@@ -3,9 +3,9 @@
 //  1. Adds a Content-Security-Policy: scripts only from the page itself (the
 //     one inline bootstrap script Trunk writes is allowed by its hash), no
 //     connection to any other origin, no plugins, no forms.
-//  2. Stamps www/sw.js with a hash of every file of the build, so that a
-//     release changing any of them installs a new service worker whose cache
-//     replaces the old one.
+//  2. Stamps www/sw.js with the build's id (scripts/build-id.mjs: a hash of
+//     every file of the build), so that a release changing any of them
+//     installs a new service worker whose cache replaces the old one.
 //  3. Locks the page's worker out of the network once it has loaded its wasm:
 //     a worker is not governed by the page's meta policy, only by headers of
 //     its own script, which a plain static host does not send.
@@ -13,8 +13,9 @@
 //     policy plus frame-ancestors 'none', which no meta tag can carry; README
 //     § Hosting has the same for nginx and Caddy.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildId } from './build-id.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
@@ -63,16 +64,7 @@ const headers = [
   '',
 ].join('\n');
 writeFileSync(join(dir, '_headers'), headers);
-// The build's id for the service worker's cache: a hash of every file it
-// caches, so that a release changing any of them (the worker's files have no
-// hash in their names) replaces the whole cache.
-const digest = createHash('sha256');
-for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-  if (entry.isFile() && entry.name !== 'sw.js' && entry.name !== '_headers') {
-    digest.update(entry.name).update(readFileSync(join(dir, entry.name)));
-  }
-}
-const build = digest.digest('hex').slice(0, 16);
+const build = buildId(dir);
 const swPath = join(dir, 'sw.js');
 writeFileSync(swPath, readFileSync(swPath, 'utf8').replace('__BUILD__', build));
 console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js build ${build}; worker locked; _headers`);

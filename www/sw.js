@@ -1,20 +1,24 @@
 // Offline support: after the first visit the page opens and works with no
 // network. The app shell (index.html and the files it names) is cached on
-// install (with the sample and the file-reading worker); BUILD is stamped by scripts/post-build.mjs with a hash of
+// install (with the sample and the page's worker); BUILD is stamped by scripts/post-build.mjs with a hash of
 // every file of the build, so that a new release installs a new worker and drops the old cache.
 const BUILD = '__BUILD__';
 const CACHE = `jixiao-${BUILD}`;
+
+// Files whose names carry no content hash: the sample table and the page's
+// worker (Trunk names a worker's files after its binary). A release may change
+// them under the same name, so they are fetched network-first (below).
+const UNHASHED = ['./sample.txt', './jixiao-file-worker_loader.js', './jixiao-file-worker.js', './jixiao-file-worker_bg.wasm'];
+const unhashed = new Set(UNHASHED.map((name) => new URL(name, self.location).pathname));
 
 // The same-origin files that index.html names (script, wasm, css, sample).
 async function shellFiles() {
   const response = await fetch('./', { cache: 'no-cache' });
   const html = await response.clone().text();
   const names = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
-  // Files index.html does not name: the sample table, and the file reader
-  // (a worker the page starts only when a workbook or a GBK file arrives),
+  // Files index.html does not name (the sample table and the page's worker),
   // so that both work offline too.
-  const more = ['./sample.txt', './jixiao-file-worker_loader.js', './jixiao-file-worker.js', './jixiao-file-worker_bg.wasm'];
-  return { response, files: [...new Set([...names, ...more])] };
+  return { response, files: [...new Set([...names, ...UNHASHED])] };
 }
 
 self.addEventListener('install', (event) => {
@@ -42,6 +46,16 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // The page itself: the network first, so that a new release shows at once.
     event.respondWith(fetch(request).catch(() => caches.match('./', { cacheName: CACHE })));
+    return;
+  }
+  if (unhashed.has(new URL(request.url).pathname)) {
+    // The network first, the cache when offline: on the first load after a
+    // release the service worker still in control is the old one, and serving
+    // its cached worker would pair the new page with the old checker. A static
+    // host answers an unchanged file with 304, so this costs a round trip.
+    const cached = () => caches.match(request, { ignoreSearch: true });
+    event.respondWith(fetch(request, { cache: 'no-cache' })
+      .then(async (response) => (response.ok ? response : (await cached()) || response), cached));
     return;
   }
   // Hashed assets never change: the cache first.

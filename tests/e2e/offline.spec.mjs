@@ -4,19 +4,8 @@
 // release replaces the old one instead of piling up beside it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, seed, open, paste, expectSeedReport, dropFile, fixtures } from './support.mjs';
+import { test, expect, seed, open, paste, expectSeedReport, dropFile, fixtures, firstVisit } from './support.mjs';
 import { subPathURL } from './servers.mjs';
-
-// First visit: waits until the worker is active and controls the page. A worker
-// does not control the page that registered it until that page loads again (sw.js
-// calls clients.claim(), which usually makes the reload unnecessary).
-async function firstVisit(page, url) {
-  await open(page, url);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: 'a worker controls the page' })
-    .toBe(true);
-}
 
 // Goes offline, reloads, and checks that the page came from the worker and works.
 async function reloadOffline(page, context) {

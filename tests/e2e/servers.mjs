@@ -6,3 +6,6 @@ export const rootURL = `http://127.0.0.1:${port}/`;
 export const subPath = '/team/checker/';
 export const subPort = port + 1;
 export const subPathURL = `http://127.0.0.1:${subPort}${subPath}`;
+// A copy of dist/ that a spec changes as a new release would (release.spec.mjs).
+export const releasePort = port + 2;
+export const releaseURL = `http://127.0.0.1:${releasePort}/`;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
-import { rootURL, subPathURL } from './servers.mjs';
+import { rootURL, subPathURL, releaseURL } from './servers.mjs';
 
 export { expect };
 
@@ -29,8 +29,9 @@ export const seedSummary = {
   department: '番禺区政务服务数据管理局',
 };
 
-// The only origins a page may talk to: the two test servers (root and sub-path).
-const ownOrigins = new Set([new URL(rootURL).origin, new URL(subPathURL).origin]);
+// The only origins a page may talk to: the test servers (root, sub-path, and the
+// copy of the build that release.spec.mjs serves).
+const ownOrigins = new Set([rootURL, subPathURL, releaseURL].map((url) => new URL(url).origin));
 
 // Watches a page for what must never happen: an error thrown, a Rust panic, a request
 // to another origin. Returns the check to run once the test is done with the page. The
@@ -85,6 +86,17 @@ export const cellAt = (page, id) => page.locator(`[data-cell-id="${id}"]`);
 export async function open(page, url = '/') {
   await page.goto(url);
   await expect(input(page)).toBeVisible();
+}
+
+// First visit: waits until the worker is active and controls the page. A worker
+// does not control the page that registered it until that page loads again (sw.js
+// calls clients.claim(), which usually makes the reload unnecessary).
+export async function firstVisit(page, url) {
+  await open(page, url);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: 'a worker controls the page' })
+    .toBe(true);
 }
 
 // Puts text into the paste area as a user's paste would (fill fires `input`).
