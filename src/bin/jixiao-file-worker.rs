@@ -58,7 +58,7 @@ fn main() {
     use js_sys::{ArrayBuffer, Reflect, Uint8Array};
     use serde::Serialize;
     use serde_json::json;
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -71,6 +71,35 @@ fn main() {
         /// files are checked with it too, so that a comparison never counts a
         /// rule the profile turned off as fixed.
         static IN_FORCE: RefCell<Config> = RefCell::new(Config::default());
+    }
+
+    thread_local! {
+        /// Set by the page's first request: the warm-up stops there.
+        static ASKED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// The sample (the Guangzhou table), checked while the page waits for
+    /// its first table.
+    const WARM_UP_TABLE: &str = include_str!("../../www/sample.txt");
+    /// How many times: enough for V8 to optimise the hot loops (measured with
+    /// tests/e2e/bench.mjs's first check of a 1 MB table in a fresh worker).
+    const WARM_UP_CHECKS: u32 = 40;
+
+    /// Checks the sample and lays out its first view, as a check of the page
+    /// would, one check per task until WARM_UP_CHECKS or the page's first
+    /// request. V8 runs a fresh module in its baseline tier and optimises
+    /// only the functions that have run a while, so without this the user's
+    /// first table was checked 3–6× slower than the next one. One check per
+    /// task: a request that arrives meanwhile waits for one small check at most.
+    fn warm_up(scope: web_sys::DedicatedWorkerGlobalScope, left: u32) {
+        if left == 0 || ASKED.get() {
+            return;
+        }
+        let checked = Checked::new(WARM_UP_TABLE.to_owned(), &Config::default());
+        drop(view::to_bytes(&checked.first(PAGE, LARGE_INPUT)));
+        let next = scope.clone();
+        let again = Closure::once_into_js(move || warm_up(next, left - 1));
+        let _ = scope.set_timeout_with_callback(again.unchecked_ref());
     }
 
     fn in_force() -> Config {
@@ -512,6 +541,9 @@ fn main() {
         };
         if let Some(file) = file {
             let bytes = Uint8Array::new(&file).to_vec();
+            // The table kept stays until the file is read (check_and_keep frees
+            // it before checking): a file that cannot be read leaves the report
+            // on show, and its share link, as they were.
             return match input::read_file(&bytes) {
                 Ok(decoded) => {
                     drop(bytes);
@@ -674,6 +706,7 @@ fn main() {
     let replies = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            ASKED.set(true);
             let _ = replies.post_message(&answer(&replies, event.data()));
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -682,6 +715,7 @@ fn main() {
     // A message posted before the handler was set could be lost while the
     // module was still starting: the page waits for this one.
     let _ = scope.post_message(&reply(&json!({ "ready": true })));
+    warm_up(scope, WARM_UP_CHECKS);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
