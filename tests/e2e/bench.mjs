@@ -11,8 +11,15 @@
 //   ./scripts/bench.sh            (builds what is missing, then runs this)
 //   node bench.mjs [--sizes 1,10,50] [--runs 3]
 //
-// The last line is machine-readable, for the 50 MB table (or the largest size):
+// and the file path (the bytes of a picked file transferred to the worker, against
+// TextDecoder + Papa Parse on the same bytes), what handing a pasted string over
+// costs apart from the check, the first check of a fresh worker two seconds after
+// it is ready (as a user pastes), and the memory after checking the largest table
+// twice in one worker. The last line is machine-readable, for the 50 MB table (or
+// the largest size; first_1mb_mb_s for the 1 MB one; first_paste_ms from measure.mjs,
+// which scripts/bench.sh runs first):
 //   wasm_mb_s=… papaparse_mb_s=… native_mb_s=… wasm_vs_papaparse=… wasm_vs_native=… peak_mem_ratio=…
+//   file_vs_peer=… handover_ms=… check_vs_papaparse=… first_paste_ms=… first_1mb_mb_s=… recheck_mem_ratio=… longest_task_ms=…
 // MB here are 10^6 bytes; ratios above 1 mean ours is faster. Each figure is the
 // median of --runs runs; a fresh worker (fresh wasm memory) for each wasm run.
 
@@ -108,63 +115,109 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({ headless: true, ...config.use.launchOptions });
 const results = [];
+let longestTask = 0;
 try {
   const page = await browser.newPage();
   await page.goto(`${origin}/bench.html`);
   for (const table of tables) {
     // (a) and (b) inside the page, so that no DevTools round trip is counted.
     const inPage = await page.evaluate(
-      async ({ name, runs }) => {
-        const text = await (await fetch(`/${name}`)).text();
-        const wasm = () =>
+      async ({ name, runs, largest }) => {
+        const bytes = await (await fetch(`/${name}`)).arrayBuffer();
+        const text = new TextDecoder().decode(bytes);
+        // A fresh worker (fresh wasm memory); `settle` ms after it is ready, as a
+        // user who opens the page and then pastes (its warm-up runs meanwhile).
+        const fresh = (settle = 0) =>
           new Promise((resolve, reject) => {
             const worker = new Worker('/jixiao-file-worker_loader.js', { type: 'module' });
-            let start = 0;
             worker.onerror = (event) => reject(new Error(`worker: ${event.message}`));
-            worker.onmessage = ({ data }) => {
-              if (data.ready) {
-                // The clock runs from handing over the text to the overview's arrival.
-                start = performance.now();
-                worker.postMessage({ check: text });
-              } else if (data.progress === undefined) {
-                const ms = performance.now() - start;
-                worker.terminate();
-                if (!data.ok) return reject(new Error(data.message_en));
-                resolve({ ms, checkMs: data.check_ms, memory: data.memory_bytes, projects: data.projects });
-              }
-            };
+            worker.onmessage = ({ data }) => data.ready && setTimeout(() => resolve(worker), settle);
           });
+        // One check: the clock runs from handing over the message to the overview's arrival.
+        const check = (worker, message, transfer = []) =>
+          new Promise((resolve, reject) => {
+            worker.onmessage = ({ data }) => {
+              if (data.progress !== undefined) return;
+              const ms = performance.now() - start;
+              if (!data.ok) return reject(new Error(data.message_en));
+              resolve({ ms, checkMs: data.check_ms, memory: data.memory_bytes, projects: data.projects });
+            };
+            const start = performance.now();
+            worker.postMessage(message, transfer);
+          });
+        const once = async (settle, message, transfer) => {
+          const worker = await fresh(settle);
+          const result = await check(worker, message, transfer);
+          worker.terminate();
+          return result;
+        };
         const papa = () => {
           const start = performance.now();
           const parsed = Papa.parse(text, { delimiter: '\t' });
           return { ms: performance.now() - start, rows: parsed.data.length };
         };
+        // The file path: the bytes of a picked file, decoded by the best JS path
+        // (TextDecoder, then Papa Parse's parse alone) vs. transferred to our worker.
+        const papaFile = () => {
+          const start = performance.now();
+          const parsed = Papa.parse(new TextDecoder().decode(bytes), { delimiter: '\t' });
+          return { ms: performance.now() - start, rows: parsed.data.length };
+        };
         const wasmRuns = [];
         const papaRuns = [];
+        const fileRuns = [];
+        const papaFileRuns = [];
+        const firstRuns = [];
         for (let i = 0; i < runs; i++) {
-          wasmRuns.push(await wasm());
+          wasmRuns.push(await once(0, { check: text }));
           papaRuns.push(papa());
+          const copy = bytes.slice(0);
+          fileRuns.push(await once(0, copy, [copy]));
+          papaFileRuns.push(papaFile());
+          firstRuns.push(await once(2000, { check: text }));
         }
-        return { wasmRuns, papaRuns };
+        // The same table checked twice in one worker: the memory must not grow.
+        let recheck = null;
+        if (largest) {
+          const worker = await fresh();
+          const first = await check(worker, { check: text });
+          const second = await check(worker, { check: text });
+          worker.terminate();
+          recheck = second.memory / first.memory;
+        }
+        return { wasmRuns, papaRuns, fileRuns, papaFileRuns, firstRuns, recheck };
       },
-      { name: path.basename(table.file), runs: RUNS },
+      { name: path.basename(table.file), runs: RUNS, largest: table === tables[tables.length - 1] },
     );
     const wasmMs = median(inPage.wasmRuns.map((r) => r.ms));
     const checkMs = median(inPage.wasmRuns.map((r) => r.checkMs));
     const papaMs = median(inPage.papaRuns.map((r) => r.ms));
     const memory = Math.max(...inPage.wasmRuns.map((r) => r.memory));
+    const fileMs = median(inPage.fileRuns.map((r) => r.ms));
+    const papaFileMs = median(inPage.papaFileRuns.map((r) => r.ms));
+    const firstMs = median(inPage.firstRuns.map((r) => r.ms));
+    // What handing the pasted string over costs (posting, copying it into wasm
+    // memory, the overview back), apart from the check itself.
+    const handoverMs = wasmMs - checkMs;
     const nat = native(table);
     const projects = inPage.wasmRuns[0].projects;
     if (!nat.line.includes(`${projects} 个项目`)) {
       throw new Error(`the page's worker and the CLI disagree: ${projects} projects vs ${nat.line}`);
     }
-    results.push({ table, wasmMs, checkMs, papaMs, nativeMs: nat.ms, memory, projects });
+    results.push({ table, wasmMs, checkMs, papaMs, nativeMs: nat.ms, memory, projects, fileMs, papaFileMs, firstMs, handoverMs, recheck: inPage.recheck });
     console.log(
       `${String(table.mb).padStart(3)} MB (${table.bytes} bytes, ${projects} projects): ` +
         `wasm ${wasmMs.toFixed(0)} ms = ${mbs(table.bytes, wasmMs).toFixed(1)} MB/s (check alone ${checkMs.toFixed(0)} ms), ` +
         `Papa Parse ${papaMs.toFixed(0)} ms = ${mbs(table.bytes, papaMs).toFixed(1)} MB/s, ` +
         `native ${nat.ms.toFixed(0)} ms = ${mbs(table.bytes, nat.ms).toFixed(1)} MB/s, ` +
         `wasm memory ${(memory / 1e6).toFixed(0)} MB = ${(memory / table.bytes).toFixed(2)}× the input`,
+    );
+    console.log(
+      `       file picked: worker ${fileMs.toFixed(0)} ms = ${mbs(table.bytes, fileMs).toFixed(1)} MB/s, ` +
+        `TextDecoder + Papa Parse ${papaFileMs.toFixed(0)} ms = ${mbs(table.bytes, papaFileMs).toFixed(1)} MB/s (×${(papaFileMs / fileMs).toFixed(2)}); ` +
+        `paste handover ${handoverMs.toFixed(0)} ms, check after it ×${(papaMs / checkMs).toFixed(2)} of Papa Parse; ` +
+        `first check in a fresh worker (2 s after ready) ${firstMs.toFixed(0)} ms = ${mbs(table.bytes, firstMs).toFixed(1)} MB/s` +
+        (inPage.recheck ? `; memory after a re-check ×${inPage.recheck.toFixed(2)}` : ''),
     );
   }
 
@@ -200,6 +253,7 @@ try {
   }
   const longTasks = await app.evaluate(() => window.__longTasks);
   const longest = Math.max(0, ...longTasks);
+  longestTask = longest;
   console.log(
     `page: ${largest.mb} MB file picked → report shown in ${shownMs} ms (${await projects.textContent()} projects); ` +
       `main-thread tasks over 50 ms: ${longTasks.length}, longest ${longest.toFixed(0)} ms (aim: none over 100 ms)`,
@@ -216,8 +270,15 @@ const bytes = last.table.bytes;
 const wasmRate = mbs(bytes, last.wasmMs);
 const papaRate = mbs(bytes, last.papaMs);
 const nativeRate = mbs(bytes, last.nativeMs);
+// The first check of a fresh worker is measured on the 1 MB table (when it is among the sizes).
+const small = results.find((r) => r.table.mb === 1);
 console.log(
   `wasm_mb_s=${wasmRate.toFixed(1)} papaparse_mb_s=${papaRate.toFixed(1)} native_mb_s=${nativeRate.toFixed(1)} ` +
     `wasm_vs_papaparse=${(wasmRate / papaRate).toFixed(2)} wasm_vs_native=${(wasmRate / nativeRate).toFixed(2)} ` +
-    `peak_mem_ratio=${(last.memory / bytes).toFixed(2)}`,
+    `peak_mem_ratio=${(last.memory / bytes).toFixed(2)} ` +
+    `file_vs_peer=${(last.papaFileMs / last.fileMs).toFixed(2)} handover_ms=${last.handoverMs.toFixed(0)} ` +
+    `check_vs_papaparse=${(last.papaMs / last.checkMs).toFixed(2)} ` +
+    `first_paste_ms=${process.env.FIRST_PASTE_MS ?? 'n/a'} ` +
+    `first_1mb_mb_s=${small ? mbs(small.table.bytes, small.firstMs).toFixed(1) : 'n/a'} ` +
+    `recheck_mem_ratio=${last.recheck.toFixed(2)} longest_task_ms=${longestTask.toFixed(0)}`,
 );
