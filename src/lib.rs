@@ -17,6 +17,7 @@ pub mod diff;
 pub mod export;
 pub mod indicator;
 pub mod input;
+pub mod json;
 pub mod layout;
 pub mod money;
 #[cfg(feature = "files")]

@@ -21,7 +21,7 @@ use jixiao_lint::batch::BatchRow;
 use jixiao_lint::input::{archive, check_size, read_file, Source, MAX_INPUT_BYTES};
 use jixiao_lint::rules::{self, Rule};
 use jixiao_lint::text::{Lang, Message};
-use jixiao_lint::{check_text, export, Config, Report};
+use jixiao_lint::{check_text, export, json, Config, Report};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -243,7 +243,9 @@ fn check(options: &Options) -> Result<u8, String> {
         return write_workbook(options, &checked, lang);
     }
     let mut written: Vec<u8> = Vec::new();
-    let mut console = std::io::stdout().lock();
+    // Buffered: stdout is line-buffered, and the human and JSON outputs are
+    // hundreds of thousands of lines for a large table (a write call each).
+    let mut console = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     let stdout: &mut dyn Write = if options.output.is_some() {
         &mut written
     } else {
@@ -292,6 +294,7 @@ fn check(options: &Options) -> Result<u8, String> {
         }),
         (false, other) => return Err(format!("未知格式 unknown format: {other}")),
     }
+    .and_then(|()| stdout.flush())
     .map_err(|e| e.to_string())?;
     if let Some(path) = &options.output {
         std::fs::write(path, &written).map_err(|e| format!("无法写入 cannot write {path}: {e}"))?;
@@ -487,22 +490,31 @@ fn print_human(checked: &[Checked], lang: Lang, out: &mut dyn Write) -> std::io:
     Ok(())
 }
 
-fn print_json(checked: &[Checked], out: &mut dyn Write) -> std::io::Result<()> {
-    let files: Vec<serde_json::Value> = checked
-        .iter()
-        .map(|Checked { path, outcome }| match outcome {
+/// `{"files":[…]}`, each file's report written straight from its structs
+/// (see `jixiao_lint::json`): the same bytes as building a `serde_json::Value`
+/// first, without a tree as large as the output.
+fn print_json(checked: &[Checked], mut out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(b"{\n  \"files\": ")?;
+    if checked.is_empty() {
+        out.write_all(b"[]")?;
+    }
+    for (i, Checked { path, outcome }) in checked.iter().enumerate() {
+        out.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
+        match outcome {
             Ok(input) => {
-                let mut file = serde_json::to_value(export::FileReport::new(path, &input.report))
-                    .unwrap_or_default();
-                file["source"] = serde_json::to_value(&input.source).unwrap_or_default();
-                file
+                export::write_file_json(&mut out, path, &input.report, Some(&input.source), 2)?
             }
-            Err(message) => serde_json::json!({ "path": path, "error": message }),
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "files": files }))
-        .map_err(std::io::Error::other)?;
-    writeln!(out)
+            Err(message) => json::write_pretty(
+                &mut out,
+                &serde_json::json!({ "path": path, "error": message }),
+                2,
+            )?,
+        }
+    }
+    if !checked.is_empty() {
+        out.write_all(b"\n  ]")?;
+    }
+    out.write_all(b"\n}\n")
 }
 
 /// `diff OLD NEW`: what the revision fixed, introduced and left, and how the
