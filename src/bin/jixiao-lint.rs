@@ -18,7 +18,7 @@
 //! introduced, 1 a finding introduced, 2 unreadable input.
 
 use jixiao_lint::batch::BatchRow;
-use jixiao_lint::input::{archive, check_size, read_file, Source, MAX_INPUT_BYTES};
+use jixiao_lint::input::{archive, check_size, read_file_owned, Source, MAX_INPUT_BYTES};
 use jixiao_lint::rules::{self, Rule};
 use jixiao_lint::text::{Lang, Message};
 use jixiao_lint::{check_text, export, json, Config, Report};
@@ -145,7 +145,14 @@ fn read_input(path: &str, lang: Lang) -> Result<Vec<u8>, String> {
     let read = if path == "-" {
         std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|file| {
+            // Room for the whole file at once (the size the file system
+            // states, within the limit): growing by doubling copied a 50 MB
+            // table several times over.
+            let size = file.metadata().map_or(0, |m| m.len().min(limit));
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0));
+            file.take(limit).read_to_end(&mut bytes)
+        })
     };
     read.map_err(|e| format!("无法读取 cannot read: {e}"))?;
     check_size(bytes.len()).map_err(|e| e.message().get(lang).to_owned())?;
@@ -165,8 +172,9 @@ fn check_guarded(text: &str, config: &Config, lang: Lang) -> Result<Report, Stri
 
 /// Reads a file, turning a panic of a reader (calamine on some corrupt .xls
 /// files) into "unreadable" rather than ending the batch.
-fn read_guarded(bytes: &[u8], lang: Lang) -> Result<jixiao_lint::input::Decoded, String> {
-    match std::panic::catch_unwind(|| read_file(bytes)) {
+/// The bytes are given up: UTF-8 text becomes the text without a copy.
+fn read_guarded(bytes: Vec<u8>, lang: Lang) -> Result<jixiao_lint::input::Decoded, String> {
+    match std::panic::catch_unwind(move || read_file_owned(bytes)) {
         Ok(read) => read.map_err(|e| e.message().get(lang).to_owned()),
         Err(_) => Err(match lang {
             Lang::Zh => "无法读取：文件已损坏，读取时出现内部错误。".to_owned(),
@@ -200,7 +208,7 @@ fn check(options: &Options) -> Result<u8, String> {
             let zip = path.to_lowercase().ends_with(".zip") || archive::is_archive(&bytes);
             if !zip {
                 let outcome =
-                    read_guarded(&bytes, lang).and_then(|d| checked_input(d, &config, lang));
+                    read_guarded(bytes, lang).and_then(|d| checked_input(d, &config, lang));
                 return vec![Checked {
                     path: path.clone(),
                     outcome,
@@ -231,7 +239,7 @@ fn check(options: &Options) -> Result<u8, String> {
                                         }
                                     });
                                 }
-                                read_guarded(&bytes, lang)
+                                read_guarded(bytes, lang)
                             })
                             .and_then(|d| checked_input(d, &config, lang)),
                     })
@@ -534,7 +542,7 @@ fn diff(options: &Options) -> Result<u8, String> {
     let config = Config::default();
     let read = |path: &str| {
         read_input(path, lang)
-            .and_then(|bytes| read_guarded(&bytes, lang))
+            .and_then(|bytes| read_guarded(bytes, lang))
             .and_then(|d| checked_input(d, &config, lang))
             .map_err(|m| format!("{path}: {m}"))
     };
