@@ -20,6 +20,7 @@ pub mod input;
 pub mod json;
 pub mod layout;
 pub mod money;
+mod parallel;
 #[cfg(feature = "files")]
 pub mod profile;
 pub mod report;
