@@ -120,14 +120,14 @@ pub fn read(grid: &Grid) -> Option<Sheet> {
     }
     sheet.header = Some(header);
     // Each project's 绩效指标 cell on its own, after the rows: the cells do not
-    // depend on one another, so that natively half of them are read on a
-    // second thread (a fifth of a large table's check is this reading).
+    // depend on one another, so that natively two threads share them (a
+    // fifth of a large table's check is this reading).
     let mut projects: Vec<&mut Project> = sheet
         .units
         .iter_mut()
         .flat_map(|unit| &mut unit.projects)
         .collect();
-    crate::parallel::halves(&mut projects, |part| {
+    crate::parallel::pieces(&mut projects, |part| {
         for project in part {
             project.indicators = parse_indicators(project.indicator_cell.text());
         }

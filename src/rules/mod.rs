@@ -521,25 +521,25 @@ pub fn check_with_progress(
     let projects = sheet.projects().count();
     // Projects already walked.
     let mut walked = 0;
-    // Natively, a large table's projects in two halves, the second on a
-    // thread of its own. Each half's findings are appended in table order
-    // after those found so far, so that the sink holds them as one walk
-    // would have: the sort below keeps their order among equals, and the
-    // reports stay byte for byte the same. Progress is told at the end, as
-    // nothing shows it natively.
+    // Natively, a large table's projects in pieces shared by two threads.
+    // Each piece's findings are appended in table order after those found
+    // so far, so that the sink holds them as one walk would have: the sort
+    // below keeps their order among equals, and the reports stay byte for
+    // byte the same. Progress is told at the end, as nothing shows it
+    // natively.
     #[cfg(not(target_arch = "wasm32"))]
     if projects >= crate::parallel::PARALLEL_FROM {
         let mut all: Vec<&Project> = sheet.projects().collect();
-        let halves = crate::parallel::halves(&mut all, |part| {
+        let pieces = crate::parallel::pieces(&mut all, |part| {
             let mut sink = Sink::new(REGISTRY[0]);
             for project in part {
                 walk(project, &mut sink);
             }
             sink
         });
-        for half in halves {
-            sink.found.extend(half.found);
-            sink.ranks.extend(half.ranks);
+        for piece in pieces {
+            sink.found.extend(piece.found);
+            sink.ranks.extend(piece.ranks);
         }
         walked = projects;
     }
