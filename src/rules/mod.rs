@@ -519,16 +519,14 @@ pub fn check_with_progress(
         }
     };
     let projects = sheet.projects().count();
-    // Projects already walked.
-    let mut walked = 0;
     // Natively, a large table's projects in pieces shared by two threads.
     // Each piece's findings are appended in table order after those found
     // so far, so that the sink holds them as one walk would have: the sort
     // below keeps their order among equals, and the reports stay byte for
     // byte the same. Progress is told at the end, as nothing shows it
-    // natively.
+    // natively. `walked`: the projects walked here.
     #[cfg(not(target_arch = "wasm32"))]
-    if projects >= crate::parallel::PARALLEL_FROM {
+    let walked = if projects >= crate::parallel::PARALLEL_FROM {
         let mut all: Vec<&Project> = sheet.projects().collect();
         let pieces = crate::parallel::pieces(&mut all, |part| {
             let mut sink = Sink::new(REGISTRY[0]);
@@ -541,8 +539,12 @@ pub fn check_with_progress(
             sink.found.extend(piece.found);
             sink.ranks.extend(piece.ranks);
         }
-        walked = projects;
-    }
+        projects
+    } else {
+        0
+    };
+    #[cfg(target_arch = "wasm32")]
+    let walked = 0;
     // Rules told done so far.
     let mut reported = 0;
     for (n, project) in sheet.projects().enumerate().skip(walked) {
