@@ -240,8 +240,53 @@ impl<'r> FileReport<'r> {
 
 /// The JSON contract of the CLI for one input: `{"files":[{…}]}`.
 pub fn findings_json(path: &str, report: &Report) -> String {
-    serde_json::to_string_pretty(&serde_json::json!({ "files": [FileReport::new(path, report)] }))
-        .unwrap_or_default()
+    #[derive(Serialize)]
+    struct Files<'r> {
+        files: [FileReport<'r>; 1],
+    }
+    crate::json::to_string_pretty(&Files {
+        files: [FileReport::new(path, report)],
+    })
+    .unwrap_or_default()
+}
+
+/// One input's report in the JSON contract, and how it was read (`source`),
+/// written at nesting depth `depth` of the caller's document. The members are
+/// written here one by one, in the sorted order of the contract, so that the
+/// long lists (findings, projects) stream to `out` element by element instead
+/// of being held whole to be sorted among their siblings.
+pub fn write_file_json<W: std::io::Write, S: Serialize>(
+    out: &mut W,
+    path: &str,
+    report: &Report,
+    source: Option<&S>,
+    depth: usize,
+) -> std::io::Result<()> {
+    use crate::json::write_pretty;
+    let indent = "  ".repeat(depth + 1);
+    let key = |out: &mut W, name: &str, first: bool| {
+        let comma = if first { "{" } else { "," };
+        write!(out, "{comma}\n{indent}\"{name}\": ")
+    };
+    key(out, "diagnostics", true)?;
+    write_pretty(out, &report.diagnostics, depth + 1)?;
+    key(out, "layout", false)?;
+    write_pretty(out, &report.layout, depth + 1)?;
+    key(out, "path", false)?;
+    write_pretty(out, path, depth + 1)?;
+    if !report.profile.is_empty() {
+        key(out, "profile", false)?;
+        write_pretty(out, &report.profile, depth + 1)?;
+    }
+    key(out, "projects", false)?;
+    write_pretty(out, &report.projects(), depth + 1)?;
+    if let Some(source) = source {
+        key(out, "source", false)?;
+        write_pretty(out, source, depth + 1)?;
+    }
+    key(out, "summary", false)?;
+    write_pretty(out, &report.summary, depth + 1)?;
+    write!(out, "\n{}}}", "  ".repeat(depth))
 }
 
 /// An export as the page offers it: file name, MIME type and text.

@@ -17,8 +17,10 @@ pub mod diff;
 pub mod export;
 pub mod indicator;
 pub mod input;
+pub mod json;
 pub mod layout;
 pub mod money;
+mod parallel;
 #[cfg(feature = "files")]
 pub mod profile;
 pub mod report;

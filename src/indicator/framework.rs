@@ -59,8 +59,11 @@ impl Family {
     }
 
     pub fn from_name(name: &str) -> Option<Family> {
-        let key = name_key(name);
-        Family::ALL.into_iter().find(|f| stem(f.name()) == key)
+        with_key(name, |key| {
+            Family::ALL
+                .into_iter()
+                .find(|f| key.iter().copied().eq(stem(f.name()).chars()))
+        })
     }
 }
 
@@ -149,8 +152,11 @@ impl Level2 {
     }
 
     pub fn from_name(name: &str) -> Option<&'static Level2> {
-        let key = name_key(name);
-        LEVEL2.iter().find(|l| stem(l.name) == key)
+        with_key(name, |key| {
+            LEVEL2
+                .iter()
+                .find(|l| key.iter().copied().eq(stem(l.name).chars()))
+        })
     }
 
     /// Cost indicators: 14-成本指标 in the 2015 framework, or any 2021 cost kind.
@@ -179,9 +185,43 @@ pub fn name_key(name: &str) -> String {
     }
 }
 
+/// Calls `f` with the characters of [`name_key`]`(name)`, built on the stack:
+/// the names looked up are short, and each indicator's levels are looked up
+/// several times (two strings allocated each time cost more than the lookup).
+/// A name too long for the buffer is keyed the allocating way.
+fn with_key<R>(name: &str, f: impl FnOnce(&[char]) -> R) -> R {
+    let mut buffer = ['\0'; 48];
+    let mut len = 0;
+    for c in crate::text::normalized_chars(name) {
+        let Some(slot) = buffer.get_mut(len) else {
+            return f(&name_key(name).chars().collect::<Vec<_>>());
+        };
+        *slot = c;
+        len += 1;
+    }
+    let chars = &buffer[..len];
+    // As name_key strips: 指标, else 值, unless nothing would be left.
+    let strip = |suffix: &[char]| chars.strip_suffix(suffix).filter(|s| !s.is_empty());
+    f(strip(&['指', '标'])
+        .or_else(|| strip(&['值']))
+        .unwrap_or(chars))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_on_the_stack_are_name_key() {
+        for name in [
+            "", "指标", "值", "指标值", "值指标", "社会效益指标", "社会效益", "产出值",
+            " 数量 指标 ", "ＡＢ【c】", "效益指标指标",
+            "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十指标",
+        ] {
+            let want: Vec<char> = name_key(name).chars().collect();
+            assert_eq!(with_key(name, <[char]>::to_vec), want, "{name}");
+        }
+    }
 
     #[test]
     fn names_match_with_or_without_the_trailing_word() {

@@ -300,7 +300,7 @@ pub fn parse_indicators(text: &str) -> IndicatorCell {
 }
 
 fn has_label(text: &str) -> bool {
-    VALUE_WORDS.iter().any(|w| text.contains(w))
+    crate::text::contains_any(text, &VALUE_WORDS)
 }
 
 /// Positions of `N、` that start an indicator: at the start of the text or after
@@ -443,16 +443,21 @@ fn parse_head(head: &str) -> (Level, Level, String) {
             Some((p, len)) => (&rest[..p], &rest[p + len..]),
             None => (rest, ""),
         };
-        let level = parse_level(part.trim());
-        let known = level.code.is_some()
+        // Looked at in place, and copied only when it is kept as a level:
+        // this runs twice for each of a large table's indicators.
+        let (code, name) = split_level(part.trim());
+        let known = code.is_some()
             || if is_second {
-                Level2::from_name(&level.name).is_some()
+                Level2::from_name(name).is_some()
             } else {
-                Family::from_name(&level.name).is_some()
+                Family::from_name(name).is_some()
             };
         if known && !after.trim().is_empty() {
             rest = after.trim_start();
-            level
+            Level {
+                code: code.map(str::to_owned),
+                name: name.to_owned(),
+            }
         } else {
             Level::default()
         }
@@ -503,22 +508,26 @@ pub fn weight_band(name: &str) -> (&str, Option<(Decimal, Decimal)>) {
 
 /// `22-社会效益` → code 22, name 社会效益; `社会效益` → no code.
 fn parse_level(part: &str) -> Level {
+    let (code, name) = split_level(part);
+    Level {
+        code: code.map(str::to_owned),
+        name: name.to_owned(),
+    }
+}
+
+/// A level's code and name as written (`2-效益指标` → `2`, `效益指标`), as
+/// slices of `part`.
+fn split_level(part: &str) -> (Option<&str>, &str) {
     let digits = part.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         let after = part[digits..].trim_start();
         for dash in ['-', '－', '—', '–'] {
             if let Some(name) = after.strip_prefix(dash) {
-                return Level {
-                    code: Some(part[..digits].to_owned()),
-                    name: name.trim().to_owned(),
-                };
+                return (Some(&part[..digits]), name.trim());
             }
         }
     }
-    Level {
-        code: None,
-        name: part.to_owned(),
-    }
+    (None, part)
 }
 
 #[cfg(test)]

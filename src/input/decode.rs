@@ -164,6 +164,15 @@ impl InputError {
 
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
+/// The text of UTF-8 bytes, or where they stop being UTF-8.
+fn validate_utf8(bytes: &[u8]) -> Result<&str, InputError> {
+    // simdutf8's fast check says only whether the bytes are valid; the
+    // standard library's, run again on failure alone, says where they stop.
+    simdutf8::basic::from_utf8(bytes).map_err(|_| InputError::NotUtf8 {
+        offset: std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len()),
+    })
+}
+
 /// UTF-8, with or without a byte-order mark: the page's own decoder, light
 /// enough for its first load. Anything else goes to [`read_file`].
 pub fn decode_utf8(bytes: &[u8]) -> Result<Decoded, InputError> {
@@ -172,29 +181,88 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<Decoded, InputError> {
         Some(body) => (body, EncodingReason::Bom),
         None => (bytes, EncodingReason::ValidUtf8),
     };
-    match std::str::from_utf8(body) {
-        Ok(text) => non_empty(Decoded {
-            text: text.to_owned(),
-            source: Source::Text {
-                encoding: "UTF-8",
-                reason,
-            },
-        }),
-        Err(e) => Err(InputError::NotUtf8 {
-            offset: e.valid_up_to(),
-        }),
+    let text = validate_utf8(body)?;
+    non_empty(Decoded {
+        text: text.to_owned(),
+        source: utf8_source(reason),
+    })
+}
+
+fn utf8_source(reason: EncodingReason) -> Source {
+    Source::Text {
+        encoding: "UTF-8",
+        reason,
     }
+}
+
+/// [`decode_utf8`] of bytes the caller gives up: the text is the bytes
+/// themselves, not a copy (a copy of a 50 MB table is 50 MB more memory to
+/// touch). On failure the bytes are handed back with the error.
+pub fn decode_utf8_owned(mut bytes: Vec<u8>) -> Result<Decoded, (InputError, Vec<u8>)> {
+    if let Err(e) = check_size(bytes.len()) {
+        return Err((e, bytes));
+    }
+    let reason = if bytes.starts_with(UTF8_BOM) {
+        // Moves the text down in place: no second buffer.
+        bytes.drain(..UTF8_BOM.len());
+        EncodingReason::Bom
+    } else {
+        EncodingReason::ValidUtf8
+    };
+    if let Err(e) = validate_utf8(&bytes) {
+        if reason == EncodingReason::Bom {
+            // Put the mark back, so that the caller sees the bytes it gave.
+            bytes.splice(..0, UTF8_BOM.iter().copied());
+        }
+        return Err((e, bytes));
+    }
+    // SAFETY: `validate_utf8` has just checked that `bytes` is valid UTF-8
+    // (simdutf8's validation is complete, not a heuristic), and nothing
+    // changed them since. `String::from_utf8` would validate all of it a
+    // second time.
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    non_empty(Decoded {
+        text,
+        source: utf8_source(reason),
+    })
+    .map_err(|e| (e, Vec::new()))
 }
 
 /// Every supported file: a spreadsheet by its signature; else text in UTF-8
 /// or UTF-16 (by their byte-order marks), UTF-8, or GB18030 as the fallback.
 #[cfg(feature = "files")]
 pub fn read_file(bytes: &[u8]) -> Result<Decoded, InputError> {
+    match read_other(bytes)? {
+        Some(decoded) => Ok(decoded),
+        None => match decode_utf8(bytes) {
+            Err(InputError::NotUtf8 { .. }) => gb18030(bytes),
+            read => read,
+        },
+    }
+}
+
+/// [`read_file`] of bytes the caller gives up: UTF-8 text (the usual input)
+/// becomes the text without a copy; every other kind is read as before.
+#[cfg(feature = "files")]
+pub fn read_file_owned(bytes: Vec<u8>) -> Result<Decoded, InputError> {
+    match read_other(&bytes)? {
+        Some(decoded) => Ok(decoded),
+        None => match decode_utf8_owned(bytes) {
+            Err((InputError::NotUtf8 { .. }, bytes)) => gb18030(&bytes),
+            read => read.map_err(|(e, _)| e),
+        },
+    }
+}
+
+/// A spreadsheet, or text with a UTF-16 or UTF-8 byte-order mark decoded by
+/// encoding_rs; `None` for text without a mark (UTF-8, else GB18030).
+#[cfg(feature = "files")]
+fn read_other(bytes: &[u8]) -> Result<Option<Decoded>, InputError> {
     const ZIP: &[u8] = b"PK\x03\x04";
     const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     check_size(bytes.len())?;
     if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
-        return super::spreadsheet::read(bytes);
+        return super::spreadsheet::read(bytes).map(Some);
     }
     if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
@@ -207,12 +275,15 @@ pub fn read_file(bytes: &[u8]) -> Result<Decoded, InputError> {
                 encoding: encoding.name(),
                 reason: EncodingReason::Bom,
             },
-        });
+        })
+        .map(Some);
     }
-    match decode_utf8(bytes) {
-        Err(InputError::NotUtf8 { .. }) => {}
-        read => return read,
-    }
+    Ok(None)
+}
+
+/// Text that is not UTF-8: GB18030 (which covers GBK), or unreadable.
+#[cfg(feature = "files")]
+fn gb18030(bytes: &[u8]) -> Result<Decoded, InputError> {
     let text = encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .ok_or(InputError::UnknownEncoding)?;
@@ -246,6 +317,32 @@ mod tests {
             decode_utf8(b"a\xFFb"),
             Err(InputError::NotUtf8 { offset: 1 })
         );
+    }
+
+    #[test]
+    fn owned_bytes_read_as_borrowed_ones() {
+        for bytes in [
+            &b"\xEF\xBB\xBFab"[..],
+            "项目名称\t总计".as_bytes(),
+            b"a\xFFb",
+            b"\xEF\xBB\xBF\xE9\xA1",
+            b"",
+            b"\xEF\xBB\xBF",
+            b" \n",
+        ] {
+            let owned = decode_utf8_owned(bytes.to_vec());
+            assert_eq!(owned.clone().map_err(|(e, _)| e), decode_utf8(bytes));
+            if let Err((InputError::NotUtf8 { .. }, back)) = owned {
+                assert_eq!(back, bytes, "the bytes are handed back as given");
+            }
+            #[cfg(feature = "files")]
+            assert_eq!(read_file_owned(bytes.to_vec()), read_file(bytes));
+        }
+        #[cfg(feature = "files")]
+        {
+            let (gbk, _, _) = encoding_rs::GBK.encode("项目名称\t总计");
+            assert_eq!(read_file_owned(gbk.to_vec()), read_file(&gbk));
+        }
     }
 
     #[test]

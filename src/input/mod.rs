@@ -8,11 +8,12 @@ pub mod html;
 #[cfg(feature = "files")]
 mod spreadsheet;
 
-#[cfg(feature = "files")]
-pub use decode::read_file;
 pub use decode::{
-    check_size, decode_utf8, Decoded, EncodingReason, InputError, Source, MAX_INPUT_BYTES,
+    check_size, decode_utf8, decode_utf8_owned, Decoded, EncodingReason, InputError, Source,
+    MAX_INPUT_BYTES,
 };
+#[cfg(feature = "files")]
+pub use decode::{read_file, read_file_owned};
 use serde::Serialize;
 
 /// One non-blank row of the input.

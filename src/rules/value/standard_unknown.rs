@@ -1,7 +1,7 @@
 use crate::indicator::Indicator;
 use crate::layout::Project;
 use crate::rules::{Check, Context, Rule, Severity, Sink};
-use crate::text::{t, Message};
+use crate::text::{contains_any, t, Message};
 
 pub static RULE: Rule = Rule {
     id: "standard-unknown",
@@ -36,7 +36,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     let Some((standard, at)) = super::standard_cell(project, indicator) else {
         return;
     };
-    if standard.is_empty() || BASIS.iter().any(|w| standard.contains(w)) {
+    if standard.is_empty() || contains_any(standard, &BASIS) {
         return;
     }
     let (label_zh, label_en) = crate::rules::indicator_label(indicator);

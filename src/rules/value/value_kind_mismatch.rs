@@ -1,7 +1,7 @@
 use crate::indicator::{Indicator, Operator, Value};
 use crate::layout::Project;
 use crate::rules::{Check, Context, Rule, Severity, Sink};
-use crate::text::t;
+use crate::text::{contains_any, t};
 
 pub static RULE: Rule = Rule {
     id: "value-kind-mismatch",
@@ -103,9 +103,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         );
         return;
     }
-    let of_people = ["人数", "人口", "人员数", "人次"]
-        .iter()
-        .any(|w| name.contains(w));
+    let of_people = contains_any(name, &["人数", "人口", "人员数", "人次"]);
     let of_households = name.contains("户数");
     if of_people != of_households {
         let wrong: &[&str] = if of_people {
@@ -136,7 +134,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     let to_deliver = indicator
         .level2_known()
         .is_some_and(|l| l.name == "数量指标")
-        && !KEPT_LOW.iter().any(|w| name.contains(w));
+        && !contains_any(name, &KEPT_LOW);
     if to_deliver {
         let capped = |v: &Value| {
             matches!(v.operator, Some(Operator::AtMost | Operator::Below))

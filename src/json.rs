@@ -1,0 +1,719 @@
+//! The JSON contract written straight from the report's structs, byte for byte
+//! what `serde_json::to_value` followed by `to_writer_pretty` wrote before.
+//!
+//! Why not `to_value`: it built a tree of maps and strings as large as the
+//! output (hundreds of MB for a 50 MB table) before writing a byte. Why not
+//! serde_json's own serializer: `serde_json::Value` keeps object keys sorted
+//! (serde_json is built without `preserve_order`), so the published output has
+//! every object's keys in alphabetical order, while the derives emit them in
+//! field order. This serializer keeps the published order: each object's
+//! members are written into a scratch buffer, then copied out sorted by key.
+//! Sequences are written straight through, so the long lists (findings,
+//! projects) stream to the writer one element at a time.
+//!
+//! What it mirrors of `serde_json::Value`, so that the bytes stay the same:
+//! `None` and unit are `null`; an `f32` is widened to `f64` first (as
+//! `Value::from(f32)` does) and a non-finite float is `null`; map keys are
+//! strings, numbers and chars written as strings; a key written twice keeps
+//! its last value; enums are externally tagged.
+
+use serde::ser::{self, Serialize};
+use std::fmt::Display;
+use std::io::Write;
+
+/// Why a value could not be written: the writer failed, or a map key that
+/// `serde_json::Value` could not hold either.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error(e.to_string())
+    }
+}
+
+impl From<Error> for std::io::Error {
+    fn from(e: Error) -> Self {
+        std::io::Error::other(e.0)
+    }
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+/// Writes `value` as pretty JSON (two spaces per level, keys sorted) at
+/// nesting depth `depth`: a value that is itself a member of an object the
+/// caller writes by hand continues at the caller's indentation.
+pub fn write_pretty<W: Write, T: Serialize + ?Sized>(
+    out: &mut W,
+    value: &T,
+    depth: usize,
+) -> Result<()> {
+    value.serialize(&mut Serializer { out, depth })
+}
+
+/// `value` as a pretty JSON string, keys sorted (as `to_string_pretty` of
+/// `to_value` wrote it).
+pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    let mut bytes = Vec::new();
+    write_pretty(&mut bytes, value, 0)?;
+    // Only valid UTF-8 is written: str values and keys, and ASCII.
+    String::from_utf8(bytes).map_err(|e| Error(e.to_string()))
+}
+
+/// A newline and the indentation of `depth` levels.
+fn newline<W: Write>(out: &mut W, depth: usize) -> Result<()> {
+    const SPACES: &[u8] = b"\n                                                                ";
+    let wanted = 1 + 2 * depth;
+    if wanted <= SPACES.len() {
+        out.write_all(&SPACES[..wanted])?;
+    } else {
+        out.write_all(b"\n")?;
+        for _ in 0..depth {
+            out.write_all(b"  ")?;
+        }
+    }
+    Ok(())
+}
+
+/// A string with serde_json's escaping (the same function writes it).
+fn write_str<W: Write>(out: &mut W, s: &str) -> Result<()> {
+    serde_json::to_writer(out, s).map_err(|e| Error(e.to_string()))
+}
+
+pub struct Serializer<'w, W: Write> {
+    out: &'w mut W,
+    depth: usize,
+}
+
+impl<'a, 'w, W: Write> ser::Serializer for &'a mut Serializer<'w, W> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Seq<'a, 'w, W>;
+    type SerializeTuple = Seq<'a, 'w, W>;
+    type SerializeTupleStruct = Seq<'a, 'w, W>;
+    type SerializeTupleVariant = Variant<Seq<'a, 'w, W>>;
+    type SerializeMap = Object<'a, 'w, W>;
+    type SerializeStruct = Object<'a, 'w, W>;
+    type SerializeStructVariant = Variant<Object<'a, 'w, W>>;
+
+    fn serialize_bool(self, v: bool) -> Result<()> {
+        self.out.write_all(if v { b"true" } else { b"false" })?;
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<()> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<()> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<()> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<()> {
+        write!(self.out, "{v}")?;
+        Ok(())
+    }
+    fn serialize_i128(self, v: i128) -> Result<()> {
+        write!(self.out, "{v}")?;
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<()> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<()> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<()> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<()> {
+        write!(self.out, "{v}")?;
+        Ok(())
+    }
+    fn serialize_u128(self, v: u128) -> Result<()> {
+        write!(self.out, "{v}")?;
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<()> {
+        // `Value::from(f32)` widens to f64 before printing.
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        // serde_json prints a non-finite float as null, as Value holds it.
+        serde_json::to_writer(&mut *self.out, &v).map_err(|e| Error(e.to_string()))
+    }
+    fn serialize_char(self, v: char) -> Result<()> {
+        write_str(self.out, v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<()> {
+        write_str(self.out, v)
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<()> {
+        use ser::SerializeSeq;
+        let mut seq = self.serialize_seq(Some(v.len()))?;
+        for b in v {
+            seq.serialize_element(b)?;
+        }
+        seq.end()
+    }
+    fn serialize_none(self) -> Result<()> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<()> {
+        self.out.write_all(b"null")?;
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<()> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        // `{"Variant": value}`: one member, so nothing to sort.
+        self.out.write_all(b"{")?;
+        newline(self.out, self.depth + 1)?;
+        write_str(self.out, variant)?;
+        self.out.write_all(b": ")?;
+        value.serialize(&mut Serializer {
+            out: &mut *self.out,
+            depth: self.depth + 1,
+        })?;
+        newline(self.out, self.depth)?;
+        self.out.write_all(b"}")?;
+        Ok(())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Seq<'a, 'w, W>> {
+        Ok(Seq {
+            ser: self,
+            empty: true,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'a, 'w, W>> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq<'a, 'w, W>> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Variant<Seq<'a, 'w, W>>> {
+        self.open_variant(variant)?;
+        Ok(Variant(self.serialize_seq(Some(len))?))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Object<'a, 'w, W>> {
+        Ok(Object {
+            ser: self,
+            scratch: Vec::new(),
+            members: Vec::new(),
+            key: None,
+        })
+    }
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Object<'a, 'w, W>> {
+        let mut object = self.serialize_map(Some(len))?;
+        object.members.reserve(len);
+        Ok(object)
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Variant<Object<'a, 'w, W>>> {
+        self.open_variant(variant)?;
+        Ok(Variant(self.serialize_struct(variant, len)?))
+    }
+}
+
+impl<W: Write> Serializer<'_, W> {
+    /// `{"Variant": ` before a tuple or struct variant's content, which is
+    /// written one level deeper; [`Variant`] closes it.
+    fn open_variant(&mut self, variant: &str) -> Result<()> {
+        self.out.write_all(b"{")?;
+        self.depth += 1;
+        newline(self.out, self.depth)?;
+        write_str(self.out, variant)?;
+        self.out.write_all(b": ")?;
+        Ok(())
+    }
+}
+
+/// A sequence: `[`, each element on its own line, `]` (`[]` when empty).
+pub struct Seq<'a, 'w, W: Write> {
+    ser: &'a mut Serializer<'w, W>,
+    empty: bool,
+}
+
+impl<'a, 'w, W: Write> Seq<'a, 'w, W> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.ser
+            .out
+            .write_all(if self.empty { b"[" } else { b"," })?;
+        self.empty = false;
+        newline(self.ser.out, self.ser.depth + 1)?;
+        value.serialize(&mut Serializer {
+            out: &mut *self.ser.out,
+            depth: self.ser.depth + 1,
+        })
+    }
+
+    /// Closes the sequence, handing the serializer back (a variant closes
+    /// its own brace after it).
+    fn close(self) -> Result<&'a mut Serializer<'w, W>> {
+        if self.empty {
+            self.ser.out.write_all(b"[]")?;
+        } else {
+            newline(self.ser.out, self.ser.depth)?;
+            self.ser.out.write_all(b"]")?;
+        }
+        Ok(self.ser)
+    }
+}
+
+impl<W: Write> ser::SerializeSeq for Seq<'_, '_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.close().map(drop)
+    }
+}
+
+impl<W: Write> ser::SerializeTuple for Seq<'_, '_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.close().map(drop)
+    }
+}
+
+impl<W: Write> ser::SerializeTupleStruct for Seq<'_, '_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.close().map(drop)
+    }
+}
+
+/// A tuple or struct variant's content, closed with the `}` of
+/// `{"Variant": …}` that [`Serializer::open_variant`] opened.
+pub struct Variant<S>(S);
+
+impl<W: Write> ser::SerializeTupleVariant for Variant<Seq<'_, '_, W>> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.0.element(value)
+    }
+    fn end(self) -> Result<()> {
+        close_variant(self.0.close()?)
+    }
+}
+
+/// The `}` of `{"Variant": …}`, one level out again.
+fn close_variant<W: Write>(ser: &mut Serializer<'_, W>) -> Result<()> {
+    ser.depth -= 1;
+    newline(ser.out, ser.depth)?;
+    ser.out.write_all(b"}")?;
+    Ok(())
+}
+
+/// An object: members written into `scratch` as they come, then copied out
+/// sorted by key, as `serde_json::Value`'s sorted map prints them.
+pub struct Object<'a, 'w, W: Write> {
+    ser: &'a mut Serializer<'w, W>,
+    /// Every member's value, one after the other.
+    scratch: Vec<u8>,
+    /// Each member's key and where its value lies in `scratch`.
+    members: Vec<(Key, std::ops::Range<usize>)>,
+    /// A map's key, between `serialize_key` and `serialize_value`.
+    key: Option<Key>,
+}
+
+/// A member's key: a field name as compiled in, or a map's key as written.
+enum Key {
+    Static(&'static str),
+    Owned(String),
+}
+
+impl Key {
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Static(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'a, 'w, W: Write> Object<'a, 'w, W> {
+    fn member<T: Serialize + ?Sized>(&mut self, key: Key, value: &T) -> Result<()> {
+        let start = self.scratch.len();
+        value.serialize(&mut Serializer {
+            out: &mut self.scratch,
+            depth: self.ser.depth + 1,
+        })?;
+        self.members.push((key, start..self.scratch.len()));
+        Ok(())
+    }
+
+    /// Writes the members sorted, handing the serializer back (a variant
+    /// closes its own brace after it).
+    fn close(mut self) -> Result<&'a mut Serializer<'w, W>> {
+        let out = &mut *self.ser.out;
+        if self.members.is_empty() {
+            out.write_all(b"{}")?;
+            return Ok(self.ser);
+        }
+        // Stable: of a key written twice, the last is kept below, as a map's
+        // insert keeps the last value.
+        self.members
+            .sort_by(|(a, _), (b, _)| a.as_str().cmp(b.as_str()));
+        let mut first = true;
+        for (i, (key, range)) in self.members.iter().enumerate() {
+            if self
+                .members
+                .get(i + 1)
+                .is_some_and(|(next, _)| next.as_str() == key.as_str())
+            {
+                continue;
+            }
+            out.write_all(if first { b"{" } else { b"," })?;
+            first = false;
+            newline(out, self.ser.depth + 1)?;
+            write_str(out, key.as_str())?;
+            out.write_all(b": ")?;
+            out.write_all(&self.scratch[range.clone()])?;
+        }
+        newline(out, self.ser.depth)?;
+        out.write_all(b"}")?;
+        Ok(self.ser)
+    }
+}
+
+impl<W: Write> ser::SerializeMap for Object<'_, '_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
+        self.key = Some(Key::Owned(key.serialize(KeyWriter)?));
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| Error("a map value without its key".to_owned()))?;
+        self.member(key, value)
+    }
+    fn end(self) -> Result<()> {
+        self.close().map(drop)
+    }
+}
+
+impl<W: Write> ser::SerializeStruct for Object<'_, '_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.member(Key::Static(key), value)
+    }
+    fn end(self) -> Result<()> {
+        self.close().map(drop)
+    }
+}
+
+impl<W: Write> ser::SerializeStructVariant for Variant<Object<'_, '_, W>> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.0.member(Key::Static(key), value)
+    }
+    fn end(self) -> Result<()> {
+        close_variant(self.0.close()?)
+    }
+}
+
+/// A map key as `serde_json::Value` holds it: a string, or a number or char
+/// written as one.
+struct KeyWriter;
+
+fn key_error() -> Error {
+    Error("key must be a string".to_owned())
+}
+
+impl ser::Serializer for KeyWriter {
+    type Ok = String;
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<String, Error>;
+    type SerializeTuple = ser::Impossible<String, Error>;
+    type SerializeTupleStruct = ser::Impossible<String, Error>;
+    type SerializeTupleVariant = ser::Impossible<String, Error>;
+    type SerializeMap = ser::Impossible<String, Error>;
+    type SerializeStruct = ser::Impossible<String, Error>;
+    type SerializeStructVariant = ser::Impossible<String, Error>;
+
+    fn serialize_bool(self, v: bool) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_i8(self, v: i8) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_i16(self, v: i16) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_i32(self, v: i32) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_i64(self, v: i64) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_u8(self, v: u8) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_u16(self, v: u16) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_u32(self, v: u32) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_u64(self, v: u64) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_f32(self, _v: f32) -> Result<String> {
+        Err(key_error())
+    }
+    fn serialize_f64(self, _v: f64) -> Result<String> {
+        Err(key_error())
+    }
+    fn serialize_char(self, v: char) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_str(self, v: &str) -> Result<String> {
+        Ok(v.to_owned())
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<String> {
+        Err(key_error())
+    }
+    fn serialize_none(self) -> Result<String> {
+        Err(key_error())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<String> {
+        Err(key_error())
+    }
+    fn serialize_unit(self) -> Result<String> {
+        Err(key_error())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<String> {
+        Err(key_error())
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<String> {
+        Ok(variant.to_owned())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<String> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<String> {
+        Err(key_error())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
+        Err(key_error())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
+        Err(key_error())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
+        Err(key_error())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        Err(key_error())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        Err(key_error())
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        Err(key_error())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        Err(key_error())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+
+    /// What the CLI wrote before: the value as a `serde_json::Value`, pretty.
+    fn via_value<T: Serialize>(value: &T) -> String {
+        serde_json::to_string_pretty(&serde_json::to_value(value).unwrap()).unwrap()
+    }
+
+    #[derive(Serialize)]
+    enum Shape {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, &'static str),
+        Struct { zeta: bool, alpha: Option<f64> },
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        message: &'static str,
+        message_en: &'static str,
+    }
+
+    #[derive(Serialize)]
+    struct Everything {
+        zebra: Vec<Shape>,
+        apple: (usize, String),
+        #[serde(flatten)]
+        inner: Inner,
+        empty_list: Vec<u8>,
+        empty_map: BTreeMap<String, u8>,
+        map: BTreeMap<u32, Vec<Option<char>>>,
+        float: f32,
+        nan: f64,
+        text: String,
+        nothing: (),
+        range: std::ops::Range<usize>,
+        money: rust_decimal::Decimal,
+    }
+
+    #[test]
+    fn the_same_bytes_as_through_a_value() {
+        let value = Everything {
+            zebra: vec![
+                Shape::Unit,
+                Shape::Newtype(7),
+                Shape::Tuple(-3, "x"),
+                Shape::Struct {
+                    zeta: true,
+                    alpha: Some(0.1),
+                },
+                Shape::Struct {
+                    zeta: false,
+                    alpha: None,
+                },
+            ],
+            apple: (3, "三\"引号\"\n\t\u{1}".to_owned()),
+            inner: Inner {
+                message: "中文",
+                message_en: "English",
+            },
+            empty_list: vec![],
+            empty_map: BTreeMap::new(),
+            map: BTreeMap::from([(10, vec![Some('值'), None]), (2, vec![])]),
+            float: 0.1,
+            nan: f64::NAN,
+            text: "</script>\\".to_owned(),
+            nothing: (),
+            range: 4..9,
+            money: rust_decimal::Decimal::new(1_258_500, 2),
+        };
+        assert_eq!(super::to_string_pretty(&value).unwrap(), via_value(&value));
+        for shape in [Shape::Unit, Shape::Tuple(1, "a")] {
+            assert_eq!(super::to_string_pretty(&shape).unwrap(), via_value(&shape));
+        }
+    }
+
+    #[test]
+    fn a_report_reads_the_same_as_through_a_value() {
+        let text = include_str!("../tests/fixtures/seed.txt");
+        let report = crate::check_text(text, &crate::Config::default());
+        let mut streamed = Vec::new();
+        crate::export::write_file_json(&mut streamed, "seed.txt", &report, Some(&"utf-8"), 0)
+            .unwrap();
+        let mut value =
+            serde_json::to_value(crate::export::FileReport::new("seed.txt", &report)).unwrap();
+        value["source"] = serde_json::Value::from("utf-8");
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
+}
