@@ -135,7 +135,7 @@ fn main() {
                     "A zip inside the zip is not opened; unpack it first.",
                 ));
             }
-            input::read_file(&bytes).map_err(|e| e.message())
+            input::read_file_owned(bytes).map_err(|e| e.message())
         });
         let config = in_force();
         let file = match read {
@@ -313,7 +313,7 @@ fn main() {
         if let Ok(buffer) = Reflect::get(data, &"earlier_file".into()) {
             if buffer.is_instance_of::<ArrayBuffer>() {
                 let bytes = Uint8Array::new(&buffer).to_vec();
-                return Some(match input::read_file(&bytes) {
+                return Some(match input::read_file_owned(bytes) {
                     Ok(decoded) => {
                         let report = jixiao_lint::check_text(&decoded.text, &in_force());
                         keep_earlier(decoded.text, report)
@@ -543,10 +543,10 @@ fn main() {
             let bytes = Uint8Array::new(&file).to_vec();
             // The table kept stays until the file is read (check_and_keep frees
             // it before checking): a file that cannot be read leaves the report
-            // on show, and its share link, as they were.
-            return match input::read_file(&bytes) {
+            // on show, and its share link, as they were. A UTF-8 file's bytes
+            // become the text without a copy.
+            return match input::read_file_owned(bytes) {
                 Ok(decoded) => {
-                    drop(bytes);
                     let source = decoded.source.describe();
                     check_and_keep(scope, decoded.text, Some(source), &data)
                 }
