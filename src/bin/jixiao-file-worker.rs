@@ -81,8 +81,10 @@ fn main() {
     /// The sample (the Guangzhou table), checked while the page waits for
     /// its first table.
     const WARM_UP_TABLE: &str = include_str!("../../www/sample.txt");
-    /// How many times: enough for V8 to optimise the hot loops (measured with
-    /// tests/e2e/bench.mjs's first check of a 1 MB table in a fresh worker).
+    /// How many times at most: a few hundred milliseconds of a fresh worker,
+    /// long enough for V8 to optimise the hot loops (the effect is measured
+    /// by tests/e2e/bench.mjs's first check of a 1 MB table in a fresh
+    /// worker; the count itself was not tuned).
     const WARM_UP_CHECKS: u32 = 40;
 
     /// Sends the sample through the message handler, as the page's check
