@@ -6,7 +6,7 @@
 //  2. Stamps www/sw.js with the build's id (scripts/build-id.mjs: a hash of
 //     every file of the build), so that a release changing any of them
 //     installs a new service worker whose cache replaces the old one.
-//  3. Locks the page's worker out of the network once it has loaded its wasm:
+//  3. Locks the page's workers out of the network once they have loaded their wasm:
 //     a worker is not governed by the page's meta policy, only by headers of
 //     its own script, which a plain static host does not send.
 //  4. Writes _headers (the format of Netlify and Cloudflare Pages) with the same
@@ -39,9 +39,8 @@ const policy = [
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 writeFileSync(indexPath, html);
 
-// The worker's loader (Trunk's data-loader-shim) awaits the wasm's init; the
+// A worker's loader (Trunk's data-loader-shim) awaits the wasm's init; the
 // worker answers messages only after it, so nothing it does runs before the lock.
-const loaderPath = join(dir, 'jixiao-file-worker_loader.js');
 const lock = `
 // Added by scripts/post-build.mjs: the worker's work is all in memory, so it
 // gives up every way to reach the network once its wasm is loaded.
@@ -53,7 +52,10 @@ for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebT
   }
 }
 `;
-writeFileSync(loaderPath, readFileSync(loaderPath, 'utf8') + lock);
+for (const worker of ['jixiao-check-worker', 'jixiao-file-worker']) {
+  const loaderPath = join(dir, `${worker}_loader.js`);
+  writeFileSync(loaderPath, readFileSync(loaderPath, 'utf8') + lock);
+}
 
 const headers = [
   '/*',
@@ -67,4 +69,4 @@ writeFileSync(join(dir, '_headers'), headers);
 const build = buildId(dir);
 const swPath = join(dir, 'sw.js');
 writeFileSync(swPath, readFileSync(swPath, 'utf8').replace('__BUILD__', build));
-console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js build ${build}; worker locked; _headers`);
+console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js build ${build}; workers locked; _headers`);

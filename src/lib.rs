@@ -21,14 +21,14 @@ pub mod json;
 pub mod layout;
 pub mod money;
 mod parallel;
-#[cfg(feature = "files")]
+#[cfg(feature = "profiles")]
 pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod share;
 pub mod text;
 pub mod view;
-#[cfg(feature = "files")]
+#[cfg(feature = "workbook")]
 pub mod xlsx;
 
 pub use config::Config;
@@ -91,7 +91,7 @@ pub fn check_text_with_progress(
 
 /// Runs the whole pipeline on the bytes of a file: text in any supported
 /// encoding, or a spreadsheet. The report says how the file was read.
-#[cfg(feature = "files")]
+#[cfg(feature = "readers")]
 pub fn check_file(
     bytes: &[u8],
     config: &Config,

@@ -6,9 +6,11 @@ const BUILD = '__BUILD__';
 const CACHE = `jixiao-${BUILD}`;
 
 // Files whose names carry no content hash: the sample table and the page's
-// worker (Trunk names a worker's files after its binary). A release may change
-// them under the same name, so they are fetched network-first (below).
-const UNHASHED = ['./sample.txt', './jixiao-file-worker_loader.js', './jixiao-file-worker.js', './jixiao-file-worker_bg.wasm'];
+// two workers (Trunk names a worker's files after its binary). A release may
+// change them under the same name, so they are fetched network-first (below).
+const WORKERS = ['jixiao-check-worker', 'jixiao-file-worker'];
+const UNHASHED = ['./sample.txt',
+  ...WORKERS.flatMap((name) => [`./${name}_loader.js`, `./${name}.js`, `./${name}_bg.wasm`])];
 const unhashed = new Set(UNHASHED.map((name) => new URL(name, self.location).pathname));
 
 // The same-origin files that index.html names (script, wasm, css, sample).
@@ -16,8 +18,9 @@ async function shellFiles() {
   const response = await fetch('./', { cache: 'no-cache' });
   const html = await response.clone().text();
   const names = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
-  // Files index.html does not name (the sample table and the page's worker),
-  // so that both work offline too.
+  // Files index.html does not name (the sample table and the page's workers,
+  // the file worker too though the page loads it only when needed), so that
+  // all of them work offline.
   return { response, files: [...new Set([...names, ...UNHASHED])] };
 }
 

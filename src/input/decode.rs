@@ -228,9 +228,17 @@ pub fn decode_utf8_owned(mut bytes: Vec<u8>) -> Result<Decoded, (InputError, Vec
     .map_err(|e| (e, Vec::new()))
 }
 
+/// Whether `bytes` start as a workbook does: a zip (xlsx, ods) or an OLE
+/// compound file (xls).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.starts_with(ZIP) || bytes.starts_with(OLE)
+}
+
 /// Every supported file: a spreadsheet by its signature; else text in UTF-8
 /// or UTF-16 (by their byte-order marks), UTF-8, or GB18030 as the fallback.
-#[cfg(feature = "files")]
+#[cfg(feature = "readers")]
 pub fn read_file(bytes: &[u8]) -> Result<Decoded, InputError> {
     match read_other(bytes)? {
         Some(decoded) => Ok(decoded),
@@ -243,7 +251,7 @@ pub fn read_file(bytes: &[u8]) -> Result<Decoded, InputError> {
 
 /// [`read_file`] of bytes the caller gives up: UTF-8 text (the usual input)
 /// becomes the text without a copy; every other kind is read as before.
-#[cfg(feature = "files")]
+#[cfg(feature = "readers")]
 pub fn read_file_owned(bytes: Vec<u8>) -> Result<Decoded, InputError> {
     match read_other(&bytes)? {
         Some(decoded) => Ok(decoded),
@@ -256,12 +264,10 @@ pub fn read_file_owned(bytes: Vec<u8>) -> Result<Decoded, InputError> {
 
 /// A spreadsheet, or text with a UTF-16 or UTF-8 byte-order mark decoded by
 /// encoding_rs; `None` for text without a mark (UTF-8, else GB18030).
-#[cfg(feature = "files")]
+#[cfg(feature = "readers")]
 fn read_other(bytes: &[u8]) -> Result<Option<Decoded>, InputError> {
-    const ZIP: &[u8] = b"PK\x03\x04";
-    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     check_size(bytes.len())?;
-    if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+    if is_workbook(bytes) {
         return super::spreadsheet::read(bytes).map(Some);
     }
     if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -282,7 +288,7 @@ fn read_other(bytes: &[u8]) -> Result<Option<Decoded>, InputError> {
 }
 
 /// Text that is not UTF-8: GB18030 (which covers GBK), or unreadable.
-#[cfg(feature = "files")]
+#[cfg(feature = "readers")]
 fn gb18030(bytes: &[u8]) -> Result<Decoded, InputError> {
     let text = encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
@@ -335,10 +341,10 @@ mod tests {
             if let Err((InputError::NotUtf8 { .. }, back)) = owned {
                 assert_eq!(back, bytes, "the bytes are handed back as given");
             }
-            #[cfg(feature = "files")]
+            #[cfg(feature = "readers")]
             assert_eq!(read_file_owned(bytes.to_vec()), read_file(bytes));
         }
-        #[cfg(feature = "files")]
+        #[cfg(feature = "readers")]
         {
             let (gbk, _, _) = encoding_rs::GBK.encode("项目名称\t总计");
             assert_eq!(read_file_owned(gbk.to_vec()), read_file(&gbk));
@@ -349,10 +355,10 @@ mod tests {
     fn empty_and_oversized_inputs_are_refused_with_a_reason() {
         for empty in [&b""[..], b"\xEF\xBB\xBF", b" \r\n\t\n"] {
             assert_eq!(decode_utf8(empty), Err(InputError::Empty), "{empty:?}");
-            #[cfg(feature = "files")]
+            #[cfg(feature = "readers")]
             assert_eq!(read_file(empty), Err(InputError::Empty), "{empty:?}");
         }
-        #[cfg(feature = "files")]
+        #[cfg(feature = "readers")]
         assert_eq!(
             read_file(b"\xFF\xFE"),
             Err(InputError::Empty),
@@ -373,7 +379,7 @@ mod tests {
         assert!(InputError::Empty.message().zh.contains("空"));
     }
 
-    #[cfg(feature = "files")]
+    #[cfg(feature = "readers")]
     #[test]
     fn legacy_encodings() {
         let text = "项目名称\t总计";

@@ -1,18 +1,18 @@
 //! Input: turns pasted text or file bytes into a [`Grid`] of cells, each row
 //! keeping the number a spreadsheet would show for it.
 
-#[cfg(feature = "files")]
+#[cfg(feature = "readers")]
 pub mod archive;
 mod decode;
 pub mod html;
-#[cfg(feature = "files")]
+#[cfg(feature = "readers")]
 mod spreadsheet;
 
 pub use decode::{
-    check_size, decode_utf8, decode_utf8_owned, Decoded, EncodingReason, InputError, Source,
-    MAX_INPUT_BYTES,
+    check_size, decode_utf8, decode_utf8_owned, is_workbook, Decoded, EncodingReason, InputError,
+    Source, MAX_INPUT_BYTES,
 };
-#[cfg(feature = "files")]
+#[cfg(feature = "readers")]
 pub use decode::{read_file, read_file_owned};
 use serde::Serialize;
 

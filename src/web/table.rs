@@ -122,9 +122,11 @@ pub fn Table(state: State) -> impl IntoView {
             } else {
                 count - range.end
             };
-            let height = virtual_table()
-                .then(|| row_height(wide) * rows)
-                .unwrap_or(0);
+            let height = if virtual_table() {
+                row_height(wide) * rows
+            } else {
+                0
+            };
             format!("{height}px")
         }
     };

@@ -1,37 +1,104 @@
-//! The page's worker (src/bin/jixiao-file-worker.rs), started with the page
-//! and restarted if it dies or a check is cancelled. It does all the work:
-//! reading files, checking, the rules' help, exports and the share link; the
-//! page's own wasm is only the interface, so it loads fast and never freezes.
-//! The worker keeps the table checked last and answers for the slices the page
-//! shows, in the order it is asked; a large check also reports its progress.
+//! The page's worker (src/worker.rs), started with the page and restarted if
+//! it dies or a check is cancelled. It does all the work: reading files,
+//! checking, the rules' help, exports and the share link; the page's own wasm
+//! is only the interface, so it loads fast and never freezes. The worker keeps
+//! the table checked last and answers for the slices the page shows, in the
+//! order it is asked; a large check also reports its progress.
+//!
+//! The page starts the check worker, the small build; when it answers that a
+//! request needs the file worker (a workbook or a legacy encoding, the
+//! annotated workbook, a batch), the page moves to the file worker for good,
+//! carrying the table kept and the earlier version over, and asks again.
+//! The check worker answers what it was asked before the move, then ends.
 
 use jixiao_lint::text::{Lang, Message};
 use jixiao_lint::view::{First, HeadRow, Problem, ProfileView, RuleHelp, TableRow};
 use js_sys::{Array, Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Trunk's loader for the worker (data-loader-shim in www/index.html),
-/// relative so that the page works under any sub-path.
-const URL: &str = "./jixiao-file-worker_loader.js";
+/// The two builds of the worker (see src/worker.rs).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Build {
+    Check,
+    File,
+}
+
+impl Build {
+    /// Trunk's loader for the worker (data-loader-shim in www/index.html),
+    /// relative so that the page works under any sub-path.
+    fn url(self) -> &'static str {
+        match self {
+            Build::Check => "./jixiao-check-worker_loader.js",
+            Build::File => "./jixiao-file-worker_loader.js",
+        }
+    }
+}
+
+/// Whom to tell a request's answer: (resolve, reject), or nobody for what the
+/// page sends on its own (the table carried over to the file worker).
+type Answer = Option<(Function, Function)>;
+
+/// Told how far a check has got (0–1).
+type OnProgress = Rc<dyn Fn(f64)>;
 
 struct Worker {
+    build: Build,
     worker: web_sys::Worker,
     ready: bool,
-    /// Requests made before the worker said it was ready (message, transfer).
-    unsent: Vec<(JsValue, bool)>,
-    /// (resolve, reject) of each request sent, oldest first.
-    waiting: VecDeque<(Function, Function)>,
-    /// Told how far a check has got (0–1).
-    on_progress: Option<Box<dyn Fn(f64)>>,
+    /// The file worker while the check worker has not yet handed the table
+    /// over: requests wait in `unsent`, behind the table.
+    held: bool,
+    /// Requests not sent yet (message, transfer, answer): made before the
+    /// worker said it was ready, or while it is held.
+    unsent: Vec<(JsValue, bool, Answer)>,
+    /// Whom to tell the answer of each request sent, oldest first.
+    waiting: VecDeque<Answer>,
+    on_progress: Option<OnProgress>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
+impl Worker {
+    fn send(&mut self, message: JsValue, transfer: bool, answer: Answer) {
+        if self.ready && !self.held {
+            self.waiting.push_back(answer);
+            post(&self.worker, &message, transfer);
+        } else {
+            self.unsent.push((message, transfer, answer));
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.ready && !self.held {
+            for (message, transfer, answer) in std::mem::take(&mut self.unsent) {
+                self.send(message, transfer, answer);
+            }
+        }
+    }
+
+    fn end(self, reason: &JsValue) {
+        // Detached first: an event the ended worker had already queued must
+        // not reach the closures dropped with it.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+        let unsent = self.unsent.into_iter().map(|(_, _, answer)| answer);
+        for (_, reject) in self.waiting.into_iter().chain(unsent).flatten() {
+            let _ = reject.call1(&JsValue::NULL, reason);
+        }
+    }
+}
+
 thread_local! {
+    /// The worker requests go to.
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// The check worker after the move to the file worker, until it has
+    /// answered what it was asked before.
+    static LEAVING: RefCell<Option<Worker>> = const { RefCell::new(None) };
     /// How many times a worker was ended (it died, or a check was cancelled).
     static STOPS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
@@ -43,27 +110,41 @@ pub fn stops() -> u32 {
 
 fn post(worker: &web_sys::Worker, message: &JsValue, transfer: bool) {
     // A file's bytes are transferred, not copied: the page has no further use
-    // for them. They are the message, or its `file` (with the profile).
+    // for them. They are the message's `file` (with the profile).
     let _ = if transfer {
-        let bytes = if message.is_instance_of::<js_sys::ArrayBuffer>() {
-            message.clone()
-        } else {
-            Reflect::get(message, &"file".into()).unwrap_or(JsValue::UNDEFINED)
-        };
+        let bytes = Reflect::get(message, &"file".into()).unwrap_or(JsValue::UNDEFINED);
         worker.post_message_with_transfer(message, &Array::of1(&bytes))
     } else {
         worker.post_message(message)
     };
 }
 
-fn start() -> Result<Worker, JsValue> {
+/// Runs `f` on the worker of build `build`: the one requests go to, or the
+/// check worker leaving.
+fn with_worker(build: Build, f: impl FnOnce(&mut Worker)) {
+    WORKER.with_borrow_mut(|slot| match slot {
+        Some(w) if w.build == build => f(w),
+        _ => LEAVING.with_borrow_mut(|slot| {
+            if let Some(w) = slot.as_mut().filter(|w| w.build == build) {
+                f(w);
+                if w.waiting.is_empty() {
+                    if let Some(w) = slot.take() {
+                        w.end(&JsValue::NULL);
+                    }
+                }
+            }
+        }),
+    });
+}
+
+fn start(build: Build) -> Result<Worker, JsValue> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(URL, &options)?;
-    let on_message = Closure::<dyn FnMut(_)>::new(|event: web_sys::MessageEvent| {
+    let worker = web_sys::Worker::new_with_options(build.url(), &options)?;
+    let on_message = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
-        WORKER.with_borrow_mut(|slot| {
-            let Some(w) = slot.as_mut() else { return };
+        let mut answer = None;
+        with_worker(build, |w| {
             if let Some(done) = Reflect::get(&data, &"progress".into())
                 .ok()
                 .and_then(|v| v.as_f64())
@@ -73,13 +154,16 @@ fn start() -> Result<Worker, JsValue> {
                 }
             } else if Reflect::get(&data, &"ready".into()).is_ok_and(|v| v.is_truthy()) {
                 w.ready = true;
-                for (message, transfer) in std::mem::take(&mut w.unsent) {
-                    post(&w.worker, &message, transfer);
-                }
-            } else if let Some((resolve, _)) = w.waiting.pop_front() {
-                let _ = resolve.call1(&JsValue::NULL, &data);
+                w.flush();
+            } else {
+                answer = w.waiting.pop_front().flatten();
             }
         });
+        // Called outside the borrow: a request made while the answer is read
+        // must find the worker.
+        if let Some((resolve, _)) = answer {
+            let _ = resolve.call1(&JsValue::NULL, &data);
+        }
     });
     // The worker could not be loaded (offline before it was ever cached)
     // or it crashed: every file in flight fails, the next one starts anew.
@@ -90,8 +174,10 @@ fn start() -> Result<Worker, JsValue> {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Ok(Worker {
+        build,
         worker,
         ready: false,
+        held: false,
         unsent: Vec::new(),
         waiting: VecDeque::new(),
         on_progress: None,
@@ -100,20 +186,82 @@ fn start() -> Result<Worker, JsValue> {
     })
 }
 
-/// Ends the worker: every request in flight fails with `reason`, the next
-/// one starts a new worker. Large tables it kept are gone with it.
+/// Ends the workers: every request in flight fails with `reason`, the next
+/// one starts a new check worker. Large tables they kept are gone with them.
 fn stop(reason: JsValue) {
     STOPS.set(STOPS.get() + 1);
-    if let Some(w) = WORKER.with_borrow_mut(Option::take) {
-        // Detached first: an event the ended worker had already queued must
-        // not reach the closures dropped with it.
-        w.worker.set_onmessage(None);
-        w.worker.set_onerror(None);
-        w.worker.terminate();
-        for (_, reject) in w.waiting {
-            let _ = reject.call1(&JsValue::NULL, &reason);
+    for slot in [&WORKER, &LEAVING] {
+        if let Some(w) = slot.with_borrow_mut(Option::take) {
+            w.end(&reason);
         }
     }
+}
+
+/// Moves from the check worker to the file worker, for good: the check
+/// worker is asked for its table, profile and earlier version, which the
+/// file worker checks before any request that follows; the check worker ends
+/// once it has answered what it was asked before. At once, with no await,
+/// so that no request can come between.
+fn move_to_file_worker() -> Result<(), JsValue> {
+    let leaving = WORKER.with_borrow_mut(|slot| -> Result<_, JsValue> {
+        if slot.as_ref().is_some_and(|w| w.build == Build::File) {
+            return Ok(None);
+        }
+        let mut file = start(Build::File)?;
+        file.held = true;
+        Ok(slot.replace(file))
+    })?;
+    let Some(mut leaving) = leaving else {
+        // Already there, or no check worker to carry a table from.
+        release(&JsValue::NULL);
+        return Ok(());
+    };
+    let handed = Closure::once_into_js(|data: JsValue| release(&data));
+    let failed = Closure::once_into_js(|_: JsValue| release(&JsValue::NULL));
+    leaving.send(
+        request(&[("handover", "")]),
+        false,
+        Some((handed.unchecked_into(), failed.unchecked_into())),
+    );
+    LEAVING.with_borrow_mut(|slot| {
+        if let Some(earlier) = slot.replace(leaving) {
+            earlier.end(&JsValue::NULL);
+        }
+    });
+    Ok(())
+}
+
+/// Lets the held file worker go on, with the table the check worker handed
+/// over (`{text, profile, earlier}`) checked first.
+fn release(handover: &JsValue) {
+    let text = Reflect::get(handover, &"text".into())
+        .ok()
+        .filter(JsValue::is_string);
+    let earlier = Reflect::get(handover, &"earlier".into())
+        .ok()
+        .filter(JsValue::is_string);
+    let profile = Reflect::get(handover, &"profile".into()).unwrap_or(JsValue::UNDEFINED);
+    WORKER.with_borrow_mut(|slot| {
+        let Some(w) = slot.as_mut().filter(|w| w.build == Build::File && w.held) else {
+            return;
+        };
+        let mut first = Vec::new();
+        if let Some(text) = text {
+            let check = js_sys::Object::new();
+            let _ = Reflect::set(&check, &"check".into(), &text);
+            let _ = Reflect::set(&check, &"profile".into(), &profile);
+            first.push((check.into(), false, None));
+        }
+        if let Some(earlier) = earlier {
+            let keep = js_sys::Object::new();
+            let _ = Reflect::set(&keep, &"earlier_text".into(), &earlier);
+            first.push((keep.into(), false, None));
+        }
+        first.append(&mut w.unsent);
+        w.unsent = first;
+        w.held = false;
+        w.flush();
+    });
 }
 
 /// Stops a check under way (the cancel button): a worker busy in wasm reads
@@ -137,23 +285,18 @@ pub(super) async fn ask(message: JsValue, transfer: bool) -> Result<JsValue, Mes
     ask_with(message, transfer, None).await
 }
 
-/// [`ask`], with whom to tell the progress of a check.
-async fn ask_with(
-    message: JsValue,
+/// Sends one request to the worker requests go to (started if there is
+/// none) and waits for its answer, whatever it says.
+async fn send(
+    message: &JsValue,
     transfer: bool,
-    mut on_progress: Option<Box<dyn Fn(f64)>>,
-) -> Result<JsValue, Message> {
-    let failed = || {
-        Message::new(
-            "无法完成：页面的后台组件（检查、读取文件、导出、分享）未能加载或出错。",
-            "Not done: the page's worker (checks, files, exports, sharing) could not be loaded or failed.",
-        )
-    };
+    on_progress: Option<OnProgress>,
+) -> Result<JsValue, JsValue> {
     let mut started = Ok(());
     let promise = Promise::new(&mut |resolve, reject| {
         WORKER.with_borrow_mut(|slot| {
             if slot.is_none() {
-                match start() {
+                match start(Build::Check) {
                     Ok(w) => *slot = Some(w),
                     Err(e) => {
                         started = Err(e);
@@ -162,27 +305,47 @@ async fn ask_with(
                 }
             }
             let Some(w) = slot.as_mut() else { return };
-            if let Some(on_progress) = on_progress.take() {
+            if let Some(on_progress) = on_progress.clone() {
                 w.on_progress = Some(on_progress);
             }
-            w.waiting.push_back((resolve, reject));
-            if w.ready {
-                post(&w.worker, &message, transfer);
-            } else {
-                w.unsent.push((message.clone(), transfer));
-            }
+            w.send(message.clone(), transfer, Some((resolve, reject)));
         })
     });
-    started.map_err(|_| failed())?;
-    let data = wasm_bindgen_futures::JsFuture::from(promise)
+    started?;
+    wasm_bindgen_futures::JsFuture::from(promise).await
+}
+
+/// [`ask`], with whom to tell the progress of a check. A request the check
+/// worker leaves to the file worker is asked again there, with the file's
+/// bytes it gave back.
+async fn ask_with(
+    message: JsValue,
+    transfer: bool,
+    on_progress: Option<OnProgress>,
+) -> Result<JsValue, Message> {
+    let failed = |reason: JsValue| {
+        if reason.as_string().as_deref() == Some(CANCELLED) {
+            Message::new("检查已取消。", "The check was cancelled.")
+        } else {
+            Message::new(
+                "无法完成：页面的后台组件（检查、读取文件、导出、分享）未能加载或出错。",
+                "Not done: the page's worker (checks, files, exports, sharing) could not be loaded or failed.",
+            )
+        }
+    };
+    let mut data = send(&message, transfer, on_progress.clone())
         .await
-        .map_err(|reason| {
-            if reason.as_string().as_deref() == Some(CANCELLED) {
-                Message::new("检查已取消。", "The check was cancelled.")
-            } else {
-                failed()
-            }
-        })?;
+        .map_err(failed)?;
+    if Reflect::get(&data, &"upgrade".into()).is_ok_and(|v| v.is_truthy()) {
+        move_to_file_worker().map_err(failed)?;
+        if transfer {
+            let bytes = Reflect::get(&data, &"file".into()).unwrap_or(JsValue::UNDEFINED);
+            let _ = Reflect::set(&message, &"file".into(), &bytes);
+        }
+        data = send(&message, transfer, on_progress)
+            .await
+            .map_err(failed)?;
+    }
     if Reflect::get(&data, &"ok".into()).is_ok_and(|v| v.is_truthy()) {
         Ok(data)
     } else {
@@ -215,11 +378,11 @@ pub(super) fn decode<T: serde::de::DeserializeOwned>(data: &JsValue) -> Result<T
         })
 }
 
-/// Starts the worker ahead of the first table, so that it is ready by then.
+/// Starts the check worker ahead of the first table, so that it is ready by then.
 pub fn warm_up() {
     WORKER.with_borrow_mut(|slot| {
         if slot.is_none() {
-            *slot = start().ok();
+            *slot = start(Build::Check).ok();
         }
     });
 }
@@ -234,7 +397,7 @@ pub async fn check(
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<Checked, Message> {
     let transfer = input.is_instance_of::<js_sys::ArrayBuffer>();
-    let message = if input.is_string() {
+    let message: JsValue = if input.is_string() {
         let object = js_sys::Object::new();
         let _ = Reflect::set(&object, &"check".into(), &input);
         object.into()
@@ -247,7 +410,7 @@ pub async fn check(
     };
     let _ = Reflect::set(&message, &"profile".into(), &profile.into());
     // The worker's own reasons already say 无法读取…; passed on as they are.
-    let data = ask_with(message, transfer, Some(Box::new(on_progress))).await?;
+    let data = ask_with(message, transfer, Some(Rc::new(on_progress))).await?;
     checked(&data)
 }
 
@@ -280,7 +443,7 @@ pub async fn recheck(
     let data = ask_with(
         request(&[("recheck", ""), ("profile", profile)]),
         false,
-        Some(Box::new(on_progress)),
+        Some(Rc::new(on_progress)),
     )
     .await?;
     checked(&data)

@@ -129,7 +129,7 @@ try {
         // user who opens the page and then pastes (its warm-up runs meanwhile).
         const fresh = (settle = 0) =>
           new Promise((resolve, reject) => {
-            const worker = new Worker('/jixiao-file-worker_loader.js', { type: 'module' });
+            const worker = new Worker('/jixiao-check-worker_loader.js', { type: 'module' });
             worker.onerror = (event) => reject(new Error(`worker: ${event.message}`));
             worker.onmessage = ({ data }) => data.ready && setTimeout(() => resolve(worker), settle);
           });

@@ -118,8 +118,8 @@ test.describe('without the policy', () => {
 // the network once its wasm is loaded; on a host that sends the headers of README
 // § Hosting (the root server) the policy reaches it as well.
 async function pageWorker(page) {
-  await expect.poll(() => page.workers().some((w) => w.url().includes('jixiao-file-worker'))).toBe(true);
-  return page.workers().find((w) => w.url().includes('jixiao-file-worker'));
+  await expect.poll(() => page.workers().some((w) => w.url().includes('jixiao-check-worker'))).toBe(true);
+  return page.workers().find((w) => w.url().includes('jixiao-check-worker'));
 }
 
 for (const [name, url, other] of [
@@ -167,7 +167,7 @@ for (const [name, url, other] of [
 }
 
 test('where the host sends the headers, the worker\'s script carries the policy and no other site can frame the page', async ({ page, request }) => {
-  for (const file of ['', 'jixiao-file-worker_loader.js', 'jixiao-file-worker.js']) {
+  for (const file of ['', 'jixiao-check-worker_loader.js', 'jixiao-check-worker.js', 'jixiao-file-worker_loader.js', 'jixiao-file-worker.js']) {
     const response = await request.get(`${rootURL}${file}`);
     const policy = response.headers()['content-security-policy'];
     expect(policy, file).toContain("connect-src 'self'");

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import { test, expect, seed, open, paste, input, summary, problem, expectSeedReport, dropFile, replaceOnce } from './support.mjs';
 
-// Requests for the worker's loader: one per worker started.
+// Requests for the check worker's loader: one per worker started.
 function countWorkerStarts(page) {
   const starts = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/jixiao-file-worker_loader.js')) starts.push(request.url());
+    if (request.url().endsWith('/jixiao-check-worker_loader.js')) starts.push(request.url());
   });
   return starts;
 }
@@ -107,7 +107,7 @@ test('a text that kills the worker is not checked again: one message, no report 
   // Make the worker die on the next text it is given, as a bug in the checker would:
   // its string decoding throws, the exception leaves the worker's message handler.
   await expect.poll(() => page.workers().length).toBeGreaterThan(0);
-  const worker = page.workers().find((w) => w.url().includes('jixiao-file-worker'));
+  const worker = page.workers().find((w) => w.url().includes('jixiao-check-worker'));
   await worker.evaluate(() => {
     const fail = () => { throw new Error('simulated crash'); };
     TextEncoder.prototype.encodeInto = fail;

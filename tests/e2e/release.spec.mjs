@@ -15,7 +15,7 @@ import { buildId } from '../../scripts/build-id.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, '..', '..', 'dist');
-const LOADER = 'jixiao-file-worker_loader.js';
+const LOADER = 'jixiao-check-worker_loader.js';
 const MARK = 'self.releaseMark = "next";';
 
 let root;
@@ -33,7 +33,7 @@ test.afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-// The page's worker: the one Playwright sees that is not the service worker.
+// The page's check worker, started with the page.
 async function pageWorkerMark(page) {
   const worker = page.workers().find((w) => w.url().endsWith(LOADER));
   return worker ? worker.evaluate(() => self.releaseMark ?? 'old') : 'not started';
