@@ -1,7 +1,7 @@
 //! The page's worker, a Web Worker of its own (wasm32 only). It does all the
 //! work, so that the page's own wasm is only the interface and never freezes:
-//! it reads files (calamine for xlsx/xls/ods, encoding_rs for GB18030 and
-//! UTF-16 text), checks every table and keeps the last one, answering for the
+//! it reads files (its file build: calamine for xlsx/xls/ods, encoding_rs for
+//! GB18030 and UTF-16 text), checks every table and keeps the last one, answering for the
 //! slices the page shows, the rules' help, the exports and the share link.
 //! The page talks to it through src/web/worker.rs.
 //!
@@ -125,9 +125,9 @@ pub fn run() {
         IN_FORCE.with_borrow(Config::clone)
     }
 
-    #[cfg(feature = "files")]
     /// A file of the batch: its text (kept to open its report and to write
     /// the batch workbook), how it was read, and the profile it was checked with.
+    #[cfg(feature = "files")]
     struct BatchFile {
         text: Option<String>,
         source: Option<Message>,
@@ -135,8 +135,8 @@ pub fn run() {
         config: Config,
     }
 
-    #[cfg(feature = "files")]
     /// A member of a zip not checked yet: its name, and its bytes or why not.
+    #[cfg(feature = "files")]
     type Member = (String, Result<Vec<u8>, Message>);
 
     #[cfg(feature = "files")]
@@ -147,8 +147,8 @@ pub fn run() {
             const { RefCell::new(std::collections::VecDeque::new()) };
     }
 
-    #[cfg(feature = "files")]
     /// Reads and checks one file of a batch, keeps it and answers its row.
+    #[cfg(feature = "files")]
     fn batch_check(name: String, bytes: Result<Vec<u8>, Message>) -> JsValue {
         use jixiao_lint::batch::BatchRow;
         let read = bytes.and_then(|bytes| {
@@ -185,8 +185,8 @@ pub fn run() {
         answer
     }
 
-    #[cfg(feature = "files")]
     /// The requests about a batch; `None` for any other request.
+    #[cfg(feature = "files")]
     fn answer_batch(
         scope: &web_sys::DedicatedWorkerGlobalScope,
         data: &JsValue,
@@ -259,10 +259,10 @@ pub fn run() {
         })))
     }
 
-    #[cfg(feature = "files")]
     /// The batch workbook: each file checked again with the profile it was
     /// checked with (the worker keeps texts, not reports, to keep its memory
     /// small), one findings sheet per table, as bytes.
+    #[cfg(feature = "files")]
     fn batch_workbook(batch: &[BatchFile], lang: Lang) -> JsValue {
         let text_bytes: usize = batch
             .iter()
@@ -294,8 +294,8 @@ pub fn run() {
         }
     }
 
-    #[cfg(feature = "files")]
     /// `{ok, name, mime, bytes}`: a workbook for the page to download.
+    #[cfg(feature = "files")]
     fn workbook_reply(name: &str, bytes: &[u8]) -> JsValue {
         let answer = reply(&json!({
             "ok": true,
@@ -743,8 +743,8 @@ pub fn run() {
         }
     }
 
-    #[cfg(feature = "files")]
     /// The largest table (bytes of text) whose workbook the page writes.
+    #[cfg(feature = "files")]
     const MAX_WORKBOOK_TABLE: usize = 10_000_000;
 
     /// Why a file was not read: `NeedsFileWorker` in the check worker, for
