@@ -59,7 +59,17 @@
 //! defaults); a wrong one checks with the defaults and says why in
 //! `profile_error`, `profile_error_en`.
 
+/// Natively there is no page: says where to look.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run() {
+    println!(
+        "{} is the web page's worker (a Web Worker): Trunk builds it for wasm32. On the command line use `jixiao-lint`.",
+        env!("CARGO_BIN_NAME")
+    );
+}
+
 /// Starts the worker: sets its message handler, says it is ready, warms up.
+#[cfg(target_arch = "wasm32")]
 pub fn run() {
     use jixiao_lint::text::{Lang, Message};
     use jixiao_lint::view::{self, Checked, ProfileView, RuleHelp, LARGE_INPUT, PAGE};
