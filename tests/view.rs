@@ -6,7 +6,7 @@ use common::{fixture, seed};
 use jixiao_lint::rules::Severity;
 use jixiao_lint::view::{
     from_bytes, to_bytes, CellContent, Checked, ColumnRole, Overview, Problem, RowKind, TableRow,
-    COVERAGE_SHOWN,
+    COVERAGE_SHOWN, PAGE, VIRTUAL_ENTRIES,
 };
 use jixiao_lint::Config;
 
@@ -188,16 +188,51 @@ fn an_unreadable_table_says_why() {
     assert!(c.rows(0..10).is_empty());
 }
 
-#[test]
-fn charts_of_a_large_table_stay_small() {
+/// The seed's units and projects `copies` times over, the unit names varied.
+fn seed_times(copies: usize) -> String {
     let seed = seed();
-    // The seed's units and projects 40 times over, the unit names varied.
     let (head, body) = seed.split_at(seed.find("\n广州市").unwrap());
     let mut text = head.to_owned();
-    for copy in 0..40 {
+    for copy in 0..copies {
         text.push_str(&body.replace("广州市", &format!("广州市{copy}")));
     }
-    let c = checked(&text);
+    text
+}
+
+#[test]
+fn the_first_answer_holds_what_the_problem_list_opens_with() {
+    // A list drawn whole (the seed: 80 problems in 19 groups): every group's first page.
+    let c = checked(&seed());
+    let first = c.first(PAGE, usize::MAX);
+    assert_eq!(first.problems.len(), c.overview.groups.len());
+    for (g, page) in first.problems.iter().enumerate() {
+        assert_eq!(page, &c.problems(g, 0..PAGE));
+    }
+    // A list drawn in slices: the groups that start within its first PAGE
+    // entries (a heading and its problems each), and no more.
+    let c = checked(&seed_times(40));
+    let entries: Vec<usize> = c.overview.groups.iter().map(|g| g.count + 1).collect();
+    assert!(entries.iter().sum::<usize>() > VIRTUAL_ENTRIES);
+    let starts: Vec<usize> = entries
+        .iter()
+        .scan(0, |start, n| {
+            let at = *start;
+            *start += n;
+            Some(at)
+        })
+        .collect();
+    let opening = starts.iter().filter(|&&at| at < PAGE).count();
+    assert!(opening < c.overview.groups.len(), "{starts:?}");
+    let first = c.first(PAGE, usize::MAX);
+    assert_eq!(first.problems.len(), opening);
+    for (g, page) in first.problems.iter().enumerate() {
+        assert_eq!(page, &c.problems(g, 0..PAGE));
+    }
+}
+
+#[test]
+fn charts_of_a_large_table_stay_small() {
+    let c = checked(&seed_times(40));
     assert!(
         c.overview.projects > COVERAGE_SHOWN,
         "{}",

@@ -6,7 +6,7 @@ use super::slices::ScrollBox;
 use super::{i18n, table, worker, State};
 use jixiao_lint::rules::Severity;
 use jixiao_lint::text::Lang;
-use jixiao_lint::view::{GroupCount, Overview, Problem, RuleHelp, PAGE};
+use jixiao_lint::view::{GroupCount, Overview, Problem, RuleHelp, PAGE, VIRTUAL_ENTRIES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -89,8 +89,6 @@ async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Lists with more entries than this are drawn a slice at a time.
-const VIRTUAL_ENTRIES: usize = 300;
 /// The heights of a group's heading and of a problem in a virtual list
 /// (style.css sets them on `.virtual`): one line each, or on a phone a card.
 fn line_heights() -> (usize, usize) {
