@@ -10,9 +10,10 @@
 //! feature). The check worker answers what only the file worker can do — a
 //! workbook or a text that is not UTF-8 (`file`, `earlier_file`), the
 //! annotated workbook, batches — with `{ok: false, upgrade: true}`, giving a
-//! file's bytes back as `file` (transferred); the page then moves to the file
-//! worker, carrying the table over (`{handover: …}` → `{text, profile,
-//! earlier}`, each null where there is none), and asks it again.
+//! file's bytes back as `file` (transferred), and every later request but
+//! `{handover: …}` the same way; the page then moves to the file worker,
+//! carrying the table over (`{handover: …}` → `{text, profile, earlier}`, each
+//! null where there is none), and asks it again, in the same order.
 //!
 //! Protocol: once ready the worker posts `{ready: true}`; then it answers each
 //! request, in order, with `{ok: true, …}` or `{ok: false, message, message_en}`.
@@ -57,7 +58,8 @@
 //! Every check (`check`, `plain`, `file: ArrayBuffer`, `recheck`) takes the
 //! profile in force as `profile` (jixiao.toml's text; empty for the
 //! defaults); a wrong one checks with the defaults and says why in
-//! `profile_error`, `profile_error_en`.
+//! `profile_error`, `profile_error_en`. A check marked `restored` (the table
+//! the page carries over to the file worker) posts no progress.
 
 /// Natively there is no page: says where to look.
 #[cfg(not(target_arch = "wasm32"))]
@@ -97,6 +99,11 @@ pub fn run() {
     thread_local! {
         /// Set by the page's first request: the warm-up stops there.
         static ASKED: Cell<bool> = const { Cell::new(false) };
+        /// Set once the check worker has sent a request on to the file
+        /// worker: from then on it sends every request on but the handover,
+        /// so that its table stays what it hands over and the file worker
+        /// answers them all in the order they were asked.
+        static MOVING: Cell<bool> = const { Cell::new(false) };
     }
 
     /// The sample (the Guangzhou table), checked while the page waits for
@@ -535,7 +542,9 @@ pub fn run() {
         // The table kept before is no longer shown: free it first.
         KEPT.with_borrow_mut(|kept| *kept = None);
         let start = now(scope);
-        let large = text.len() > LARGE_INPUT;
+        // The table carried over from the check worker (`restored`) is not
+        // the one the page waits for: its progress is not the page's.
+        let large = text.len() > LARGE_INPUT && !has(data, "restored");
         let mut last = -1.0;
         let checked = Checked::with_progress(text, &config, &mut |step| {
             let done = step.fraction();
@@ -579,6 +588,14 @@ pub fn run() {
                 .ok()
                 .filter(|f| f.is_instance_of::<ArrayBuffer>())
         };
+        if MOVING.get() && !has(&data, "handover") {
+            // Sent on as it came: the bytes go back untouched.
+            let answer = Unread::NeedsFileWorker(None).answer();
+            if let Some(file) = file {
+                let _ = Reflect::set(&answer, &"file".into(), &file);
+            }
+            return answer;
+        }
         if let Some(file) = file {
             let bytes = Uint8Array::new(&file).to_vec();
             // The table kept stays until the file is read (check_and_keep frees
@@ -761,7 +778,6 @@ pub fn run() {
     /// what only the file worker reads (with the bytes, to give them back).
     enum Unread {
         Error(input::InputError),
-        #[cfg_attr(feature = "files", allow(dead_code))]
         NeedsFileWorker(Option<Vec<u8>>),
     }
 
@@ -770,6 +786,7 @@ pub fn run() {
             match self {
                 Unread::Error(error) => failure(error.message()),
                 Unread::NeedsFileWorker(bytes) => {
+                    MOVING.set(true);
                     let answer = reply(&json!({ "ok": false, "upgrade": true }));
                     if let Some(bytes) = bytes {
                         let buffer = Uint8Array::from(bytes.as_slice()).buffer();
@@ -791,6 +808,8 @@ pub fn run() {
     /// (a workbook, UTF-16, GB18030) is the file worker's.
     #[cfg(not(feature = "files"))]
     fn read(bytes: Vec<u8>) -> Result<input::Decoded, Unread> {
+        // Too large for either: refused here, not sent on.
+        input::check_size(bytes.len()).map_err(Unread::Error)?;
         if input::is_workbook(&bytes) {
             return Err(Unread::NeedsFileWorker(Some(bytes)));
         }

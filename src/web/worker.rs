@@ -205,15 +205,19 @@ fn stop(reason: JsValue) {
 fn move_to_file_worker() -> Result<(), JsValue> {
     let leaving = WORKER.with_borrow_mut(|slot| -> Result<_, JsValue> {
         if slot.as_ref().is_some_and(|w| w.build == Build::File) {
+            // Already there (another request moved first): its handover, if
+            // still on its way, releases the file worker.
             return Ok(None);
         }
         let mut file = start(Build::File)?;
         file.held = true;
-        Ok(slot.replace(file))
+        Ok(Some(slot.replace(file)))
     })?;
-    let Some(mut leaving) = leaving else {
-        // Already there, or no check worker to carry a table from.
-        release(&JsValue::NULL);
+    let Some(Some(mut leaving)) = leaving else {
+        if leaving.is_some() {
+            // No check worker to carry a table from.
+            release(&JsValue::NULL);
+        }
         return Ok(());
     };
     let handed = Closure::once_into_js(|data: JsValue| release(&data));
@@ -250,6 +254,7 @@ fn release(handover: &JsValue) {
             let check = js_sys::Object::new();
             let _ = Reflect::set(&check, &"check".into(), &text);
             let _ = Reflect::set(&check, &"profile".into(), &profile);
+            let _ = Reflect::set(&check, &"restored".into(), &true.into());
             first.push((check.into(), false, None));
         }
         if let Some(earlier) = earlier {

@@ -74,3 +74,26 @@ test('an earlier version in GB18030 moves to the file worker with the table on s
   await expect(counts(page)).toHaveText('已解决 1，新出现 0，仍存在 79；表格变化 2');
   expect(requests.some((r) => r.endsWith('/jixiao-file-worker_bg.wasm'))).toBe(true);
 });
+
+test('two requests that need the file worker at once: the table is carried over once, and both are answered', async ({ page }) => {
+  await open(page);
+  await paste(page, seed);
+  await expectSeedReport(page);
+  await page.locator('[data-action="compare-current"]').click();
+  await paste(page, revision);
+  await expect(counts(page)).toHaveText('已解决 1，新出现 0，仍存在 79；表格变化 2');
+  // Both clicks reach the check worker before its first answer comes back.
+  const downloads = [];
+  page.on('download', (download) => downloads.push(download));
+  await page.locator('[data-action="export-annotated-xlsx"]').evaluate((button) => {
+    button.click();
+    button.click();
+  });
+  await expect.poll(() => downloads.length).toBe(2);
+  for (const download of downloads) expect(await download.failure()).toBeNull();
+  // The file worker holds the revision and the earlier version: nothing was lost.
+  await paste(page, seed);
+  await expect(counts(page)).toHaveText('已解决 0，新出现 0，仍存在 80；表格变化 0');
+  await page.locator('[data-action="share"]').click();
+  await expect(page.locator('input[data-share-link]')).toHaveValue(/#t=/);
+});
