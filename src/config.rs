@@ -1,7 +1,7 @@
 //! The profile: the house rules a 财政局 applies, over the defaults. Which
 //! rules run and at which severity, and the thresholds that no regulation
 //! fixes, in one place. The defaults are the catalog as published; a profile
-//! is read from `jixiao.toml` (see `profile`, with the `files` feature) and
+//! is read from `jixiao.toml` (see `profile`, with the `profiles` feature) and
 //! written back by [`Config::to_toml`]. Every report states a profile that
 //! differs from the defaults ([`Config::changes`]).
 

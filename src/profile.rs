@@ -11,8 +11,8 @@
 //! ```
 //!
 //! Nothing is silently ignored: an unknown section, rule id or threshold, or a
-//! bad value, is an error that names its line. With the `files` feature (the
-//! CLI and the page's worker; the page's first load never parses TOML).
+//! bad value, is an error that names its line. With the `profiles` feature (the
+//! CLI and both of the page's workers; the page's first load never parses TOML).
 
 use crate::config::{Config, RuleSetting};
 use crate::text::Message;

@@ -12,8 +12,9 @@
 //!
 //! and, when the profile is not the defaults, 规则配置 (Profile) with what it
 //! changes. Text is always written as a string, never as a formula: a
-//! leading `=`, `+`, `-` or `@` stays inert. With the `files` feature (the CLI
-//! and the page's worker; the page's first load never carries the writer).
+//! leading `=`, `+`, `-` or `@` stays inert. With the `workbook` feature (the
+//! CLI and the page's file worker; neither the page's first load nor its check
+//! worker carries the writer).
 
 use crate::batch::{headings, totals, BatchRow};
 use crate::export::{finding_text, indicator_rows, suggestion_text};
