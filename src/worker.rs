@@ -92,8 +92,6 @@ pub fn run() {
         /// files are checked with it too, so that a comparison never counts a
         /// rule the profile turned off as fixed.
         static IN_FORCE: RefCell<Config> = RefCell::new(Config::default());
-        /// The profile's text as the page gave it, for a handover.
-        static IN_FORCE_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
     }
 
     thread_local! {
@@ -529,7 +527,6 @@ pub fn run() {
         data: &JsValue,
     ) -> JsValue {
         let (config, profile_error) = profile_of(data);
-        IN_FORCE_TEXT.set(text_field(data, "profile").unwrap_or_default());
         // Another profile: the earlier version is checked again with it.
         if IN_FORCE.with_borrow(|in_force| *in_force != config) {
             EARLIER.with_borrow_mut(|earlier| {
@@ -686,7 +683,8 @@ pub fn run() {
         if has(&data, "handover") {
             let text = KEPT.with_borrow(|kept| kept.as_ref().map(|c| c.text.clone()));
             let earlier = EARLIER.with_borrow(|e| e.as_ref().map(|(text, _)| text.clone()));
-            let profile = IN_FORCE_TEXT.with_borrow(String::clone);
+            // As jixiao.toml, which reads back as the same profile.
+            let profile = IN_FORCE.with_borrow(Config::to_toml);
             return reply(
                 &json!({ "ok": true, "text": text, "profile": profile, "earlier": earlier }),
             );

@@ -213,12 +213,14 @@ fn move_to_file_worker() -> Result<(), JsValue> {
         file.held = true;
         Ok(Some(slot.replace(file)))
     })?;
-    let Some(Some(mut leaving)) = leaving else {
-        if leaving.is_some() {
-            // No check worker to carry a table from.
+    let mut leaving = match leaving {
+        Some(Some(check_worker)) => check_worker,
+        // No check worker to carry a table from.
+        Some(None) => {
             release(&JsValue::NULL);
+            return Ok(());
         }
-        return Ok(());
+        None => return Ok(()),
     };
     let handed = Closure::once_into_js(|data: JsValue| release(&data));
     let failed = Closure::once_into_js(|_: JsValue| release(&JsValue::NULL));
