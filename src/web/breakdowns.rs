@@ -191,7 +191,7 @@ pub fn Breakdowns(state: State) -> impl IntoView {
         let lang = state.lang.get();
         state.overview(|s| {
             view! {
-                <section class="breakdowns" aria-labelledby="breakdowns-title">
+                <section class="breakdowns lazy" aria-labelledby="breakdowns-title" on:contentvisibilityautostatechange=super::laid_out>
                     <h2 id="breakdowns-title">
                         {i18n::BREAKDOWNS.get(lang)}
                         " · " <span data-total-indicators>{s.indicators}</span> " " {i18n::INDICATORS.get(lang)}

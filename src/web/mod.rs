@@ -435,6 +435,38 @@ fn register_service_worker() {
     }
 }
 
+/// `on:contentvisibilityautostatechange` of a `.lazy` section (style.css):
+/// once the browser has shown it, it is an ordinary section.
+fn laid_out(event: web_sys::Event) {
+    let shown = js_sys::Reflect::get(&event, &"skipped".into())
+        .ok()
+        .and_then(|skipped| skipped.as_bool())
+        == Some(false);
+    let section = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    if let (true, Some(section)) = (shown, section) {
+        let _ = section.class_list().remove_1("lazy");
+    }
+}
+
+/// Lays every `.lazy` section out now: a jump to a cell must land where the
+/// cell is once the sections above it are drawn, not where their estimated
+/// height would put it.
+fn lay_out_all() {
+    let Ok(lazy) = document().query_selector_all(".lazy") else {
+        return;
+    };
+    for i in 0..lazy.length() {
+        if let Some(section) = lazy
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = section.class_list().remove_1("lazy");
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = State::new();

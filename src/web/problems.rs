@@ -26,8 +26,10 @@ pub(crate) fn icon(severity: Severity) -> &'static str {
 /// focuses it; for a finding about one indicator of a 绩效指标 cell, that
 /// indicator's line is what is brought into view, sideways too (a tall cell
 /// may not fit the screen). In a virtual table the row is first scrolled into
-/// the box, then waited for (the worker may still have to send it).
+/// the box, then waited for (the worker may still have to send it). The
+/// sections laid out lazily are laid out first.
 pub(crate) fn go_to_cell(state: State, cell: String, indicator: Option<u32>) {
+    super::lay_out_all();
     let selector = if cell.chars().all(|c| c.is_ascii_digit()) {
         format!("[data-row=\"{cell}\"]")
     } else {
@@ -236,7 +238,7 @@ pub fn Problems(state: State) -> impl IntoView {
     };
 
     view! {
-        <section class="problems" aria-labelledby="problems-title">
+        <section class="problems lazy" aria-labelledby="problems-title" on:contentvisibilityautostatechange=super::laid_out>
             <h2 id="problems-title">{move || state.tr(i18n::PROBLEMS)}</h2>
             <div class="filters">
                 <span class="filter-label">{move || state.tr(i18n::FILTER_SEVERITY)}</span>

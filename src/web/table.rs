@@ -143,7 +143,7 @@ pub fn Table(state: State) -> impl IntoView {
         resize.remove();
     });
     view! {
-        <section class="table-section" aria-labelledby="table-title">
+        <section class="table-section lazy" aria-labelledby="table-title" on:contentvisibilityautostatechange=super::laid_out>
             <h2 id="table-title">{move || state.tr(i18n::TABLE)}</h2>
             <div
                 id=BOX_ID

@@ -1,7 +1,7 @@
 // The parsed table: total and unit rows told apart from projects, and every cell that
 // has a problem marked with its worst severity and an icon (colour is never the only
 // signal), so a reviewer can work through the table itself.
-import { test, expect, seed, open, paste, expectSeedReport, pageProblems, editCell } from './support.mjs';
+import { test, expect, seed, open, paste, expectSeedReport, pageProblems, editCell, cellAt, problem } from './support.mjs';
 
 const rank = { info: 1, warning: 2, error: 3 };
 
@@ -71,4 +71,39 @@ test('every cell with a problem is marked with its worst severity and an icon', 
     return cells.filter((c) => !hasIcon(c)).map((c) => c.getAttribute('data-cell-id'));
   });
   expect(withoutIcon).toEqual([]);
+});
+
+// The long sections below the first screen (the problems, the charts, the table) are laid
+// out only as they near it (content-visibility: auto, the class `lazy`), which halves a
+// fresh page's first report; once shown they are ordinary sections, so a cell's message
+// (position: fixed) sits at its cell, and a jump to a cell lays them all out first.
+test('the table is laid out once it nears the screen, and then behaves as before', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page);
+  await paste(page, seed);
+  await expectSeedReport(page);
+  const table = page.locator('section.table-section');
+  await expect(table).toHaveClass(/\blazy\b/);
+
+  await table.scrollIntoViewIfNeeded();
+  await expect(table).not.toHaveClass(/\blazy\b/);
+  const cell = cellAt(page, 'G16');
+  await cell.hover();
+  const tip = cell.locator('.tip');
+  await expect(tip).toBeVisible();
+  const [at, box] = [await cell.boundingBox(), await tip.boundingBox()];
+  // Placed at the cell (above or below it), not offset by the section's position.
+  expect(Math.min(Math.abs(box.y + box.height - at.y), Math.abs(box.y - (at.y + at.height)))).toBeLessThan(4);
+});
+
+test('a jump from a problem lays out every lazy section first, and lands on the cell', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page);
+  await paste(page, seed);
+  await expectSeedReport(page);
+  await expect(page.locator('section.breakdowns')).toHaveClass(/\blazy\b/);
+  await problem(page, 'value-unit-missing', 'G16').first().click();
+  await expect(page.locator('.lazy')).toHaveCount(0);
+  await expect(cellAt(page, 'G16')).toBeFocused();
+  await expect(cellAt(page, 'G16')).toBeInViewport();
 });
