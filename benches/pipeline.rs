@@ -1,10 +1,44 @@
 //! Throughput of the whole pipeline (text → report) on a synthetic table of
-//! about 50 MB built from the seed's rows, names and figures varied.
+//! about 50 MB built from the seed's rows, names and figures varied, and the
+//! memory it takes, counted by the allocator.
 //! Run: `cargo bench --bench pipeline` (prints MB/s; not a timed test).
 //! `BENCH_MB=10 cargo bench --bench pipeline` picks another size.
 
 use jixiao_lint::{check_text, input, layout, rules, Config};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
+
+/// The system allocator, counting the bytes live and their peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let live = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(live, Relaxed);
+}
+
+// SAFETY: every call goes to `System` as it came; only the counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        grew(new_size);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 /// The seed's preamble and header, then its unit and project rows repeated
 /// with distinct names and amounts until the text reaches `target` bytes.
@@ -99,9 +133,30 @@ fn main() {
             );
         }
     }
+    // Memory, beyond the text itself: the peak while one check runs, what
+    // its report keeps, and the findings' share of that (bytes asked of the
+    // allocator, not counting its own overhead).
+    drop((grid, sheet, diagnostics, report));
+    let before = LIVE.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let mut report = check_text(&text, &config);
+    let peak = PEAK.load(Relaxed) - before;
+    let kept = LIVE.load(Relaxed) - before;
+    let findings = report.diagnostics.len();
+    drop(std::mem::take(&mut report.diagnostics));
+    let of_findings = kept - (LIVE.load(Relaxed) - before);
+    let times = |bytes: usize| bytes as f64 / text.len() as f64;
     println!(
-        "full pipeline: {:.1} ms, native_mb_s={:.1}",
+        "memory: peak {:.2}× the input during the check; the report keeps {:.2}×, its findings {:.2}× ({} B each)",
+        times(peak),
+        times(kept),
+        times(of_findings),
+        of_findings / findings.max(1)
+    );
+    println!(
+        "full pipeline: {:.1} ms, native_mb_s={:.1} native_peak_ratio={:.2}",
         t_all.as_secs_f64() * 1e3,
-        rate(t_all)
+        rate(t_all),
+        times(peak)
     );
 }

@@ -74,9 +74,9 @@ impl Item {
             rule: d.rule.to_owned(),
             severity: d.severity,
             row: d.row,
-            column: d.column.clone(),
-            cell: d.cell.clone(),
-            project: d.project.clone(),
+            column: d.column(),
+            cell: d.cell(),
+            project: d.project.as_deref().map(str::to_owned),
             indicator: d.indicator,
             message: d.message.zh.clone(),
             message_en: d.message.en.clone(),
@@ -457,7 +457,7 @@ impl<'s> Side<'s> {
         });
         match meaning {
             Some(column) => ColumnKey::Known(column),
-            None => ColumnKey::Letter(d.column.clone()),
+            None => ColumnKey::Letter(d.column()),
         }
     }
 
@@ -764,18 +764,14 @@ fn match_findings(
         let d = &old.diagnostics[o];
         let (_, place, column) = &old_keys[o];
         let new_cell = new_side.cell_of(place, column, d);
-        fixed.push(Item::of(d, Some(d.cell.clone()), new_cell));
+        fixed.push(Item::of(d, Some(d.cell()), new_cell));
     }
     let mut introduced = Vec::new();
     let mut remaining = Vec::new();
     for (n, d) in new.diagnostics.iter().enumerate() {
         match partner[n] {
-            Some(o) => remaining.push(Item::of(
-                d,
-                Some(old.diagnostics[o].cell.clone()),
-                Some(d.cell.clone()),
-            )),
-            None => introduced.push(Item::of(d, None, Some(d.cell.clone()))),
+            Some(o) => remaining.push(Item::of(d, Some(old.diagnostics[o].cell()), Some(d.cell()))),
+            None => introduced.push(Item::of(d, None, Some(d.cell()))),
         }
     }
     (fixed, introduced, remaining)

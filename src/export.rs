@@ -119,12 +119,12 @@ pub fn profile_line(report: &Report, lang: Lang) -> Option<String> {
 
 fn finding_row(d: &Diagnostic, lang: Lang) -> [String; 9] {
     [
-        d.cell.clone(),
+        d.cell(),
         d.row.to_string(),
-        d.column.clone().unwrap_or_default(),
+        d.column().unwrap_or_default(),
         d.severity.label().get(lang).to_owned(),
         d.rule.to_owned(),
-        d.project.clone().unwrap_or_default(),
+        d.project.as_deref().unwrap_or_default().to_owned(),
         d.indicator.map(|n| n.to_string()).unwrap_or_default(),
         d.message.get(lang).to_owned(),
         suggestion_text(d, lang),
@@ -387,7 +387,11 @@ fn notes_by_row(report: &Report, lang: Lang) -> std::collections::HashMap<u32, S
         if !cell.is_empty() {
             cell.push('；');
         }
-        cell.push_str(&format!("{} {}", d.cell, finding_text(d, lang, "（", "）")));
+        cell.push_str(&format!(
+            "{} {}",
+            d.cell(),
+            finding_text(d, lang, "（", "）")
+        ));
     }
     notes
 }

@@ -381,8 +381,8 @@ impl From<&Diagnostic> for Problem {
         Problem {
             rule: d.rule.to_owned(),
             severity: d.severity,
-            cell: d.cell.clone(),
-            project: d.project.clone(),
+            cell: d.cell(),
+            project: d.project.as_deref().map(str::to_owned),
             indicator: d.indicator,
             message: d.message.clone(),
             suggestion: d.suggestion.as_deref().cloned(),
@@ -785,11 +785,9 @@ fn indicator_content(project: &Project, found: &[Diagnostic]) -> CellContent {
     if indicators.is_empty() {
         return CellContent::RawIndicators(project.indicator_cell.text().trim().to_owned());
     }
-    let cell = format!(
-        "{}{}",
-        column_letter(project.indicator_cell.index),
-        project.line.row
-    );
+    let in_cell = |d: &Diagnostic| {
+        d.row == project.line.row && d.column_index == Some(project.indicator_cell.index)
+    };
     CellContent::Indicators(
         indicators
             .iter()
@@ -803,7 +801,7 @@ fn indicator_content(project: &Project, found: &[Diagnostic]) -> CellContent {
                 severity: found
                     .iter()
                     .filter(|d| {
-                        d.cell == cell && d.indicator.is_some() && d.indicator == indicator.number
+                        in_cell(d) && d.indicator.is_some() && d.indicator == indicator.number
                     })
                     .map(|d| d.severity)
                     .min(),
@@ -822,7 +820,7 @@ fn make_cell(
     let id = format!("{}{row}", column_letter(index));
     let findings: Vec<Finding> = found
         .iter()
-        .filter(|d| d.cell == id)
+        .filter(|d| d.row == row && d.column_index == Some(index))
         .map(|d| Finding {
             severity: d.severity,
             rule: d.rule.to_owned(),

@@ -393,15 +393,10 @@ fn write_findings(
                     d.row.max(1)
                 );
                 let url = Url::new(format!("internal:{table_ref}!{target}"));
-                sheet.write_url_with_format(
-                    row,
-                    2,
-                    url.set_text(d.cell.as_str()),
-                    &formats.link,
-                )?;
+                sheet.write_url_with_format(row, 2, url.set_text(d.cell()), &formats.link)?;
             }
             _ => {
-                sheet.write_string_with_format(row, 2, d.cell.as_str(), &formats.top)?;
+                sheet.write_string_with_format(row, 2, d.cell(), &formats.top)?;
             }
         }
         if let Some(unit) = units.get(&d.row) {

@@ -76,7 +76,7 @@ fn bytes_with_a_bom_and_crlf_read_like_the_text() {
     let from_bytes: Vec<_> = report
         .diagnostics
         .into_iter()
-        .map(|d| (d.rule, d.cell, d.indicator))
+        .map(|d| (d.rule, d.cell(), d.indicator))
         .collect();
     assert_eq!(from_bytes, findings(&seed));
 }
@@ -113,7 +113,11 @@ fn amounts_in_yuan_are_reported_in_wan_yuan() {
         jixiao_lint::money::AmountUnit::Yuan
     );
     assert_eq!(findings(&in_yuan), findings(&seed));
-    let gap = report.diagnostics.iter().find(|d| d.cell == "B11").unwrap();
+    let gap = report
+        .diagnostics
+        .iter()
+        .find(|d| d.cell() == "B11")
+        .unwrap();
     assert!(
         gap.message
             .zh
@@ -148,7 +152,7 @@ fn the_seed_in_gb18030_and_utf16_gives_the_same_findings() {
         let found: Vec<_> = report
             .diagnostics
             .into_iter()
-            .map(|d| (d.rule, d.cell, d.indicator))
+            .map(|d| (d.rule, d.cell(), d.indicator))
             .collect();
         assert_eq!(found, findings(&seed), "{name}");
     }

@@ -84,7 +84,7 @@ fn a_file_that_overflowed_decimal_no_longer_ends_the_batch() {
             .diagnostics
             .into_iter()
             .filter(|d| d.rule == rule)
-            .map(|d| format!("{} {}", d.cell, d.message.zh))
+            .map(|d| format!("{} {}", d.cell(), d.message.zh))
             .collect()
     };
     assert_eq!(
@@ -115,7 +115,7 @@ fn overflowing_weights_are_a_finding_not_a_panic() {
         .diagnostics
         .into_iter()
         .filter(|d| d.rule == "weight-sum")
-        .map(|d| format!("{} {}", d.cell, d.message.zh))
+        .map(|d| format!("{} {}", d.cell(), d.message.zh))
         .collect();
     assert_eq!(
         weights,

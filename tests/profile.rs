@@ -20,7 +20,7 @@ fn findings_with(profile: &str, text: &str) -> Vec<Finding> {
     with(profile, text)
         .diagnostics
         .into_iter()
-        .map(|d| (d.rule, d.cell, d.indicator))
+        .map(|d| (d.rule, d.cell(), d.indicator))
         .collect()
 }
 
@@ -108,7 +108,7 @@ fn a_severity_changes_exactly_that_rules_findings_and_the_counts() {
     assert_eq!(raised.diagnostics.len(), base.diagnostics.len());
     let mut moved = 0;
     for (was, now) in base.diagnostics.iter().zip(&raised.diagnostics) {
-        assert_eq!((was.rule, &was.cell), (now.rule, &now.cell));
+        assert_eq!((was.rule, was.cell()), (now.rule, now.cell()));
         if was.rule == "goal-unquantified" {
             assert_eq!(
                 (was.severity, now.severity),

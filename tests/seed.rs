@@ -201,7 +201,7 @@ fn messages_carry_the_figures() {
         report
             .diagnostics
             .iter()
-            .find(|d| d.rule == rule && d.cell == cell)
+            .find(|d| d.rule == rule && d.cell() == cell)
             .map(|d| d.message.zh.clone())
             .unwrap()
     };
@@ -218,6 +218,35 @@ fn messages_carry_the_figures() {
         .unwrap();
     assert_eq!(d.project.as_deref(), Some("政务中心双回路供电改造工程"));
     assert!(d.message.en.contains("above the project budget of 297.00"));
+}
+
+/// A large table has a hundred thousand findings: those of one project hold
+/// one copy of its name between them, and a finding's cell is written out
+/// from its row and column.
+#[test]
+fn findings_are_small() {
+    let report = report(&seed());
+    let of = |name: &str| -> Vec<&std::sync::Arc<str>> {
+        report
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.project.as_ref())
+            .filter(|p| &***p == name)
+            .collect()
+    };
+    let cost = of("政务中心双回路供电改造工程");
+    assert!(cost.len() > 1, "{cost:?}");
+    assert!(cost.iter().all(|p| std::sync::Arc::ptr_eq(p, cost[0])));
+    let subtotal = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "amount-unit-subtotal")
+        .unwrap();
+    assert_eq!(
+        (subtotal.column().as_deref(), subtotal.cell().as_str()),
+        (Some("B"), "B11")
+    );
+    assert!(std::mem::size_of::<jixiao_lint::rules::Diagnostic>() <= 144);
 }
 
 #[test]

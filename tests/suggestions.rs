@@ -15,9 +15,9 @@ fn suggested(report: &jixiao_lint::Report) -> Vec<Suggested> {
         .iter()
         .filter_map(|d| {
             let s = d.suggestion.as_ref()?;
-            assert_eq!(s.cell, d.cell, "a suggestion is about its finding's cell");
+            assert_eq!(s.cell, d.cell(), "a suggestion is about its finding's cell");
             assert!(!s.why.is_empty() && !s.why_en.is_empty(), "{s:?}");
-            Some((d.rule, d.cell.clone(), d.indicator, s.value.clone()))
+            Some((d.rule, d.cell(), d.indicator, s.value.clone()))
         })
         .collect()
 }
@@ -57,7 +57,7 @@ fn the_seed_suggests_exactly_these_fixes() {
     let bare = report
         .diagnostics
         .iter()
-        .find(|d| d.rule == "value-unit-missing" && d.cell == "G16")
+        .find(|d| d.rule == "value-unit-missing" && d.cell() == "G16")
         .expect("G16's bare 30 is reported");
     assert_eq!(bare.suggestion, None);
 }
@@ -116,7 +116,7 @@ fn a_table_in_yuan_gets_its_suggestion_in_yuan() {
         .iter()
         .find(|d| d.rule == "amount-row-sum")
         .expect("the row does not add up");
-    assert_eq!(row_sum.cell, "B12");
+    assert_eq!(row_sum.cell(), "B12");
     assert_eq!(row_sum.suggestion.as_ref().unwrap().value, "60,000.00");
 }
 

@@ -115,13 +115,13 @@ fn rows_in_input_order_with_every_cell_finding_at_its_cell() {
         let Some(row) = rows.iter().find(|r| r.number == d.row) else {
             continue;
         };
-        if d.column.is_none() {
+        if d.column_index.is_none() {
             continue;
         }
         let on_cell: usize = row
             .cells
             .iter()
-            .filter(|cell| cell.id == d.cell)
+            .filter(|cell| cell.id == d.cell())
             .map(|cell| {
                 cell.findings
                     .iter()
@@ -129,7 +129,7 @@ fn rows_in_input_order_with_every_cell_finding_at_its_cell() {
                     .count()
             })
             .sum();
-        assert_eq!(on_cell, 1, "{} at {}", d.rule, d.cell);
+        assert_eq!(on_cell, 1, "{} at {}", d.rule, d.cell());
     }
     // The subtotal cell is an error; the cost indicator above its budget a warning.
     let cell = |id: &str| {
@@ -174,7 +174,7 @@ fn long_layouts_show_their_rows_as_pasted() {
         .report
         .diagnostics
         .iter()
-        .filter(|d| d.column.is_some())
+        .filter(|d| d.column_index.is_some())
         .count();
     assert_eq!(flagged, with_column);
 }

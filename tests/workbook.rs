@@ -185,11 +185,8 @@ fn one_findings_row_per_finding_each_linking_to_its_cell() {
     for (i, d) in report.diagnostics.iter().enumerate() {
         let row = row_text(&list, i + 1);
         assert_eq!(row[0], d.severity.label().zh);
-        assert_eq!(
-            (row[1].as_str(), row[2].as_str()),
-            (d.rule, d.cell.as_str())
-        );
-        assert_eq!(row[4], d.project.clone().unwrap_or_default());
+        assert_eq!((row[1].as_str(), row[2].clone()), (d.rule, d.cell()));
+        assert_eq!(row[4], d.project.as_deref().unwrap_or_default());
         assert_eq!(row[6], d.message.zh);
         assert_eq!(row[7].is_empty(), d.suggestion.is_none(), "{row:?}");
         assert_eq!(
@@ -199,11 +196,11 @@ fn one_findings_row_per_finding_each_linking_to_its_cell() {
         // The link goes to the finding's cell of the table sheet, which is there.
         let (location, display) = links[format!("C{}", i + 2).as_str()];
         let target = location.strip_prefix("'绩效目标表'!").expect(location);
-        assert_eq!(display, d.cell);
+        assert_eq!(display, d.cell());
         let column = d.column_index.unwrap_or(0) as u32;
         assert_eq!(
             target,
-            format!("{}{}", d.column.clone().unwrap_or("A".into()), d.row)
+            format!("{}{}", d.column().unwrap_or("A".into()), d.row)
         );
         let _ = table.get_value((d.row - 1, column));
     }
@@ -236,7 +233,7 @@ fn every_finding_cell_is_filled_and_noted_with_its_rules() {
     let fills = fills(&bytes, "xl/worksheets/sheet2.xml");
     let mut worst: HashMap<String, Severity> = HashMap::new();
     for d in &report.diagnostics {
-        let cell = format!("{}{}", d.column.clone().unwrap_or("A".into()), d.row);
+        let cell = format!("{}{}", d.column().unwrap_or("A".into()), d.row);
         let note = notes
             .get(&cell)
             .unwrap_or_else(|| panic!("{cell} has a note"));
@@ -514,7 +511,7 @@ fn the_batch_workbook_has_a_summary_and_a_sheet_per_table() {
             (
                 d.severity.label().zh,
                 d.rule,
-                d.cell.as_str(),
+                d.cell().as_str(),
                 d.message.zh.as_str()
             )
         );

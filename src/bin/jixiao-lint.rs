@@ -472,7 +472,7 @@ fn print_human(checked: &[Checked], lang: Lang, out: &mut dyn Write) -> std::io:
             write!(
                 out,
                 "{path}:{}: {severity}[{}] {}",
-                d.cell,
+                d.cell(),
                 d.rule,
                 d.message.get(lang)
             )?;

@@ -18,6 +18,7 @@ use crate::layout::{Column, Line, Project, Sheet};
 use crate::text::{column_letter, Message, Text};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -172,30 +173,62 @@ impl Context<'_> {
     }
 }
 
-/// One finding, located as the user sees the table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One finding, located as the user sees the table. Small, as a large table
+/// has a hundred thousand of them: the cell's name (`B11`) and column letters
+/// are written out only when shown or exported, and a project's name is held
+/// once for all of its findings.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
     /// 1-based row number, blank lines counted.
     pub row: u32,
-    /// Column letters (`B`), when the finding is about one cell.
-    pub column: Option<String>,
-    /// `B11`, or the row number alone when no column applies.
-    pub cell: String,
-    #[serde(skip)]
+    /// 0-based column, when the finding is about one cell.
     pub column_index: Option<usize>,
-    pub project: Option<String>,
+    pub project: Option<Arc<str>>,
     /// The indicator's number `N` in its cell.
     pub indicator: Option<u32>,
     /// Byte range of the indicator in the 绩效指标 cell, for highlighting.
-    #[serde(skip)]
     pub span: Option<Range<usize>>,
-    #[serde(flatten)]
     pub message: Message,
     /// The fix, where it can be computed (`null` where it cannot). Boxed: few
-    /// findings have one, and a large table has a hundred thousand findings.
+    /// findings have one.
     pub suggestion: Option<Box<Suggestion>>,
+}
+
+impl Diagnostic {
+    /// Column letters (`B`), when the finding is about one cell.
+    pub fn column(&self) -> Option<String> {
+        self.column_index.map(column_letter)
+    }
+
+    /// `B11`, or the row number alone when no column applies.
+    pub fn cell(&self) -> String {
+        match self.column_index {
+            Some(column) => format!("{}{}", column_letter(column), self.row),
+            None => self.row.to_string(),
+        }
+    }
+}
+
+/// The JSON contract: `column` and `cell` written out, the message's two
+/// languages as `message` and `message_en`.
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Diagnostic", 9)?;
+        out.serialize_field("rule", self.rule)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("row", &self.row)?;
+        out.serialize_field("column", &self.column())?;
+        out.serialize_field("cell", &self.cell())?;
+        out.serialize_field("project", &self.project.as_deref())?;
+        out.serialize_field("indicator", &self.indicator)?;
+        out.serialize_field("message", &self.message.zh)?;
+        out.serialize_field("message_en", &self.message.en)?;
+        out.serialize_field("suggestion", &self.suggestion)?;
+        out.end()
+    }
 }
 
 /// A suggested fix: what a cell should most likely hold, and why. Only where
@@ -225,16 +258,16 @@ impl Suggestion {
 
 /// Where a finding points.
 #[derive(Clone, Debug, Default)]
-pub struct Location {
+pub struct Location<'a> {
     pub row: u32,
     pub column: Option<usize>,
-    pub project: Option<String>,
+    pub project: Option<&'a str>,
     pub indicator: Option<u32>,
     pub span: Option<Range<usize>>,
 }
 
-impl Location {
-    pub fn cell(row: u32, column: usize) -> Self {
+impl<'a> Location<'a> {
+    pub fn cell(row: u32, column: usize) -> Location<'static> {
         Location {
             row,
             column: (column != usize::MAX).then_some(column),
@@ -242,7 +275,7 @@ impl Location {
         }
     }
 
-    pub fn row(row: u32) -> Self {
+    pub fn row(row: u32) -> Location<'static> {
         Location {
             row,
             ..Default::default()
@@ -250,17 +283,17 @@ impl Location {
     }
 
     /// A cell of a project row.
-    pub fn in_project(project: &Project, column: usize) -> Self {
+    pub fn in_project(project: &'a Project, column: usize) -> Self {
         Location {
-            project: Some(project.line.name.clone()),
+            project: Some(&project.line.name),
             ..Location::cell(project.line.row, column)
         }
     }
 
     /// The project's 绩效目标 cell (in a form, on a line of its own).
-    pub fn goal(project: &Project) -> Self {
+    pub fn goal(project: &'a Project) -> Self {
         Location {
-            project: Some(project.line.name.clone()),
+            project: Some(&project.line.name),
             ..Location::cell(
                 project.goal.row.unwrap_or(project.line.row),
                 project.goal.index,
@@ -269,7 +302,7 @@ impl Location {
     }
 
     /// An amount of a total, unit or project row (in a form, on its own line).
-    pub fn amount(line: &Line, amount: &crate::layout::Amount) -> Self {
+    pub fn amount(line: &'a Line, amount: &crate::layout::Amount) -> Self {
         Location {
             row: amount.row.unwrap_or(line.row),
             ..Location::in_line(line, amount.index)
@@ -277,15 +310,15 @@ impl Location {
     }
 
     /// A cell of a unit or total row.
-    pub fn in_line(line: &Line, column: usize) -> Self {
+    pub fn in_line(line: &'a Line, column: usize) -> Self {
         Location {
-            project: Some(line.name.clone()),
+            project: Some(&line.name),
             ..Location::cell(line.row, column)
         }
     }
 
     /// One indicator: its span in the project's 绩效指标 cell, or its own row.
-    pub fn indicator(project: &Project, indicator: &Indicator) -> Self {
+    pub fn indicator(project: &'a Project, indicator: &Indicator) -> Self {
         if let Some(own) = &indicator.own_row {
             return Location {
                 indicator: indicator.number,
@@ -312,6 +345,9 @@ pub struct Sink<'r> {
     rank: usize,
     found: Vec<Diagnostic>,
     ranks: Vec<usize>,
+    /// The project of the last finding: the next finding of the same
+    /// project shares its name.
+    project: Option<Arc<str>>,
 }
 
 impl<'r> Sink<'r> {
@@ -321,6 +357,7 @@ impl<'r> Sink<'r> {
             rank: 0,
             found: Vec::new(),
             ranks: Vec::new(),
+            project: None,
         }
     }
 
@@ -359,38 +396,40 @@ impl Sink<'_> {
         zh: &str,
         en: &str,
     ) {
-        // Formatted in one go, not label then message: a large table has
-        // tens of thousands of findings.
-        let message = match indicator.number {
-            Some(n) => Message::new(
-                format!("第 {n} 项指标「{}」：{zh}", indicator.name),
-                format!("indicator {n} \"{}\": {en}", indicator.name),
-            ),
-            None => Message::new(
-                format!("指标「{}」：{zh}", indicator.name),
-                format!("indicator \"{}\": {en}", indicator.name),
-            ),
-        };
+        // Written in one go into strings of the size they need (format!
+        // guesses, often half again too large): a large table has a hundred
+        // thousand findings, and most of them are about one indicator.
+        use std::fmt::Write;
+        let name = &indicator.name;
+        let sized =
+            |parts: usize, text: &str| String::with_capacity(parts + name.len() + text.len());
+        let (mut zh_out, mut en_out) = (sized(32, zh), sized(24, en));
+        match indicator.number {
+            Some(n) => {
+                let _ = write!(zh_out, "第 {n} 项指标「{name}」：{zh}");
+                let _ = write!(en_out, "indicator {n} \"{name}\": {en}");
+            }
+            None => {
+                let _ = write!(zh_out, "指标「{name}」：{zh}");
+                let _ = write!(en_out, "indicator \"{name}\": {en}");
+            }
+        }
+        let message = Message::new(zh_out, en_out);
         self.report_as(severity, Location::indicator(project, indicator), message);
     }
 
     pub fn report_as(&mut self, severity: Severity, at: Location, message: Message) {
-        let column = at.column.map(column_letter);
-        // `B11`: built by hand, this runs once per finding.
-        let mut cell = String::with_capacity(16);
-        if let Some(letters) = &column {
-            cell.push_str(letters);
-        }
-        push_number(&mut cell, at.row);
+        let project = at.project.map(|name| match &self.project {
+            Some(last) if **last == *name => Arc::clone(last),
+            _ => Arc::clone(self.project.insert(name.into())),
+        });
         self.ranks.push(self.rank);
         self.found.push(Diagnostic {
             rule: self.rule.id,
             severity,
             row: at.row,
-            column,
-            cell,
             column_index: at.column,
-            project: at.project,
+            project,
             indicator: at.indicator,
             span: at.span,
             message,
@@ -404,7 +443,7 @@ impl Sink<'_> {
         let rule = self.rule.id;
         if let Some(last) = self.found.last_mut().filter(|d| d.rule == rule) {
             last.suggestion = Some(Box::new(Suggestion {
-                cell: last.cell.clone(),
+                cell: last.cell(),
                 value: value.into(),
                 why: why.zh,
                 why_en: why.en,
@@ -417,21 +456,6 @@ impl Sink<'_> {
 /// [`Check::Line`]'s order.
 fn lines_above_projects(sheet: &Sheet) -> impl Iterator<Item = &Line> {
     sheet.total.iter().chain(sheet.unit_lines())
-}
-
-/// Appends a number in decimal without going through the formatter.
-fn push_number(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Runs one rule (the benchmark times them one by one).
@@ -559,6 +583,8 @@ pub fn check_with_progress(
         done(rule);
     }
     let mut found = sort_by_position(sink.found, &sink.ranks);
+    // The room the vector grew into, given back: the report keeps it.
+    found.shrink_to_fit();
     // The profile's severities (none by default).
     for (id, setting) in &config.rules {
         if let crate::config::RuleSetting::Severity(severity) = setting {

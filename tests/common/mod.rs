@@ -35,7 +35,7 @@ pub fn findings(text: &str) -> Vec<Finding> {
     report(text)
         .diagnostics
         .into_iter()
-        .map(|d| (d.rule, d.cell, d.indicator))
+        .map(|d| (d.rule, d.cell(), d.indicator))
         .collect()
 }
 

@@ -83,7 +83,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
         let sum = sum.normalize();
         out.report(
             Location {
-                project: Some(project.line.name.clone()),
+                project: Some(&project.line.name),
                 ..Location::cell(row, column)
             },
             Message::new(

@@ -56,7 +56,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
         };
         out.report(
             Location {
-                project: Some(project.line.name.clone()),
+                project: Some(&project.line.name),
                 ..Location::cell(*row, *column)
             },
             Message::new(zh, en),
@@ -66,7 +66,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
         let sum = format_amount(total).trim_end_matches(".00").to_owned();
         out.report(
             Location {
-                project: Some(project.line.name.clone()),
+                project: Some(&project.line.name),
                 ..Location::cell(first_row, column)
             },
             Message::new(

@@ -168,9 +168,9 @@ pub(crate) fn unit_from_name(name: &str) -> Option<&'static str> {
 /// The 绩效标准 cell of an indicator read from its own row, where the table
 /// has that column: its text and where a finding about it points.
 pub(crate) fn standard_cell<'i>(
-    project: &Project,
+    project: &'i Project,
     indicator: &'i Indicator,
-) -> Option<(&'i str, Location)> {
+) -> Option<(&'i str, Location<'i>)> {
     let own = indicator.own_row.as_deref()?;
     let (column, standard) = own.standard.as_ref()?;
     let at = Location {
