@@ -222,10 +222,26 @@ fn messages_carry_the_figures() {
 
 /// A large table has a hundred thousand findings: those of one project hold
 /// one copy of its name between them, and a finding's cell is written out
-/// from its row and column.
+/// from its row and column. Its indicators' levels, when the framework's own
+/// words, are not copied either.
 #[test]
-fn findings_are_small() {
+fn findings_and_levels_are_small() {
     let report = report(&seed());
+    let first = &report
+        .sheet
+        .projects()
+        .next()
+        .unwrap()
+        .indicators
+        .indicators[0];
+    let borrowed =
+        |text: &std::borrow::Cow<'static, str>| matches!(text, std::borrow::Cow::Borrowed(_));
+    assert_eq!(
+        (&*first.level1.name, &*first.level2.name),
+        ("效益指标", "社会效益")
+    );
+    assert!(borrowed(&first.level1.name) && borrowed(&first.level2.name));
+    assert!(first.level2.code.as_ref().is_some_and(borrowed));
     let of = |name: &str| -> Vec<&std::sync::Arc<str>> {
         report
             .diagnostics

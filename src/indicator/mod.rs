@@ -11,17 +11,38 @@
 pub mod framework;
 pub mod value;
 
-use framework::{Family, Level2};
+use framework::{Family, Level2, LEVEL2};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
 pub use value::{parse_value, Operator, Value, ValueKind};
 
-/// A level as written in the cell: optional numeric code and a name.
+/// A level as written in the cell: optional numeric code and a name. Both
+/// are nearly always the framework's own words (`2`, `效益指标`), which are
+/// then not copied: a large table has two levels for each of its hundreds of
+/// thousands of indicators.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Level {
-    pub code: Option<String>,
-    pub name: String,
+    pub code: Option<Cow<'static, str>>,
+    pub name: Cow<'static, str>,
+}
+
+/// `text`, as the framework's own code or name when it is one (with or
+/// without its 指标: `社会效益指标`, `社会效益`).
+fn framework_word(text: &str) -> Cow<'static, str> {
+    const CODES: [&str; 3] = ["1", "2", "3"];
+    let names = Family::ALL.map(Family::name).into_iter();
+    let names = names.chain(LEVEL2.iter().map(|l| l.name));
+    let known = CODES
+        .into_iter()
+        .chain(LEVEL2.iter().filter_map(|l| l.code))
+        .chain(names.flat_map(|name| [name, name.strip_suffix("指标").unwrap_or(name)]))
+        .find(|word| *word == text);
+    match known {
+        Some(word) => Cow::Borrowed(word),
+        None => Cow::Owned(text.to_owned()),
+    }
 }
 
 impl Level {
@@ -33,7 +54,7 @@ impl Level {
     pub fn label(&self) -> String {
         match &self.code {
             Some(code) => format!("{code}-{}", self.name),
-            None => self.name.clone(),
+            None => self.name.to_string(),
         }
     }
 }
@@ -455,8 +476,8 @@ fn parse_head(head: &str) -> (Level, Level, String) {
         if known && !after.trim().is_empty() {
             rest = after.trim_start();
             Level {
-                code: code.map(str::to_owned),
-                name: name.to_owned(),
+                code: code.map(framework_word),
+                name: framework_word(name),
             }
         } else {
             Level::default()
@@ -510,8 +531,8 @@ pub fn weight_band(name: &str) -> (&str, Option<(Decimal, Decimal)>) {
 fn parse_level(part: &str) -> Level {
     let (code, name) = split_level(part);
     Level {
-        code: code.map(str::to_owned),
-        name: name.to_owned(),
+        code: code.map(framework_word),
+        name: framework_word(name),
     }
 }
 

@@ -49,23 +49,45 @@ pub enum ValueKind {
     Qualitative,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Value {
     /// The value as written (markup removed, trimmed).
     pub raw: String,
-    /// `raw` without a `标准:` prefix and trailing punctuation, half-width.
-    pub text: String,
+    /// See [`Value::text`]: `None` when it is `raw` itself, as it mostly
+    /// is (a large table has two values for each of its hundreds of
+    /// thousands of indicators).
+    text: Option<String>,
     pub operator: Option<Operator>,
     pub number: Option<Decimal>,
     pub upper: Option<Decimal>,
     pub unit: Option<String>,
     pub kind: ValueKind,
     /// See [`Value::is_placeholder`].
-    #[serde(skip)]
     placeholder: bool,
 }
 
+/// The JSON contract: `text` written out whether or not it is `raw`.
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Value", 7)?;
+        out.serialize_field("raw", &self.raw)?;
+        out.serialize_field("text", self.text())?;
+        out.serialize_field("operator", &self.operator)?;
+        out.serialize_field("number", &self.number)?;
+        out.serialize_field("upper", &self.upper)?;
+        out.serialize_field("unit", &self.unit)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.end()
+    }
+}
+
 impl Value {
+    /// `raw` without a `标准:` prefix and trailing punctuation, half-width.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.raw)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.kind == ValueKind::Empty
     }
@@ -282,11 +304,10 @@ pub fn parse_value(raw: &str) -> Value {
             text = rest.trim_start();
         }
     }
-    let text = text
-        .trim_end_matches(|c: char| {
-            matches!(c, '。' | '.' | ';' | '；' | ',' | '，' | '、') || c.is_whitespace()
-        })
-        .to_owned();
+    let text = text.trim_end_matches(|c: char| {
+        matches!(c, '。' | '.' | ';' | '；' | ',' | '，' | '、') || c.is_whitespace()
+    });
+    let text = (text != raw).then(|| text.to_owned());
     let mut value = Value {
         raw,
         text,
@@ -297,16 +318,18 @@ pub fn parse_value(raw: &str) -> Value {
         kind: ValueKind::Empty,
         placeholder: false,
     };
-    value.placeholder = looks_like_placeholder(&value.text);
-    if value.text.is_empty() {
+    value.placeholder = looks_like_placeholder(value.text());
+    if value.text().is_empty() {
         return value;
     }
-    let Some(found) = find_number(&value.text) else {
+    let Some(found) = find_number(value.text()) else {
         value.kind = ValueKind::Qualitative;
-        value.operator = leading_symbol(&value.text).map(|(op, _)| op);
+        value.operator = leading_symbol(value.text()).map(|(op, _)| op);
         return value;
     };
-    let text = value.text.as_str();
+    // Read in place while the value's other fields are set, then put back.
+    let (raw, kept) = (std::mem::take(&mut value.raw), value.text.take());
+    let text = kept.as_deref().unwrap_or(&raw);
     let before = &text[..found.start];
     let mut after = &text[found.end..];
     value.number = Some(found.number);
@@ -374,6 +397,7 @@ pub fn parse_value(raw: &str) -> Value {
     } else {
         ValueKind::Mixed
     };
+    (value.raw, value.text) = (raw, kept);
     value
 }
 

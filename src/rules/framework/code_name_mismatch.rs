@@ -44,8 +44,8 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         .filter_map(|(level, named)| Some((level?, named.flatten())))
     {
         // As written in most tables, with or without the trailing 指标: no allocation.
-        let as_expected = written.name == expected
-            || expected.strip_suffix("指标") == Some(written.name.as_str());
+        let as_expected =
+            written.name == expected || expected.strip_suffix("指标") == Some(&*written.name);
         if !as_expected && !written.name.is_empty() && name_key(&written.name) != name_key(expected)
         {
             let code = written.code.as_deref().unwrap_or_default();

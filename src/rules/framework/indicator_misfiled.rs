@@ -98,13 +98,13 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
 
 fn is_time(name: &str, value: &Value, unit: &str) -> bool {
     let has_digit = value
-        .text
+        .text()
         .contains(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-    crate::indicator::value::is_date(&value.text)
+    crate::indicator::value::is_date(value.text())
         || TIME_UNITS.contains(&unit)
         || unit.ends_with("/年")
-        || (has_digit && contains_any(&value.text, &DEADLINE_WORDS))
-        || contains_any(&value.text, &["年底", "月底", "年内", "按时", "及时", "按期", "同步"])
+        || (has_digit && contains_any(value.text(), &DEADLINE_WORDS))
+        || contains_any(value.text(), &["年底", "月底", "年内", "按时", "及时", "按期", "同步"])
         || (value.is_percent() && contains_any(name, &TIMELY_WORDS))
         // 是/否 on a name that says the time: 是否按时完成.
         || (contains_any(name, &TIMELY_WORDS) && value.kind != crate::indicator::ValueKind::Quantity)

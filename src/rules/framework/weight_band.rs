@@ -54,7 +54,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
             let Some(band) = weight_band(level).1 else {
                 continue;
             };
-            match groups.iter_mut().find(|g| g.level == level.as_str()) {
+            match groups.iter_mut().find(|g| *g.level == **level) {
                 Some(group) => group.sum = group.sum.saturating_add(weight),
                 None => groups.push(Group {
                     level,

@@ -36,7 +36,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         v.kind == ValueKind::Quantity
             && v.unit.is_none()
             && v.number.is_some()
-            && !crate::indicator::value::is_date(&v.text)
+            && !crate::indicator::value::is_date(v.text())
     };
     super::report_values(
         project,

@@ -78,7 +78,7 @@ pub(crate) fn is_vague(value: &Value) -> bool {
     if value.has_number() || value.is_empty() || value.is_placeholder() {
         return false;
     }
-    let text = value.text.as_str();
+    let text = value.text();
     !GRADED.contains(&text) && (BARE_WORDS.contains(&text) || contains_any(text, &TREND_WORDS))
 }
 
