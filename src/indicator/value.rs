@@ -327,9 +327,8 @@ pub fn parse_value(raw: &str) -> Value {
         value.operator = leading_symbol(value.text()).map(|(op, _)| op);
         return value;
     };
-    // Read in place while the value's other fields are set, then put back.
-    let (raw, kept) = (std::mem::take(&mut value.raw), value.text.take());
-    let text = kept.as_deref().unwrap_or(&raw);
+    // Borrows only `raw` and `text`: the other fields are set meanwhile.
+    let text = value.text.as_deref().unwrap_or(&value.raw);
     let before = &text[..found.start];
     let mut after = &text[found.end..];
     value.number = Some(found.number);
@@ -397,7 +396,6 @@ pub fn parse_value(raw: &str) -> Value {
     } else {
         ValueKind::Mixed
     };
-    (value.raw, value.text) = (raw, kept);
     value
 }
 

@@ -216,7 +216,7 @@ impl Diagnostic {
 impl Serialize for Diagnostic {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("Diagnostic", 9)?;
+        let mut out = serializer.serialize_struct("Diagnostic", 10)?;
         out.serialize_field("rule", self.rule)?;
         out.serialize_field("severity", &self.severity)?;
         out.serialize_field("row", &self.row)?;
@@ -396,9 +396,10 @@ impl Sink<'_> {
         zh: &str,
         en: &str,
     ) {
-        // Written in one go into strings of the size they need (format!
-        // guesses, often half again too large): a large table has a hundred
-        // thousand findings, and most of them are about one indicator.
+        // Written in one go into strings sized for the message, give or take
+        // a few bytes for the number (format! guesses, often half again too
+        // large): a large table has a hundred thousand findings, and most of
+        // them are about one indicator.
         use std::fmt::Write;
         let name = &indicator.name;
         let sized =

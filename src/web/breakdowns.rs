@@ -187,24 +187,29 @@ fn coverage(state: State, o: &Overview, lang: Lang) -> impl IntoView {
 
 #[component]
 pub fn Breakdowns(state: State) -> impl IntoView {
-    move || {
+    // The section stays as it is from one report to the next (its content is
+    // redrawn): once shown it is no longer lazy, as the problems and the table.
+    let content = move || {
         let lang = state.lang.get();
         state.overview(|s| {
             view! {
-                <section class="breakdowns lazy" aria-labelledby="breakdowns-title" on:contentvisibilityautostatechange=super::laid_out>
-                    <h2 id="breakdowns-title">
-                        {i18n::BREAKDOWNS.get(lang)}
-                        " · " <span data-total-indicators>{s.indicators}</span> " " {i18n::INDICATORS.get(lang)}
-                    </h2>
-                    <div class="charts">
-                        {bar_chart("level1", i18n::BY_LEVEL1.get(lang), &s.level1, lang)}
-                        {bar_chart("level2", i18n::BY_LEVEL2.get(lang), &s.level2, lang)}
-                        {quant_share(s, lang)}
-                        {funding(s, lang)}
-                        {coverage(state, s, lang)}
-                    </div>
-                </section>
+                <h2 id="breakdowns-title">
+                    {i18n::BREAKDOWNS.get(lang)}
+                    " · " <span data-total-indicators>{s.indicators}</span> " " {i18n::INDICATORS.get(lang)}
+                </h2>
+                <div class="charts">
+                    {bar_chart("level1", i18n::BY_LEVEL1.get(lang), &s.level1, lang)}
+                    {bar_chart("level2", i18n::BY_LEVEL2.get(lang), &s.level2, lang)}
+                    {quant_share(s, lang)}
+                    {funding(s, lang)}
+                    {coverage(state, s, lang)}
+                </div>
             }
         })
+    };
+    view! {
+        <section class="breakdowns lazy" aria-labelledby="breakdowns-title" on:contentvisibilityautostatechange=super::laid_out>
+            {content}
+        </section>
     }
 }
