@@ -30,7 +30,7 @@ use crate::layout::{Amount, Column, Header, Line, Project, Sheet};
 use crate::money::format_amount;
 use crate::report::Report;
 use crate::rules::{Diagnostic, Severity};
-use crate::text::{column_letter, normalize_key, Lang, Message};
+use crate::text::{cell_name, column_letter, normalize_key, Lang, Message};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -792,7 +792,7 @@ impl Side<'_> {
             Place::Indicator(p, i) => {
                 let project = self.projects.get(*p)?.project;
                 match &project.indicators.indicators.get(*i)?.own_row {
-                    Some(own) => return Some(format!("{}{}", column_letter(own.column), own.row)),
+                    Some(own) => return Some(cell_name(own.column, own.row)),
                     None => project.line.row,
                 }
             }
@@ -824,10 +824,6 @@ impl Side<'_> {
             None => row.to_string(),
         })
     }
-}
-
-fn cell(index: usize, row: u32) -> String {
-    format!("{}{row}", column_letter(index))
 }
 
 fn amount_text(amount: Option<&Amount>) -> Option<String> {
@@ -866,16 +862,16 @@ fn amount_changes(
             field: Some(Field::of_amount(column)),
             old: Some(amount_text(a).unwrap_or_else(|| "0.00".to_owned())),
             new: Some(amount_text(b).unwrap_or_else(|| "0.00".to_owned())),
-            cell: b.map(|b| cell(b.index, new.row)),
-            old_cell: a.map(|a| cell(a.index, old.row)),
+            cell: b.map(|b| cell_name(b.index, new.row)),
+            old_cell: a.map(|a| cell_name(a.index, old.row)),
         });
     }
 }
 
 fn indicator_cell(project: &Project, indicator: &Indicator) -> String {
     match &indicator.own_row {
-        Some(own) => cell(own.column, own.row),
-        None => cell(project.indicator_cell.index, project.line.row),
+        Some(own) => cell_name(own.column, own.row),
+        None => cell_name(project.indicator_cell.index, project.line.row),
     }
 }
 
@@ -931,7 +927,7 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
             }
             None if name.is_some() => {
                 let mut added = change(ChangeKind::UnitAdded, name, None);
-                added.cell = unit.line.as_ref().map(|l| cell(l.name_index, l.row));
+                added.cell = unit.line.as_ref().map(|l| cell_name(l.name_index, l.row));
                 changes.push(added);
             }
             None => {}
@@ -942,7 +938,7 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
             let project_name = Some(project.line.name.as_str());
             let Some(o) = reverse[n] else {
                 let mut added = change(ChangeKind::ProjectAdded, name, project_name);
-                added.cell = Some(cell(project.line.name_index, project.line.row));
+                added.cell = Some(cell_name(project.line.name_index, project.line.row));
                 added.new = Some(project.line.name.clone());
                 changes.push(added);
                 continue;
@@ -954,8 +950,8 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
                 renamed.field = Some(Field::Name);
                 renamed.old = Some(was.line.name.clone());
                 renamed.new = Some(project.line.name.clone());
-                renamed.cell = Some(cell(project.line.name_index, project.line.row));
-                renamed.old_cell = Some(cell(was.line.name_index, was.line.row));
+                renamed.cell = Some(cell_name(project.line.name_index, project.line.row));
+                renamed.old_cell = Some(cell_name(was.line.name_index, was.line.row));
                 changes.push(renamed);
             }
             if before.unit_key != new.projects[n].unit_key {
@@ -963,8 +959,8 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
                 moved.field = Some(Field::Unit);
                 moved.old = before.unit_name.map(str::to_owned);
                 moved.new = name.map(str::to_owned);
-                moved.cell = Some(cell(project.line.name_index, project.line.row));
-                moved.old_cell = Some(cell(was.line.name_index, was.line.row));
+                moved.cell = Some(cell_name(project.line.name_index, project.line.row));
+                moved.old_cell = Some(cell_name(was.line.name_index, was.line.row));
                 changes.push(moved);
             }
             amount_changes(&was.line, &project.line, name, project_name, &mut changes);
@@ -974,11 +970,14 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
                 goal.field = Some(Field::Goal);
                 goal.old = Some(g0.to_owned());
                 goal.new = Some(g1.to_owned());
-                goal.cell = Some(cell(
+                goal.cell = Some(cell_name(
                     project.goal.index,
                     project.goal.row.unwrap_or(project.line.row),
                 ));
-                goal.old_cell = Some(cell(was.goal.index, was.goal.row.unwrap_or(was.line.row)));
+                goal.old_cell = Some(cell_name(
+                    was.goal.index,
+                    was.goal.row.unwrap_or(was.line.row),
+                ));
                 changes.push(goal);
             }
             indicator_changes(o, was, project, name, map, &mut changes);
@@ -990,7 +989,7 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
         if let Some(key) = unit_key(&unit.name) {
             if !new_unit_keys.contains(&key) {
                 let mut removed = change(ChangeKind::UnitRemoved, name, None);
-                removed.old_cell = unit.line.as_ref().map(|l| cell(l.name_index, l.row));
+                removed.old_cell = unit.line.as_ref().map(|l| cell_name(l.name_index, l.row));
                 changes.push(removed);
             }
         }
@@ -999,7 +998,7 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
                 let mut removed =
                     change(ChangeKind::ProjectRemoved, name, Some(&p.project.line.name));
                 removed.old = Some(p.project.line.name.clone());
-                removed.old_cell = Some(cell(p.project.line.name_index, p.project.line.row));
+                removed.old_cell = Some(cell_name(p.project.line.name_index, p.project.line.row));
                 changes.push(removed);
             }
         }

@@ -6,7 +6,7 @@ use crate::indicator::Value;
 use crate::input::read_text;
 use crate::report::Report;
 use crate::rules::Diagnostic;
-use crate::text::{column_letter, Lang};
+use crate::text::{cell_name, Lang};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -459,12 +459,8 @@ pub fn indicator_rows(report: &Report, lang: Lang) -> Vec<Vec<String>> {
                 let mut row = vec![
                     project.line.row.to_string(),
                     match &indicator.own_row {
-                        Some(own) => format!("{}{}", column_letter(own.column), own.row),
-                        None => format!(
-                            "{}{}",
-                            column_letter(project.indicator_cell.index),
-                            project.line.row
-                        ),
+                        Some(own) => cell_name(own.column, own.row),
+                        None => cell_name(project.indicator_cell.index, project.line.row),
                     },
                     unit.name.clone().unwrap_or_default(),
                     project.line.name.clone(),

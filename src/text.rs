@@ -122,6 +122,11 @@ fn starts_with_bytes(hay: &[u8], word: &[u8]) -> bool {
     hay.len() >= word.len() && hay.iter().zip(word).all(|(a, b)| a == b)
 }
 
+/// A cell's name as a spreadsheet shows it: `B11` for column 1 of row 11.
+pub fn cell_name(column: usize, row: u32) -> String {
+    format!("{}{row}", column_letter(column))
+}
+
 /// Converts a 0-based column index to its spreadsheet letters (0 → A, 26 → AA).
 pub fn column_letter(mut index: usize) -> String {
     // Built back to front in place: every finding names its column.

@@ -14,7 +14,7 @@ use crate::layout::{Column, Line, Project};
 use crate::money::format_amount;
 use crate::report::{Coverage, Report, UnitFunding};
 use crate::rules::{Diagnostic, Severity, Suggestion, REGISTRY};
-use crate::text::{column_letter, Message};
+use crate::text::{cell_name, column_letter, Message};
 use crate::{Config, Progress};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -785,9 +785,6 @@ fn indicator_content(project: &Project, found: &[Diagnostic]) -> CellContent {
     if indicators.is_empty() {
         return CellContent::RawIndicators(project.indicator_cell.text().trim().to_owned());
     }
-    let in_cell = |d: &Diagnostic| {
-        d.row == project.line.row && d.column_index == Some(project.indicator_cell.index)
-    };
     CellContent::Indicators(
         indicators
             .iter()
@@ -801,7 +798,9 @@ fn indicator_content(project: &Project, found: &[Diagnostic]) -> CellContent {
                 severity: found
                     .iter()
                     .filter(|d| {
-                        in_cell(d) && d.indicator.is_some() && d.indicator == indicator.number
+                        d.is_at(project.line.row, project.indicator_cell.index)
+                            && d.indicator.is_some()
+                            && d.indicator == indicator.number
                     })
                     .map(|d| d.severity)
                     .min(),
@@ -817,10 +816,10 @@ fn make_cell(
     content: CellContent,
     found: &[Diagnostic],
 ) -> TableCell {
-    let id = format!("{}{row}", column_letter(index));
+    let id = cell_name(index, row);
     let findings: Vec<Finding> = found
         .iter()
-        .filter(|d| d.row == row && d.column_index == Some(index))
+        .filter(|d| d.is_at(row, index))
         .map(|d| Finding {
             severity: d.severity,
             rule: d.rule.to_owned(),

@@ -15,7 +15,7 @@ mod value;
 use crate::config::Config;
 use crate::indicator::Indicator;
 use crate::layout::{Column, Line, Project, Sheet};
-use crate::text::{column_letter, Message, Text};
+use crate::text::{cell_name, column_letter, Message, Text};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::Arc;
@@ -205,9 +205,14 @@ impl Diagnostic {
     /// `B11`, or the row number alone when no column applies.
     pub fn cell(&self) -> String {
         match self.column_index {
-            Some(column) => format!("{}{}", column_letter(column), self.row),
+            Some(column) => cell_name(column, self.row),
             None => self.row.to_string(),
         }
+    }
+
+    /// Whether it is about the cell at `row` and `column`.
+    pub fn is_at(&self, row: u32, column: usize) -> bool {
+        self.row == row && self.column_index == Some(column)
     }
 }
 
