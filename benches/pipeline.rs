@@ -141,10 +141,11 @@ fn main() {
     PEAK.store(before, Relaxed);
     let mut report = check_text(&text, &config);
     let peak = PEAK.load(Relaxed) - before;
-    let kept = LIVE.load(Relaxed) - before;
+    let live = || LIVE.load(Relaxed) - before;
+    let kept = live();
     let findings = report.diagnostics.len();
     drop(std::mem::take(&mut report.diagnostics));
-    let of_findings = kept - (LIVE.load(Relaxed) - before);
+    let of_findings = kept - live();
     let times = |bytes: usize| bytes as f64 / text.len() as f64;
     println!(
         "memory: peak {:.2}× the input during the check; the report keeps {:.2}×, its findings {:.2}× ({} B each)",
@@ -153,6 +154,23 @@ fn main() {
         times(of_findings),
         of_findings / findings.max(1)
     );
+    // The same, stage by stage: what each holds while the next is made.
+    drop(report);
+    let grid = input::read_text(&text);
+    let of_grid = live();
+    let sheet = layout::read_sheet(&grid, &[]);
+    let with_sheet = live();
+    drop(grid);
+    let of_sheet = live();
+    let diagnostics = rules::check(&sheet, &config);
+    println!(
+        "memory by stage: grid {:.2}×, grid and sheet {:.2}×, sheet {:.2}×, sheet and findings {:.2}×",
+        times(of_grid),
+        times(with_sheet),
+        times(of_sheet),
+        times(live())
+    );
+    drop((sheet, diagnostics));
     println!(
         "full pipeline: {:.1} ms, native_mb_s={:.1} native_peak_ratio={:.2}",
         t_all.as_secs_f64() * 1e3,

@@ -1025,7 +1025,7 @@ fn indicator_changes(
     let base = |kind: ChangeKind, indicator: &Indicator| {
         let mut c = change(kind, unit, project);
         c.indicator = indicator.number;
-        c.indicator_name = Some(indicator.name.clone());
+        c.indicator_name = Some(indicator.name.to_string());
         c
     };
     for (n, indicator) in b.iter().enumerate() {
@@ -1048,16 +1048,20 @@ fn indicator_changes(
                 before.level2.label(),
                 indicator.level2.label(),
             ),
-            (Field::Name, before.name.clone(), indicator.name.clone()),
+            (
+                Field::Name,
+                before.name.to_string(),
+                indicator.name.to_string(),
+            ),
             (
                 Field::Period,
-                before.period.raw.clone(),
-                indicator.period.raw.clone(),
+                before.period.raw.to_string(),
+                indicator.period.raw.to_string(),
             ),
             (
                 Field::Annual,
-                before.annual.raw.clone(),
-                indicator.annual.raw.clone(),
+                before.annual.raw.to_string(),
+                indicator.annual.raw.to_string(),
             ),
         ];
         for (field, old, new) in fields {

@@ -444,12 +444,12 @@ pub fn indicator_rows(report: &Report, lang: Lang) -> Vec<Vec<String>> {
     };
     let value = |v: &Value| {
         [
-            v.raw.clone(),
+            v.raw.to_string(),
             v.operator
                 .map(|o| o.symbol().to_owned())
                 .unwrap_or_default(),
             v.number.map(|n| n.to_string()).unwrap_or_default(),
-            v.unit.clone().unwrap_or_default(),
+            v.unit.as_deref().unwrap_or_default().to_owned(),
         ]
     };
     let mut rows = vec![header.into_iter().map(str::to_owned).collect::<Vec<_>>()];
@@ -467,7 +467,7 @@ pub fn indicator_rows(report: &Report, lang: Lang) -> Vec<Vec<String>> {
                     indicator.number.map(|n| n.to_string()).unwrap_or_default(),
                     indicator.level1.label(),
                     indicator.level2.label(),
-                    indicator.name.clone(),
+                    indicator.name.to_string(),
                 ];
                 row.extend(value(&indicator.period));
                 row.extend(value(&indicator.annual));

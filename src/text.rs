@@ -1,6 +1,7 @@
 //! Bilingual user-facing text and small string helpers shared by the stages.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A user-facing text in Chinese (first) and English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -143,6 +144,110 @@ pub fn column_letter(mut index: usize) -> String {
     letters[at..].iter().map(|&b| char::from(b)).collect()
 }
 
+/// A piece of a cell's text: the cell's text, shared by all its pieces, and
+/// where in it. An indicator's name and values are pieces of its 绩效指标
+/// cell rather than copies: a large table has hundreds of thousands of them,
+/// each of which was an allocation of its own. Reads as the `&str` it is.
+#[derive(Clone, Default)]
+pub struct Piece {
+    text: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl Piece {
+    /// `part` as a piece of `text`, when it is a slice of it (else a copy:
+    /// the text was rewritten, say to half-width).
+    pub fn of(text: &Arc<str>, part: &str) -> Piece {
+        let offset = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let within = offset <= text.len() && part.len() <= text.len() - offset;
+        match (within, u32::try_from(offset + part.len())) {
+            (true, Ok(end)) => Piece {
+                text: Arc::clone(text),
+                start: offset as u32,
+                end,
+            },
+            _ => Piece::from(part),
+        }
+    }
+
+    /// A part of this piece (a slice of it) as a piece of the same text.
+    pub fn part(&self, part: &str) -> Piece {
+        Piece::of(&self.text, part)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text[self.start as usize..self.end as usize]
+    }
+}
+
+impl From<&str> for Piece {
+    fn from(text: &str) -> Piece {
+        Piece {
+            end: text.len() as u32,
+            text: text.into(),
+            start: 0,
+        }
+    }
+}
+
+impl From<String> for Piece {
+    fn from(text: String) -> Piece {
+        Piece::from(text.as_str())
+    }
+}
+
+impl std::ops::Deref for Piece {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Piece {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Piece {
+    fn eq(&self, other: &Piece) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Piece {}
+
+impl PartialEq<str> for Piece {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Piece {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Piece {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl std::fmt::Display for Piece {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl Serialize for Piece {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// Shortens a text for a message, on a character boundary.
 pub fn excerpt(s: &str, max_chars: usize) -> String {
     let mut out: String = s.chars().take(max_chars).collect();
@@ -182,6 +287,25 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn pieces_share_their_text() {
+        let text: Arc<str> = "1、人数；实施周期指标值:1人".into();
+        let name = Piece::of(&text, &text[4..10]);
+        assert_eq!(name, "人数");
+        assert!(
+            std::ptr::eq(name.as_ptr(), text[4..].as_ptr()),
+            "not a copy"
+        );
+        let value = Piece::of(&text, &text[text.len() - 4..]);
+        assert_eq!(value.part(&value[1..]), "人");
+        assert_eq!(
+            Piece::of(&text, "人数"),
+            "人数",
+            "a text elsewhere is copied"
+        );
+        assert_eq!(Piece::of(&text, &text[text.len()..]), "");
     }
 
     #[test]

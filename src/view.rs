@@ -792,9 +792,9 @@ fn indicator_content(project: &Project, found: &[Diagnostic]) -> CellContent {
                 number: indicator.number,
                 level1: indicator.level1.label(),
                 level2: indicator.level2.label(),
-                name: indicator.name.clone(),
-                period: indicator.period.raw.clone(),
-                annual: indicator.annual.raw.clone(),
+                name: indicator.name.to_string(),
+                period: indicator.period.raw.to_string(),
+                annual: indicator.annual.raw.to_string(),
                 severity: found
                     .iter()
                     .filter(|d| {

@@ -146,7 +146,7 @@ fn declaration_form_with_a_key_value_block() {
     assert_eq!(report.summary.department.as_deref(), Some("县教育局"));
     let project = report.sheet.projects().next().unwrap();
     assert_eq!(project.line.name, "乡村学校校舍维修");
-    assert_eq!(project.goal.raw, "完成3所学校校舍维修，消除D级危房。");
+    assert_eq!(&*project.goal.raw, "完成3所学校校舍维修，消除D级危房。");
     assert_eq!(report.sheet.units[0].name.as_deref(), Some("县第一中学"));
     assert_eq!(
         findings(&text),

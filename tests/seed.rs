@@ -225,15 +225,18 @@ fn messages_carry_the_figures() {
 /// from its row and column. Its indicators' levels, when the framework's own
 /// words, are not copied either.
 #[test]
-fn findings_and_levels_are_small() {
+fn findings_and_indicators_are_small() {
     let report = report(&seed());
-    let first = &report
-        .sheet
-        .projects()
-        .next()
-        .unwrap()
-        .indicators
-        .indicators[0];
+    let project = report.sheet.projects().next().unwrap();
+    let first = &project.indicators.indicators[0];
+    // The name and values are pieces of the cell's text, not copies.
+    let cell = project.indicator_cell.text().as_bytes().as_ptr_range();
+    for piece in [&first.name, &first.period.raw, &first.annual.raw] {
+        assert!(
+            !piece.is_empty() && cell.contains(&piece.as_ptr()),
+            "{piece:?}"
+        );
+    }
     let borrowed =
         |text: &std::borrow::Cow<'static, str>| matches!(text, std::borrow::Cow::Borrowed(_));
     assert_eq!(
@@ -242,6 +245,14 @@ fn findings_and_levels_are_small() {
     );
     assert!(borrowed(&first.level1.name) && borrowed(&first.level2.name));
     assert!(first.level2.code.as_ref().is_some_and(borrowed));
+    // A unit is the framework's own word (`%`, `个`), not a copy.
+    let unit = report
+        .sheet
+        .projects()
+        .flat_map(|p| &p.indicators.indicators)
+        .find_map(|i| i.annual.unit.as_ref())
+        .unwrap();
+    assert!(borrowed(unit), "{unit:?}");
     let of = |name: &str| -> Vec<&std::sync::Arc<str>> {
         report
             .diagnostics

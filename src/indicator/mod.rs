@@ -11,11 +11,13 @@
 pub mod framework;
 pub mod value;
 
+use crate::text::Piece;
 use framework::{Family, Level2, LEVEL2};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 pub use value::{parse_value, Operator, Value, ValueKind};
 
 /// A level as written in the cell: optional numeric code and a name. Both
@@ -68,7 +70,7 @@ pub struct Indicator {
     pub level1: Level,
     pub level2: Level,
     /// The third-level name (三级指标).
-    pub name: String,
+    pub name: Piece,
     pub period: Value,
     pub annual: Value,
     /// Where the levels put it in the framework, decided once: every rule asks.
@@ -155,7 +157,7 @@ impl Indicator {
             placed: Placement::of(&level1, &level2),
             level1,
             level2,
-            name: levels[2].trim().to_owned(),
+            name: levels[2].trim().into(),
             period,
             annual,
             own_row: Some(Box::new(own_row)),
@@ -212,7 +214,7 @@ impl Indicator {
     pub fn label(&self) -> String {
         match self.number {
             Some(n) => format!("{n}、{}", self.name),
-            None => self.name.clone(),
+            None => self.name.to_string(),
         }
     }
 }
@@ -290,8 +292,11 @@ pub fn blank_markup(cell: &str) -> Option<String> {
     Some(out)
 }
 
-/// Scans a 绩效指标 cell (markup already blanked) into indicators.
-pub fn parse_indicators(text: &str) -> IndicatorCell {
+/// Scans a 绩效指标 cell (markup already blanked) into indicators, whose
+/// names and values are pieces of `text`.
+pub fn parse_indicators(text: &Arc<str>) -> IndicatorCell {
+    let shared = text;
+    let text: &str = text;
     let starts = numbered_starts(text);
     let mut cell = IndicatorCell::default();
     let first = starts.first().map_or(text.len(), |s| s.0);
@@ -299,7 +304,7 @@ pub fn parse_indicators(text: &str) -> IndicatorCell {
     if starts.is_empty() {
         // No `N、` numbering: one indicator if the value words are there.
         if has_label(text) {
-            cell.indicators.push(parse_one(text, 0..text.len(), None));
+            cell.indicators.push(parse_one(shared, 0..text.len(), None));
         } else if !before.is_empty() {
             cell.leftover = Some(before.to_owned());
         }
@@ -313,7 +318,7 @@ pub fn parse_indicators(text: &str) -> IndicatorCell {
     for (i, &(start, body_start, number)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
         let end = start + text[start..end].trim_end_matches(is_separator).len();
-        let mut indicator = parse_one(text, body_start..end.max(body_start), Some(number));
+        let mut indicator = parse_one(shared, body_start..end.max(body_start), Some(number));
         indicator.span = start..end.max(body_start);
         cell.indicators.push(indicator);
     }
@@ -412,7 +417,7 @@ fn find_labels(part: &str) -> (Option<Label>, Option<Label>) {
 }
 
 /// Reads one indicator's body: the head (levels and name), then the two values.
-fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
+fn parse_one(text: &Arc<str>, body: Range<usize>, number: Option<u32>) -> Indicator {
     let part = &text[body.clone()];
     let (period, annual) = find_labels(part);
     let head_end = [period, annual]
@@ -424,7 +429,7 @@ fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
     // A value runs from after its label (and colon) to the next label or the end.
     let value_of = |label: Option<Label>| -> Value {
         let Some((pos, len)) = label else {
-            return parse_value("");
+            return parse_value(Piece::of(text, &part[..0]));
         };
         let start = pos + len;
         let end = [period, annual]
@@ -438,7 +443,7 @@ fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
             .trim_start()
             .trim_start_matches([':', '：'])
             .trim_matches(is_separator);
-        parse_value(raw)
+        parse_value(Piece::of(text, raw))
     };
     let (level1, level2, name) = parse_head(part[..head_end].trim_matches(is_separator));
     Indicator {
@@ -447,7 +452,7 @@ fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
         placed: Placement::of(&level1, &level2),
         level1,
         level2,
-        name,
+        name: Piece::of(text, name),
         period: value_of(period),
         annual: value_of(annual),
         own_row: None,
@@ -457,7 +462,7 @@ fn parse_one(text: &str, body: Range<usize>, number: Option<u32>) -> Indicator {
 /// Splits `2-效益指标, 22-社会效益, 政务服务水平` into its levels and name. A part
 /// counts as a level only if it has a code or a framework name, so a name that
 /// itself contains commas stays whole.
-fn parse_head(head: &str) -> (Level, Level, String) {
+fn parse_head(head: &str) -> (Level, Level, &str) {
     let mut rest = head;
     let mut take_level = |is_second: bool| -> Level {
         let (part, after) = match find_comma(rest) {
@@ -485,7 +490,7 @@ fn parse_head(head: &str) -> (Level, Level, String) {
     };
     let level1 = take_level(false);
     let level2 = take_level(true);
-    (level1, level2, rest.trim().to_owned())
+    (level1, level2, rest.trim())
 }
 
 /// The first `,` or `，` and its length, found byte by byte rather than by
@@ -602,7 +607,7 @@ mod tests {
     }
 
     fn summary(text: &str) -> Vec<(Option<u32>, String, String, String, String, String)> {
-        parse_indicators(text)
+        parse_indicators(&text.into())
             .indicators
             .iter()
             .map(|i| {
@@ -610,9 +615,9 @@ mod tests {
                     i.number,
                     i.level1.label(),
                     i.level2.label(),
-                    i.name.clone(),
-                    i.period.raw.clone(),
-                    i.annual.raw.clone(),
+                    i.name.to_string(),
+                    i.period.raw.to_string(),
+                    i.annual.raw.to_string(),
                 )
             })
             .collect()
@@ -725,7 +730,7 @@ mod tests {
     #[test]
     fn leftover_text_and_spans() {
         let text = "说明文字 1、1-产出指标, 11-数量指标, 人数; 实施周期指标值:1人, 年度指标值:1人;";
-        let cell = parse_indicators(text);
+        let cell = parse_indicators(&text.into());
         assert_eq!(cell.leftover.as_deref(), Some("说明文字"));
         let span = cell.indicators[0].span.clone();
         assert!(text[span.clone()].starts_with("1、1-产出指标") && text[span].ends_with("1人"));
@@ -733,7 +738,7 @@ mod tests {
 
     #[test]
     fn no_indicator_in_free_text() {
-        let cell = parse_indicators("完成全年工作任务");
+        let cell = parse_indicators(&"完成全年工作任务".into());
         assert!(cell.indicators.is_empty());
         assert_eq!(cell.leftover.as_deref(), Some("完成全年工作任务"));
     }

@@ -1,8 +1,10 @@
 //! An indicator value (实施周期指标值 / 年度指标值) read into operator, number and
 //! unit, or kept as a qualitative text.
 
+use crate::text::Piece;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The comparison a target states: budget systems use ≥ > = < ≤.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -51,16 +53,18 @@ pub enum ValueKind {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Value {
-    /// The value as written (markup removed, trimmed).
-    pub raw: String,
+    /// The value as written (markup removed, trimmed): a piece of its cell.
+    pub raw: Piece,
     /// See [`Value::text`]: `None` when it is `raw` itself, as it mostly
     /// is (a large table has two values for each of its hundreds of
     /// thousands of indicators).
-    text: Option<String>,
+    text: Option<Piece>,
     pub operator: Option<Operator>,
     pub number: Option<Decimal>,
     pub upper: Option<Decimal>,
-    pub unit: Option<String>,
+    /// The unit, as the framework's own word (`%`, `万元`) unless it was
+    /// made of two (`元/人`).
+    pub unit: Option<Cow<'static, str>>,
     pub kind: ValueKind,
     /// See [`Value::is_placeholder`].
     placeholder: bool,
@@ -85,7 +89,7 @@ impl Serialize for Value {
 impl Value {
     /// `raw` without a `标准:` prefix and trailing punctuation, half-width.
     pub fn text(&self) -> &str {
-        self.text.as_deref().unwrap_or(&self.raw)
+        self.text.as_deref().unwrap_or(self.raw.as_str())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -294,9 +298,11 @@ pub fn is_date(text: &str) -> bool {
         && b[5].is_ascii_digit()
 }
 
-/// Reads a value as written in the 绩效指标 cell.
-pub fn parse_value(raw: &str) -> Value {
-    let raw = raw.trim().to_owned();
+/// Reads a value as written in the 绩效指标 cell: a piece of it, or a text
+/// of its own (`&str`, `String`).
+pub fn parse_value(raw: impl Into<Piece>) -> Value {
+    let raw = raw.into();
+    let raw = raw.part(raw.trim());
     let half = crate::text::half_width(&raw);
     let mut text = half.trim();
     for prefix in ["标准:", "指标值:", "目标值:"] {
@@ -307,7 +313,8 @@ pub fn parse_value(raw: &str) -> Value {
     let text = text.trim_end_matches(|c: char| {
         matches!(c, '。' | '.' | ';' | '；' | ',' | '，' | '、') || c.is_whitespace()
     });
-    let text = (text != raw).then(|| text.to_owned());
+    // A slice of `raw` unless made half-width.
+    let text = (text != raw.as_str()).then(|| raw.part(text));
     let mut value = Value {
         raw,
         text,
@@ -328,7 +335,7 @@ pub fn parse_value(raw: &str) -> Value {
         return value;
     };
     // Borrows only `raw` and `text`: the other fields are set meanwhile.
-    let text = value.text.as_deref().unwrap_or(&value.raw);
+    let text = value.text.as_deref().unwrap_or(value.raw.as_str());
     let before = &text[..found.start];
     let mut after = &text[found.end..];
     value.number = Some(found.number);
@@ -342,14 +349,13 @@ pub fn parse_value(raw: &str) -> Value {
             "" => unit,
             rest => rest,
         };
-        let mut unit_text = shown.to_owned();
+        let mut unit_text = Cow::Borrowed(shown);
         after = &trimmed[unit.len()..];
         if let Some(rest) = after.strip_prefix('/') {
             // `元/生`: per pupil, a unit only after a slash.
             let pupil = rest.starts_with('生').then_some("生");
             if let Some(per) = unit_at(rest).or(pupil) {
-                unit_text.push('/');
-                unit_text.push_str(per);
+                unit_text = Cow::Owned(format!("{shown}/{per}"));
                 after = &rest[per.len()..];
             }
         }
@@ -376,8 +382,7 @@ pub fn parse_value(raw: &str) -> Value {
     }
     if let (Some(per), Some(unit)) = (per, value.unit.as_mut()) {
         if !unit.contains('/') {
-            unit.push('/');
-            unit.push_str(per);
+            *unit = Cow::Owned(format!("{unit}/{per}"));
         }
     }
     let mut operator = if found.upper.is_some() {

@@ -129,7 +129,7 @@ pub fn read(grid: &Grid) -> Option<Sheet> {
         .collect();
     crate::parallel::pieces(&mut projects, |part| {
         for project in part {
-            project.indicators = parse_indicators(project.indicator_cell.text());
+            project.indicators = parse_indicators(project.indicator_cell.shared_text());
         }
     });
     Some(sheet)
@@ -153,8 +153,8 @@ impl RowReader<'_> {
         TextCell {
             index,
             row: None,
-            raw: raw.to_owned(),
-            without_markup: blank_markup(raw),
+            raw: raw.into(),
+            without_markup: blank_markup(raw).map(Into::into),
         }
     }
 

@@ -462,7 +462,7 @@ fn read_from(
             .map(|(row, index, raw)| TextCell {
                 index,
                 row: Some(row),
-                raw,
+                raw: raw.into(),
                 without_markup: None,
             })
             .unwrap_or_else(|| TextCell {
@@ -610,8 +610,8 @@ impl Reader<'_> {
                 Some((index, raw)) => TextCell {
                     index,
                     row: None,
-                    raw: raw.to_owned(),
-                    without_markup: crate::indicator::blank_markup(raw),
+                    raw: raw.into(),
+                    without_markup: crate::indicator::blank_markup(raw).map(Into::into),
                 },
                 None => TextCell {
                     index: usize::MAX,
@@ -659,12 +659,12 @@ impl Reader<'_> {
         };
         let operator = text(Column::Operator);
         let measure = text(Column::MeasureUnit);
-        let annual = parse_value(&compose(operator, value, measure));
+        let annual = parse_value(compose(operator, value, measure));
         let single_value = header.index(Column::PeriodValue).is_none();
         let period_value = if single_value {
             annual.clone()
         } else {
-            parse_value(&compose(operator, period, measure))
+            parse_value(compose(operator, period, measure))
         };
         let column = header
             .index(Column::Value)

@@ -17,6 +17,7 @@ use crate::money::{AmountProblem, AmountUnit};
 use crate::text::{normalize_key, Message};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The columns that the checks know about, in either layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -351,16 +352,22 @@ pub struct TextCell {
     /// Its row when that is not the project's (a form's goal, lines below
     /// the project name).
     pub row: Option<u32>,
-    pub raw: String,
+    /// Shared with the pieces read from it (the indicators' names and values).
+    pub raw: Arc<str>,
     /// `raw` with tags replaced by spaces of the same length (offsets stay
     /// valid), when it had any.
-    pub without_markup: Option<String>,
+    pub without_markup: Option<Arc<str>>,
 }
 
 impl TextCell {
     /// The text the checks read: markup blanked out.
     pub fn text(&self) -> &str {
-        self.without_markup.as_deref().unwrap_or(&self.raw)
+        self.shared_text()
+    }
+
+    /// [`TextCell::text`], to read pieces of.
+    pub fn shared_text(&self) -> &Arc<str> {
+        self.without_markup.as_ref().unwrap_or(&self.raw)
     }
 
     pub fn has_markup(&self) -> bool {

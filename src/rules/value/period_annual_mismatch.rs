@@ -33,7 +33,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         );
         if exceeds(indicator) {
             out.suggest(
-                p.clone(),
+                p.to_string(),
                 Message::new(
                     format!("年度指标值不应大于整个实施周期的值「{p}」，至多与之相同（实施周期为一年时两者相同）"),
                     format!("the annual value cannot exceed the whole period's \"{p}\"; at most the same (they are equal for a one-year period)"),
