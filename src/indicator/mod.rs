@@ -66,7 +66,7 @@ pub struct Indicator {
     /// The `N` of `N、`, when written.
     pub number: Option<u32>,
     /// Byte range of the whole indicator in the cell text, for highlighting.
-    pub span: Range<usize>,
+    pub span: Range<u32>,
     pub level1: Level,
     pub level2: Level,
     /// The third-level name (三级指标).
@@ -319,7 +319,7 @@ pub fn parse_indicators(text: &Arc<str>) -> IndicatorCell {
         let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
         let end = start + text[start..end].trim_end_matches(is_separator).len();
         let mut indicator = parse_one(shared, body_start..end.max(body_start), Some(number));
-        indicator.span = start..end.max(body_start);
+        indicator.span = offsets(start..end.max(body_start));
         cell.indicators.push(indicator);
     }
     cell
@@ -416,6 +416,12 @@ fn find_labels(part: &str) -> (Option<Label>, Option<Label>) {
     (period, annual)
 }
 
+/// A range of a cell's text, as held (a cell is far shorter than 4 GB).
+fn offsets(range: Range<usize>) -> Range<u32> {
+    let at = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+    at(range.start)..at(range.end)
+}
+
 /// Reads one indicator's body: the head (levels and name), then the two values.
 fn parse_one(text: &Arc<str>, body: Range<usize>, number: Option<u32>) -> Indicator {
     let part = &text[body.clone()];
@@ -448,7 +454,7 @@ fn parse_one(text: &Arc<str>, body: Range<usize>, number: Option<u32>) -> Indica
     let (level1, level2, name) = parse_head(part[..head_end].trim_matches(is_separator));
     Indicator {
         number,
-        span: body,
+        span: offsets(body),
         placed: Placement::of(&level1, &level2),
         level1,
         level2,
@@ -732,7 +738,7 @@ mod tests {
         let text = "说明文字 1、1-产出指标, 11-数量指标, 人数; 实施周期指标值:1人, 年度指标值:1人;";
         let cell = parse_indicators(&text.into());
         assert_eq!(cell.leftover.as_deref(), Some("说明文字"));
-        let span = cell.indicators[0].span.clone();
+        let span = cell.indicators[0].span.start as usize..cell.indicators[0].span.end as usize;
         assert!(text[span.clone()].starts_with("1、1-产出指标") && text[span].ends_with("1人"));
     }
 

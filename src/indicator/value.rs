@@ -55,13 +55,12 @@ pub enum ValueKind {
 pub struct Value {
     /// The value as written (markup removed, trimmed): a piece of its cell.
     pub raw: Piece,
-    /// See [`Value::text`]: `None` when it is `raw` itself, as it mostly
-    /// is (a large table has two values for each of its hundreds of
-    /// thousands of indicators).
-    text: Option<Piece>,
+    /// What few values have, apart (a large table has two values for each
+    /// of its hundreds of thousands of indicators).
+    rare: Option<Box<Rare>>,
     pub operator: Option<Operator>,
+    /// The number, or a range's low end (see [`Value::upper`]).
     pub number: Option<Decimal>,
-    pub upper: Option<Decimal>,
     /// The unit, as the framework's own word (`%`, `万元`) unless it was
     /// made of two (`元/人`).
     pub unit: Option<Cow<'static, str>>,
@@ -70,7 +69,16 @@ pub struct Value {
     placeholder: bool,
 }
 
-/// The JSON contract: `text` written out whether or not it is `raw`.
+/// See [`Value::text`] and [`Value::upper`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Rare {
+    /// `None` when it is `raw` itself.
+    text: Option<Piece>,
+    upper: Option<Decimal>,
+}
+
+/// The JSON contract: `text` written out whether or not it is `raw`, and
+/// `upper` beside `number`.
 impl Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -79,7 +87,7 @@ impl Serialize for Value {
         out.serialize_field("text", self.text())?;
         out.serialize_field("operator", &self.operator)?;
         out.serialize_field("number", &self.number)?;
-        out.serialize_field("upper", &self.upper)?;
+        out.serialize_field("upper", &self.upper())?;
         out.serialize_field("unit", &self.unit)?;
         out.serialize_field("kind", &self.kind)?;
         out.end()
@@ -89,7 +97,13 @@ impl Serialize for Value {
 impl Value {
     /// `raw` without a `标准:` prefix and trailing punctuation, half-width.
     pub fn text(&self) -> &str {
-        self.text.as_deref().unwrap_or(self.raw.as_str())
+        let text = self.rare.as_ref().and_then(|r| r.text.as_deref());
+        text.unwrap_or(self.raw.as_str())
+    }
+
+    /// A range's high end (`1-2次/年`: 2), the low end being `number`.
+    pub fn upper(&self) -> Option<Decimal> {
+        self.rare.as_ref().and_then(|r| r.upper)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -315,27 +329,52 @@ pub fn parse_value(raw: impl Into<Piece>) -> Value {
     });
     // A slice of `raw` unless made half-width.
     let text = (text != raw.as_str()).then(|| raw.part(text));
-    let mut value = Value {
+    let shown = text.as_deref().unwrap_or(raw.as_str());
+    let placeholder = looks_like_placeholder(shown);
+    let facts = read_quantity(shown);
+    let rare = (text.is_some() || facts.upper.is_some()).then(|| {
+        Box::new(Rare {
+            text,
+            upper: facts.upper,
+        })
+    });
+    Value {
         raw,
-        text,
+        rare,
+        operator: facts.operator,
+        number: facts.number,
+        unit: facts.unit,
+        kind: facts.kind,
+        placeholder,
+    }
+}
+
+/// What [`read_quantity`] finds in a value's text.
+struct Quantity {
+    operator: Option<Operator>,
+    number: Option<Decimal>,
+    upper: Option<Decimal>,
+    unit: Option<Cow<'static, str>>,
+    kind: ValueKind,
+}
+
+/// The operator, number(s), unit and kind of a value's text.
+fn read_quantity(text: &str) -> Quantity {
+    let mut value = Quantity {
         operator: None,
         number: None,
         upper: None,
         unit: None,
         kind: ValueKind::Empty,
-        placeholder: false,
     };
-    value.placeholder = looks_like_placeholder(value.text());
-    if value.text().is_empty() {
+    if text.is_empty() {
         return value;
     }
-    let Some(found) = find_number(value.text()) else {
+    let Some(found) = find_number(text) else {
         value.kind = ValueKind::Qualitative;
-        value.operator = leading_symbol(value.text()).map(|(op, _)| op);
+        value.operator = leading_symbol(text).map(|(op, _)| op);
         return value;
     };
-    // Borrows only `raw` and `text`: the other fields are set meanwhile.
-    let text = value.text.as_deref().unwrap_or(value.raw.as_str());
     let before = &text[..found.start];
     let mut after = &text[found.end..];
     value.number = Some(found.number);
@@ -640,7 +679,7 @@ mod tests {
             let v = parse_value(raw);
             let dec = |s: Option<&str>| s.map(|s| s.parse::<Decimal>().unwrap());
             assert_eq!(
-                (v.operator, v.number, v.upper, v.unit.as_deref(), v.kind),
+                (v.operator, v.number, v.upper(), v.unit.as_deref(), v.kind),
                 (op, dec(number), dec(upper), unit, kind),
                 "{raw:?}"
             );

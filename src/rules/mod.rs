@@ -189,7 +189,7 @@ pub struct Diagnostic {
     /// The indicator's number `N` in its cell.
     pub indicator: Option<u32>,
     /// Byte range of the indicator in the 绩效指标 cell, for highlighting.
-    pub span: Option<Range<usize>>,
+    pub span: Option<Range<u32>>,
     pub message: Message,
     /// The fix, where it can be computed (`null` where it cannot). Boxed: few
     /// findings have one.
@@ -268,7 +268,7 @@ pub struct Location<'a> {
     pub column: Option<usize>,
     pub project: Option<&'a str>,
     pub indicator: Option<u32>,
-    pub span: Option<Range<usize>>,
+    pub span: Option<Range<u32>>,
 }
 
 impl<'a> Location<'a> {

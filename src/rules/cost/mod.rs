@@ -26,7 +26,7 @@ pub(crate) fn money_in_wan(value: &Value) -> Option<(Option<Decimal>, Option<&st
         "亿元" => Decimal::from(10_000),
         _ => return None,
     };
-    Some((value.upper.or(value.number)?.checked_mul(factor), per))
+    Some((value.upper().or(value.number)?.checked_mul(factor), per))
 }
 
 /// The whole cost in 万元 (`None` when it overflows), with how it was
@@ -76,7 +76,7 @@ fn matching_quantity<'p>(
         };
         let unit = value.unit.as_deref().unwrap_or(per);
         counts
-            .then(|| value.upper.or(value.number).map(|n| (n, i, unit)))
+            .then(|| value.upper().or(value.number).map(|n| (n, i, unit)))
             .flatten()
     })
 }

@@ -83,7 +83,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
     }
     let carried = |n: Decimal, digits: &str| {
         indicators.iter().any(|i| {
-            let has = |v: &Value| v.number == Some(n) || v.upper == Some(n);
+            let has = |v: &Value| v.number == Some(n) || v.upper() == Some(n);
             has(&i.period) || has(&i.annual) || i.name.contains(digits)
         })
     };
@@ -134,7 +134,7 @@ fn report_main_output(project: &Project, promised: &[(&str, &str, Decimal)], out
             .unit
             .as_deref()
             .is_some_and(|u| UNITS.contains(&u) && u != "%");
-        (quantity && counted).then_some((i, value, value.upper.or(value.number)?))
+        (quantity && counted).then_some((i, value, value.upper().or(value.number)?))
     });
     let Some((indicator, value, number)) = main else {
         return;

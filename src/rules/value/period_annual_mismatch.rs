@@ -61,8 +61,8 @@ fn mismatch(indicator: &Indicator) -> Option<(&'static str, &'static str)> {
         ));
     }
     let (Some(p), Some(a)) = (
-        period.upper.or(period.number),
-        annual.upper.or(annual.number),
+        period.upper().or(period.number),
+        annual.upper().or(annual.number),
     ) else {
         return None;
     };

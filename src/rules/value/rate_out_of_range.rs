@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
     let hundred = Decimal::from(100);
     let beyond = |v: &Value| {
-        v.upper.or(v.number).is_some_and(|n| n > hundred)
+        v.upper().or(v.number).is_some_and(|n| n > hundred)
             || v.number.is_some_and(|n| n < Decimal::ZERO)
     };
     // Names are read only for the few values outside 0–100.
