@@ -6,7 +6,7 @@ use crate::indicator::Value;
 use crate::input::read_text;
 use crate::report::Report;
 use crate::rules::Diagnostic;
-use crate::text::{cell_name, Lang};
+use crate::text::{cell_name, Lang, Piece};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -369,7 +369,7 @@ pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -
             annotate(blank, Vec::new());
         }
         next = next.max(row.number.saturating_add(1));
-        annotate(row.number, row.cells);
+        annotate(row.number, row.cells.iter().map(Piece::to_string).collect());
     }
     let text = write_rows(rows, delimiter);
     if delimiter == b',' {

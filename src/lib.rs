@@ -33,10 +33,12 @@ pub mod xlsx;
 
 pub use config::Config;
 pub use report::Report;
+pub use text::SharedText;
 
-/// Runs the whole pipeline on pasted or decoded text.
+/// Runs the whole pipeline on pasted or decoded text (a copy of it: the
+/// report holds pieces of the text; see [`check_shared`]).
 pub fn check_text(text: &str, config: &Config) -> Report {
-    check_text_with_progress(text, config, &mut |_| {})
+    check_shared(&SharedText::new(text.to_owned()), config, &mut |_| {})
 }
 
 /// A step of the pipeline, for a progress bar.
@@ -67,13 +69,15 @@ impl Progress {
     }
 }
 
-/// [`check_text`], calling `progress` after each step.
-pub fn check_text_with_progress(
-    text: &str,
+/// [`check_text`] without a copy of the text, whose pieces (cells, the
+/// indicators' names and values) the report holds; calling `progress`
+/// after each step.
+pub fn check_shared(
+    text: &SharedText,
     config: &Config,
     progress: &mut dyn FnMut(Progress),
 ) -> Report {
-    let grid = input::read_text(text);
+    let grid = input::read_shared(text);
     progress(Progress::Read);
     let sheet = layout::read_sheet(&grid, &config.columns);
     drop(grid);
@@ -97,11 +101,16 @@ pub fn check_file(
     config: &Config,
 ) -> Result<(input::Source, Report), input::InputError> {
     let decoded = input::read_file(bytes)?;
-    Ok((decoded.source, check_text(&decoded.text, config)))
+    let text = SharedText::new(decoded.text);
+    Ok((decoded.source, check_shared(&text, config, &mut |_| {})))
 }
 
 /// Runs the whole pipeline on the bytes of a UTF-8 file (with or without BOM).
 pub fn check_bytes(bytes: &[u8], config: &Config) -> Result<Report, input::InputError> {
     let decoded = input::decode_utf8(bytes)?;
-    Ok(check_text(&decoded.text, config))
+    Ok(check_shared(
+        &SharedText::new(decoded.text),
+        config,
+        &mut |_| {},
+    ))
 }

@@ -144,21 +144,25 @@ pub fn column_letter(mut index: usize) -> String {
     letters[at..].iter().map(|&b| char::from(b)).collect()
 }
 
-/// A piece of a cell's text: the cell's text, shared by all its pieces, and
-/// where in it. An indicator's name and values are pieces of its 绩效指标
-/// cell rather than copies: a large table has hundreds of thousands of them,
-/// each of which was an allocation of its own. Reads as the `&str` it is.
+/// The text a table was read from, shared by the pieces of it that the
+/// grid, the sheet and the indicators hold. An `Arc<String>`, not an
+/// `Arc<str>`: a pasted text or a file's contents is moved in, not copied.
+pub type SharedText = Arc<String>;
+
+/// A piece of the input's text, shared: a cell, or an indicator's name or
+/// value in it. A large table has millions of them, each of which was an
+/// allocation and a copy of its own. Reads as the `&str` it is.
 #[derive(Clone, Default)]
 pub struct Piece {
-    text: Arc<str>,
+    text: SharedText,
     start: u32,
     end: u32,
 }
 
 impl Piece {
     /// `part` as a piece of `text`, when it is a slice of it (else a copy:
-    /// the text was rewritten, say to half-width).
-    pub fn of(text: &Arc<str>, part: &str) -> Piece {
+    /// the text was rewritten, say unquoted or made half-width).
+    pub fn of(text: &SharedText, part: &str) -> Piece {
         let offset = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
         let within = offset <= text.len() && part.len() <= text.len() - offset;
         match (within, u32::try_from(offset + part.len())) {
@@ -183,17 +187,17 @@ impl Piece {
 
 impl From<&str> for Piece {
     fn from(text: &str) -> Piece {
-        Piece {
-            end: text.len() as u32,
-            text: text.into(),
-            start: 0,
-        }
+        Piece::from(text.to_owned())
     }
 }
 
 impl From<String> for Piece {
     fn from(text: String) -> Piece {
-        Piece::from(text.as_str())
+        Piece {
+            end: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            text: Arc::new(text),
+            start: 0,
+        }
     }
 }
 
@@ -291,7 +295,7 @@ mod tests {
 
     #[test]
     fn pieces_share_their_text() {
-        let text: Arc<str> = "1、人数；实施周期指标值:1人".into();
+        let text = Arc::new(String::from("1、人数；实施周期指标值:1人"));
         let name = Piece::of(&text, &text[4..10]);
         assert_eq!(name, "人数");
         assert!(

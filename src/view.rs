@@ -15,7 +15,7 @@ use crate::money::format_amount;
 use crate::report::{Coverage, Report, UnitFunding};
 use crate::rules::{Diagnostic, Severity, Suggestion, REGISTRY};
 use crate::text::{cell_name, column_letter, Message};
-use crate::{Config, Progress};
+use crate::{Config, Progress, SharedText};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -51,7 +51,8 @@ pub const COVERAGE_SHOWN: usize = 40;
 
 /// A checked table with what the page needs to show any part of it.
 pub struct Checked {
-    pub text: String,
+    /// The table as pasted or decoded, shared with the report's pieces of it.
+    pub text: SharedText,
     pub report: Report,
     pub overview: Overview,
     rows: Vec<RowRef>,
@@ -392,22 +393,22 @@ impl From<&Diagnostic> for Problem {
 
 impl Checked {
     pub fn new(text: String, config: &Config) -> Checked {
-        Checked::with_progress(text, config, &mut |_| {})
+        Checked::with_progress(SharedText::new(text), config, &mut |_| {})
     }
 
     /// Checks `text`, calling `progress` after each step of the pipeline.
     pub fn with_progress(
-        text: String,
+        text: SharedText,
         config: &Config,
         progress: &mut dyn FnMut(Progress),
     ) -> Checked {
-        let report = crate::check_text_with_progress(&text, config, progress);
+        let report = crate::check_shared(&text, config, progress);
         let wide = report
             .sheet
             .header
             .as_ref()
             .is_some_and(|h| h.required == Column::WIDE);
-        let grid = (!wide && report.layout.is_some()).then(|| crate::input::read_text(&text));
+        let grid = (!wide && report.layout.is_some()).then(|| crate::input::read_shared(&text));
         let rows = match &grid {
             Some(grid) => (0..grid.rows.len()).map(RowRef::Grid).collect(),
             None => sheet_rows(&report),
@@ -452,7 +453,7 @@ impl Checked {
             overview: self.overview.clone(),
             rows: self.rows(0..page),
             problems: (0..opening).map(|g| self.problems(g, 0..page)).collect(),
-            text: (self.text.len() <= text_up_to).then(|| self.text.clone()),
+            text: (self.text.len() <= text_up_to).then(|| self.text.to_string()),
         }
     }
 

@@ -75,7 +75,7 @@ pub fn run() {
 pub fn run() {
     use jixiao_lint::text::{Lang, Message};
     use jixiao_lint::view::{self, Checked, ProfileView, RuleHelp, LARGE_INPUT, PAGE};
-    use jixiao_lint::{diff, export, input, profile, share, Config, Report};
+    use jixiao_lint::{diff, export, input, profile, share, Config, Report, SharedText};
     use js_sys::{ArrayBuffer, Reflect, Uint8Array};
     use serde::Serialize;
     use serde_json::json;
@@ -87,7 +87,7 @@ pub fn run() {
         /// The last table checked: the one the page shows.
         static KEPT: RefCell<Option<Checked>> = const { RefCell::new(None) };
         /// The earlier version the table kept is compared with, if any.
-        static EARLIER: RefCell<Option<(String, Report)>> = const { RefCell::new(None) };
+        static EARLIER: RefCell<Option<(SharedText, Report)>> = const { RefCell::new(None) };
         /// The profile of the last check: the earlier version and a batch's
         /// files are checked with it too, so that a comparison never counts a
         /// rule the profile turned off as fixed.
@@ -324,14 +324,20 @@ pub fn run() {
     /// At most this many items of each list of a comparison go to the page.
     const COMPARE_SHOWN: usize = 1000;
 
-    fn keep_earlier(text: String, report: Report) -> JsValue {
+    fn keep_earlier(text: SharedText, report: Report) -> JsValue {
         let counts = report.summary.counts();
         EARLIER.with_borrow_mut(|earlier| *earlier = Some((text, report)));
         reply(&json!({ "ok": true, "counts": counts.zh, "counts_en": counts.en }))
     }
 
+    /// Checks an earlier version (with the profile in force) and keeps it.
+    fn check_earlier(text: SharedText) -> JsValue {
+        let report = jixiao_lint::check_shared(&text, &in_force(), &mut |_| {});
+        keep_earlier(text, report)
+    }
+
     /// Runs `f` on the earlier table and the table kept, or says which is missing.
-    fn with_both(f: impl FnOnce(&(String, Report), &Checked) -> JsValue) -> JsValue {
+    fn with_both(f: impl FnOnce(&(SharedText, Report), &Checked) -> JsValue) -> JsValue {
         EARLIER.with_borrow(|earlier| match earlier {
             Some(earlier) => with_kept(|checked| f(earlier, checked)),
             None => failure(Message::new(
@@ -348,17 +354,13 @@ pub fn run() {
     /// The requests about an earlier version; `None` for any other request.
     fn answer_compare(data: &JsValue) -> Option<JsValue> {
         if let Some(text) = text_field(data, "earlier_text") {
-            let report = jixiao_lint::check_text(&text, &in_force());
-            return Some(keep_earlier(text, report));
+            return Some(check_earlier(SharedText::new(text)));
         }
         if let Ok(buffer) = Reflect::get(data, &"earlier_file".into()) {
             if buffer.is_instance_of::<ArrayBuffer>() {
                 let bytes = Uint8Array::new(&buffer).to_vec();
                 return Some(match read(bytes) {
-                    Ok(decoded) => {
-                        let report = jixiao_lint::check_text(&decoded.text, &in_force());
-                        keep_earlier(decoded.text, report)
-                    }
+                    Ok(decoded) => check_earlier(SharedText::new(decoded.text)),
                     Err(unread) => unread.answer(),
                 });
             }
@@ -522,7 +524,7 @@ pub fn run() {
     /// Checks a table and keeps it; a large one posts its progress as it goes.
     fn check_and_keep(
         scope: &web_sys::DedicatedWorkerGlobalScope,
-        text: String,
+        text: impl Into<SharedText>,
         source: Option<Message>,
         data: &JsValue,
     ) -> JsValue {
@@ -531,7 +533,7 @@ pub fn run() {
         if IN_FORCE.with_borrow(|in_force| *in_force != config) {
             EARLIER.with_borrow_mut(|earlier| {
                 if let Some((text, report)) = earlier {
-                    *report = jixiao_lint::check_text(text, &config);
+                    *report = jixiao_lint::check_shared(text, &config, &mut |_| {});
                 }
             });
             IN_FORCE.set(config.clone());
@@ -541,6 +543,7 @@ pub fn run() {
         let start = now(scope);
         // The table carried over from the check worker (`restored`) is not
         // the one the page waits for: its progress is not the page's.
+        let text = text.into();
         let large = text.len() > LARGE_INPUT && !has(data, "restored");
         let mut last = -1.0;
         let checked = Checked::with_progress(text, &config, &mut |step| {

@@ -230,7 +230,19 @@ fn findings_and_indicators_are_small() {
     let report = report(&seed());
     let project = report.sheet.projects().next().unwrap();
     let first = &project.indicators.indicators[0];
-    // The name and values are pieces of the cell's text, not copies.
+    // The cell is a piece of the input, and the name and values pieces of
+    // the cell: none of them a copy.
+    let input = jixiao_lint::SharedText::new(seed());
+    let shared = jixiao_lint::check_shared(&input, &Default::default(), &mut |_| {});
+    let within_input = input.as_bytes().as_ptr_range();
+    let shared_cell = shared
+        .sheet
+        .projects()
+        .next()
+        .unwrap()
+        .indicator_cell
+        .text();
+    assert!(within_input.contains(&shared_cell.as_ptr()));
     let cell = project.indicator_cell.text().as_bytes().as_ptr_range();
     for piece in [&first.name, &first.period.raw, &first.annual.raw] {
         assert!(

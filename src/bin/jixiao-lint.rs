@@ -21,7 +21,7 @@ use jixiao_lint::batch::BatchRow;
 use jixiao_lint::input::{archive, check_size, read_file_owned, Source, MAX_INPUT_BYTES};
 use jixiao_lint::rules::{self, Rule};
 use jixiao_lint::text::{Lang, Message};
-use jixiao_lint::{check_text, export, json, Config, Report};
+use jixiao_lint::{check_shared, export, json, Config, Report, SharedText};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -132,7 +132,8 @@ struct Checked {
 }
 
 struct Input {
-    text: String,
+    /// Shared with the report's pieces of it.
+    text: SharedText,
     source: Source,
     report: Report,
 }
@@ -161,8 +162,9 @@ fn read_input(path: &str, lang: Lang) -> Result<Vec<u8>, String> {
 
 /// Checks a text, turning a panic of the checker (a bug, never expected)
 /// into "unreadable" for this input rather than the end of the batch.
-fn check_guarded(text: &str, config: &Config, lang: Lang) -> Result<Report, String> {
-    std::panic::catch_unwind(|| check_text(text, config)).map_err(|_| match lang {
+fn check_guarded(text: &SharedText, config: &Config, lang: Lang) -> Result<Report, String> {
+    let check = || check_shared(text, config, &mut |_| {});
+    std::panic::catch_unwind(check).map_err(|_| match lang {
         Lang::Zh => "无法检查：检查时出现内部错误，请报告这个文件。".to_owned(),
         Lang::En => {
             "Cannot check: the checker failed on this input; please report the file.".to_owned()
@@ -342,9 +344,10 @@ fn checked_input(
     config: &Config,
     lang: Lang,
 ) -> Result<Input, String> {
-    let report = check_guarded(&decoded.text, config, lang)?;
+    let text = SharedText::new(decoded.text);
+    let report = check_guarded(&text, config, lang)?;
     Ok(Input {
-        text: decoded.text,
+        text,
         source: decoded.source,
         report,
     })

@@ -17,7 +17,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
 pub use value::{parse_value, Operator, Value, ValueKind};
 
 /// A level as written in the cell: optional numeric code and a name. Both
@@ -294,9 +293,8 @@ pub fn blank_markup(cell: &str) -> Option<String> {
 
 /// Scans a 绩效指标 cell (markup already blanked) into indicators, whose
 /// names and values are pieces of `text`.
-pub fn parse_indicators(text: &Arc<str>) -> IndicatorCell {
-    let shared = text;
-    let text: &str = text;
+pub fn parse_indicators(cell_text: &Piece) -> IndicatorCell {
+    let text = cell_text.as_str();
     let starts = numbered_starts(text);
     let mut cell = IndicatorCell::default();
     let first = starts.first().map_or(text.len(), |s| s.0);
@@ -304,7 +302,8 @@ pub fn parse_indicators(text: &Arc<str>) -> IndicatorCell {
     if starts.is_empty() {
         // No `N、` numbering: one indicator if the value words are there.
         if has_label(text) {
-            cell.indicators.push(parse_one(shared, 0..text.len(), None));
+            cell.indicators
+                .push(parse_one(cell_text, 0..text.len(), None));
         } else if !before.is_empty() {
             cell.leftover = Some(before.to_owned());
         }
@@ -318,7 +317,7 @@ pub fn parse_indicators(text: &Arc<str>) -> IndicatorCell {
     for (i, &(start, body_start, number)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
         let end = start + text[start..end].trim_end_matches(is_separator).len();
-        let mut indicator = parse_one(shared, body_start..end.max(body_start), Some(number));
+        let mut indicator = parse_one(cell_text, body_start..end.max(body_start), Some(number));
         indicator.span = offsets(start..end.max(body_start));
         cell.indicators.push(indicator);
     }
@@ -423,7 +422,7 @@ fn offsets(range: Range<usize>) -> Range<u32> {
 }
 
 /// Reads one indicator's body: the head (levels and name), then the two values.
-fn parse_one(text: &Arc<str>, body: Range<usize>, number: Option<u32>) -> Indicator {
+fn parse_one(text: &Piece, body: Range<usize>, number: Option<u32>) -> Indicator {
     let part = &text[body.clone()];
     let (period, annual) = find_labels(part);
     let head_end = [period, annual]
@@ -435,7 +434,7 @@ fn parse_one(text: &Arc<str>, body: Range<usize>, number: Option<u32>) -> Indica
     // A value runs from after its label (and colon) to the next label or the end.
     let value_of = |label: Option<Label>| -> Value {
         let Some((pos, len)) = label else {
-            return parse_value(Piece::of(text, &part[..0]));
+            return parse_value(text.part(&part[..0]));
         };
         let start = pos + len;
         let end = [period, annual]
@@ -449,7 +448,7 @@ fn parse_one(text: &Arc<str>, body: Range<usize>, number: Option<u32>) -> Indica
             .trim_start()
             .trim_start_matches([':', '：'])
             .trim_matches(is_separator);
-        parse_value(Piece::of(text, raw))
+        parse_value(text.part(raw))
     };
     let (level1, level2, name) = parse_head(part[..head_end].trim_matches(is_separator));
     Indicator {
@@ -458,7 +457,7 @@ fn parse_one(text: &Arc<str>, body: Range<usize>, number: Option<u32>) -> Indica
         placed: Placement::of(&level1, &level2),
         level1,
         level2,
-        name: Piece::of(text, name),
+        name: text.part(name),
         period: value_of(period),
         annual: value_of(annual),
         own_row: None,

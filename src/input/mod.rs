@@ -8,6 +8,7 @@ pub mod html;
 #[cfg(feature = "readers")]
 mod spreadsheet;
 
+use crate::text::{Piece, SharedText};
 pub use decode::{
     check_size, decode_utf8, decode_utf8_owned, is_workbook, Decoded, EncodingReason, InputError,
     Source, MAX_INPUT_BYTES,
@@ -15,6 +16,7 @@ pub use decode::{
 #[cfg(feature = "readers")]
 pub use decode::{read_file, read_file_owned};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One non-blank row of the input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -22,12 +24,19 @@ pub struct Row {
     /// 1-based row number as a spreadsheet shows it: blank lines count, and a
     /// quoted cell with line breaks inside stays in one row.
     pub number: u32,
-    pub cells: Vec<String>,
+    /// Pieces of the input's text, unless unquoted (`""` inside) or read
+    /// from a spreadsheet.
+    pub cells: Vec<Piece>,
 }
 
 impl Row {
     pub fn cell(&self, column: usize) -> &str {
-        self.cells.get(column).map_or("", String::as_str)
+        self.cells.get(column).map_or("", Piece::as_str)
+    }
+
+    /// The cell as a piece, to keep without a copy (empty when absent).
+    pub fn piece(&self, column: usize) -> Piece {
+        self.cells.get(column).cloned().unwrap_or_default()
     }
 
     pub fn is_blank(&self) -> bool {
@@ -50,10 +59,16 @@ pub struct Grid {
 /// cell, else comma-separated; Excel-style quoting (`"…"`, `""` inside);
 /// ragged rows; LF, CRLF or CR line ends.
 pub fn read_text(text: &str) -> Grid {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    read_shared(&SharedText::new(text.to_owned()))
+}
+
+/// [`read_text`], the cells pieces of `shared`.
+pub fn read_shared(shared: &SharedText) -> Grid {
+    let text = shared.strip_prefix('\u{FEFF}').unwrap_or(shared);
+    let piece = Piece::of(shared, text);
     let delimiter = guess_delimiter(text);
     let lines = LineEnd::of(text);
-    let rows = read_rows(text, delimiter as u8, true, lines);
+    let rows = read_rows(&piece, delimiter as u8, true, lines);
     // A cell that holds both a line break and a delimiter is the mark of a quote
     // that was never closed: Excel never writes one. Read the rows literally.
     let swallowed = rows
@@ -66,7 +81,7 @@ pub fn read_text(text: &str) -> Grid {
         .map(|row| row.number);
     match swallowed {
         Some(row) => Grid {
-            rows: read_rows(text, delimiter as u8, false, lines),
+            rows: read_rows(&piece, delimiter as u8, false, lines),
             delimiter,
             unbalanced_quote_row: Some(row),
         },
@@ -151,7 +166,8 @@ impl LineEnd {
 /// slicing the text directly: the cells are the only copies made. A large paste spends most of its time here, and csv's
 /// record buffer, UTF-8 check and second copy per cell cost as much again.
 /// The unit tests hold it to the csv crate on random text.
-fn read_rows(text: &str, delimiter: u8, quoting: bool, lines: LineEnd) -> Vec<Row> {
+fn read_rows(input: &Piece, delimiter: u8, quoting: bool, lines: LineEnd) -> Vec<Row> {
+    let text = input.as_str();
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     // The spreadsheet row is the text line the record starts on, less the line
@@ -194,14 +210,20 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool, lines: LineEnd) -> Vec<Ro
         // One field per turn; `at` is where it starts.
         let end_of_record = loop {
             let (cell, next, quoted) = if quoting && bytes[at] == b'"' {
-                let (mut cell, next) = quoted_field(text, at + 1, delimiter, lines);
-                if is_marked(&cell) {
-                    cell.remove(0);
-                }
+                let (cell, next) = quoted_field(text, at + 1, delimiter, lines);
+                let cell = match cell {
+                    Cow::Borrowed(cell) => input.part(unmark_text(cell)),
+                    Cow::Owned(mut cell) => {
+                        if is_marked(&cell) {
+                            cell.remove(0);
+                        }
+                        Piece::from(cell)
+                    }
+                };
                 (cell, next, true)
             } else {
                 let end = at + find_end(&bytes[at..], delimiter, lines);
-                (unmark_text(&text[at..end]), end, false)
+                (input.part(unmark_text(&text[at..end])), end, false)
             };
             if quoted {
                 breaks += newline_count(cell.as_bytes(), lines);
@@ -215,7 +237,7 @@ fn read_rows(text: &str, delimiter: u8, quoting: bool, lines: LineEnd) -> Vec<Ro
             }
             if at == bytes.len() {
                 // A delimiter at the very end: one more, empty, field.
-                cells.push(String::new());
+                cells.push(input.part(&text[at..]));
                 break at;
             }
         };
@@ -280,36 +302,47 @@ fn find_stop(bytes: &[u8], delimiter: u8) -> usize {
 /// A quoted field whose content starts at `at`: `""` is one quote, and after
 /// the closing quote the field runs on unquoted to the next delimiter or line
 /// break (csv's reading of `"a"b`). An unclosed quote runs to the end.
-/// Returns the cell and where the field ended.
-fn quoted_field(text: &str, mut at: usize, delimiter: u8, lines: LineEnd) -> (String, usize) {
+/// Returns the cell (a slice of `text` when it is one: no `""` inside,
+/// nothing after the closing quote) and where the field ended.
+fn quoted_field(text: &str, mut at: usize, delimiter: u8, lines: LineEnd) -> (Cow<'_, str>, usize) {
     let bytes = text.as_bytes();
-    let mut cell = String::new();
+    let mut cell = Cow::Borrowed("");
     loop {
         let Some(quote) = bytes[at..].iter().position(|&b| b == b'"') else {
-            cell.push_str(&text[at..]);
+            append(&mut cell, &text[at..]);
             return (cell, bytes.len());
         };
-        cell.push_str(&text[at..at + quote]);
+        append(&mut cell, &text[at..at + quote]);
         at += quote + 1;
         if bytes.get(at) == Some(&b'"') {
-            cell.push('"');
+            cell.to_mut().push('"');
             at += 1;
             continue;
         }
         let end = at + find_end(&bytes[at..], delimiter, lines);
-        cell.push_str(&text[at..end]);
+        append(&mut cell, &text[at..end]);
         return (cell, end);
+    }
+}
+
+/// Appends a part of a quoted cell: the first is borrowed, a second makes
+/// the cell a copy.
+fn append<'a>(cell: &mut Cow<'a, str>, part: &'a str) {
+    match cell {
+        Cow::Borrowed("") => *cell = Cow::Borrowed(part),
+        _ if part.is_empty() => {}
+        _ => cell.to_mut().push_str(part),
     }
 }
 
 /// Drops Excel's text mark, the `'` that exports put before a cell that would
 /// otherwise run as a formula (`'=…`, `'-…`), so that an exported table reads
 /// back as it was.
-fn unmark_text(cell: &str) -> String {
+fn unmark_text(cell: &str) -> &str {
     if is_marked(cell) {
-        cell[1..].to_owned()
+        &cell[1..]
     } else {
-        cell.to_owned()
+        cell
     }
 }
 
@@ -352,7 +385,7 @@ mod tests {
         } else {
             text
         };
-        let unhide = |cell: &str| unmark_text(&cell.replace(HIDDEN_CR, "\r"));
+        let unhide = |cell: &str| Piece::from(unmark_text(&cell.replace(HIDDEN_CR, "\r")));
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -401,7 +434,7 @@ mod tests {
             "\u{FEFF}\"x\ny\"\nz",
         ] {
             assert_eq!(
-                read_rows(text, b'\t', true, LineEnd::of(text)),
+                read_rows(&text.into(), b'\t', true, LineEnd::of(text)),
                 csv_rows(text, b'\t', true),
                 "{text:?}"
             );
@@ -414,13 +447,29 @@ mod tests {
         #[test]
         fn reads_as_the_csv_crate_does(text in "[ab'=\"\t,\r\n 表\u{FEFF}]{0,40}", tab in any::<bool>(), quoting in any::<bool>()) {
             let delimiter = if tab { b'\t' } else { b',' };
-            prop_assert_eq!(read_rows(&text, delimiter, quoting, LineEnd::of(&text)), csv_rows(&text, delimiter, quoting));
+            prop_assert_eq!(read_rows(&text.as_str().into(), delimiter, quoting, LineEnd::of(&text)), csv_rows(&text, delimiter, quoting));
         }
 
         #[test]
         fn reads_long_fields_as_the_csv_crate_does(text in "([a表]{0,40}[\"\t\n]){0,6}") {
-            prop_assert_eq!(read_rows(&text, b'\t', true, LineEnd::of(&text)), csv_rows(&text, b'\t', true));
+            prop_assert_eq!(read_rows(&text.as_str().into(), b'\t', true, LineEnd::of(&text)), csv_rows(&text, b'\t', true));
         }
+    }
+
+    #[test]
+    fn cells_are_pieces_of_the_text_unless_unquoted() {
+        let text = SharedText::new("a\t\"b\nc\"\t\"d\"\"e\"\t'=1\n".to_owned());
+        let grid = read_shared(&text);
+        let cells = &grid.rows[0].cells;
+        let texts: Vec<&str> = cells.iter().map(Piece::as_str).collect();
+        assert_eq!(texts, ["a", "b\nc", "d\"e", "=1"]);
+        let input = text.as_bytes().as_ptr_range();
+        let shared: Vec<bool> = cells.iter().map(|c| input.contains(&c.as_ptr())).collect();
+        assert_eq!(
+            shared,
+            [true, true, false, true],
+            "only `\"\"` makes a copy"
+        );
     }
 
     fn numbers_and_cells(text: &str) -> Vec<(u32, Vec<&str>)> {
@@ -429,7 +478,7 @@ mod tests {
         leaked
             .rows
             .iter()
-            .map(|r| (r.number, r.cells.iter().map(String::as_str).collect()))
+            .map(|r| (r.number, r.cells.iter().map(Piece::as_str).collect()))
             .collect()
     }
 

@@ -129,7 +129,7 @@ pub fn read(grid: &Grid) -> Option<Sheet> {
         .collect();
     crate::parallel::pieces(&mut projects, |part| {
         for project in part {
-            project.indicators = parse_indicators(project.indicator_cell.shared_text());
+            project.indicators = parse_indicators(project.indicator_cell.piece());
         }
     });
     Some(sheet)
@@ -153,7 +153,7 @@ impl RowReader<'_> {
         TextCell {
             index,
             row: None,
-            raw: raw.into(),
+            raw: row.piece(index),
             without_markup: blank_markup(raw).map(Into::into),
         }
     }

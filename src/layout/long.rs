@@ -13,7 +13,7 @@ use super::{
 use crate::indicator::{parse_value, Indicator, IndicatorCell, OwnRow};
 use crate::input::{Grid, Row};
 use crate::money::AmountUnit;
-use crate::text::{excerpt, normalize_key};
+use crate::text::{excerpt, normalize_key, Piece};
 
 pub const LONG_ID: &str = "long";
 pub const FORM_ID: &str = "declaration-form";
@@ -201,6 +201,7 @@ fn two_line_header(upper: &Row, lower: &Row) -> Row {
                 _ => bottom.to_owned(),
             }
         })
+        .map(Piece::from)
         .collect();
     Row {
         number: lower.number,
@@ -610,7 +611,7 @@ impl Reader<'_> {
                 Some((index, raw)) => TextCell {
                     index,
                     row: None,
-                    raw: raw.into(),
+                    raw: row.piece(index).part(raw),
                     without_markup: crate::indicator::blank_markup(raw).map(Into::into),
                 },
                 None => TextCell {

@@ -14,10 +14,9 @@ pub use long::guess as guess_column;
 use crate::indicator::IndicatorCell;
 use crate::input::Grid;
 use crate::money::{AmountProblem, AmountUnit};
-use crate::text::{normalize_key, Message};
+use crate::text::{normalize_key, Message, Piece};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 /// The columns that the checks know about, in either layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -353,20 +352,20 @@ pub struct TextCell {
     /// the project name).
     pub row: Option<u32>,
     /// Shared with the pieces read from it (the indicators' names and values).
-    pub raw: Arc<str>,
+    pub raw: Piece,
     /// `raw` with tags replaced by spaces of the same length (offsets stay
     /// valid), when it had any.
-    pub without_markup: Option<Arc<str>>,
+    pub without_markup: Option<Piece>,
 }
 
 impl TextCell {
     /// The text the checks read: markup blanked out.
     pub fn text(&self) -> &str {
-        self.shared_text()
+        self.piece()
     }
 
     /// [`TextCell::text`], to read pieces of.
-    pub fn shared_text(&self) -> &Arc<str> {
+    pub fn piece(&self) -> &Piece {
         self.without_markup.as_ref().unwrap_or(&self.raw)
     }
 
