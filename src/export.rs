@@ -3,10 +3,10 @@
 //! CLI and the page call the same functions.
 
 use crate::indicator::Value;
-use crate::input::read_text;
+use crate::input::read_shared;
 use crate::report::Report;
 use crate::rules::Diagnostic;
-use crate::text::{cell_name, Lang, Piece};
+use crate::text::{cell_name, Lang, Piece, SharedText};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -298,7 +298,7 @@ pub struct Export {
 
 /// The page's exports by their id (`findings-csv`, `findings-json`,
 /// `findings-markdown`, `annotated-tsv`, `annotated-csv`, `indicators-csv`).
-pub fn by_id(id: &str, text: &str, report: &Report, lang: Lang) -> Option<Export> {
+pub fn by_id(id: &str, text: &SharedText, report: &Report, lang: Lang) -> Option<Export> {
     let (name, mime, text) = match id {
         "findings-csv" => (
             "jixiao-findings.csv",
@@ -337,21 +337,22 @@ pub fn by_id(id: &str, text: &str, report: &Report, lang: Lang) -> Option<Export
 
 /// The original rows, blank ones kept so that row numbers stay, with a 问题
 /// column appended that lists each row's findings. Tab- or comma-separated.
-pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -> String {
-    let grid = read_text(text);
+pub fn annotated_table(text: &SharedText, report: &Report, lang: Lang, delimiter: u8) -> String {
+    let grid = read_shared(text);
     let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let header_row = report.sheet.header.as_ref().map(|h| h.row);
     let last = grid.rows.last().map_or(0, |r| r.number);
-    let mut rows: Vec<Vec<String>> = Vec::with_capacity(last as usize);
+    let mut rows: Vec<Vec<Piece>> = Vec::with_capacity(last as usize);
+    let empty = Piece::from("");
     // Every row of the input in order, blank rows put back before it so that
     // row numbers stay; a row is never dropped, whatever its number.
     let mut notes_by_row = notes_by_row(report, lang);
-    let mut annotate = |number: u32, mut cells: Vec<String>| {
+    let mut annotate = |number: u32, mut cells: Vec<Piece>| {
         let notes = notes_by_row.remove(&number).unwrap_or_default();
         let is_header = Some(number) == header_row;
         if is_header || !notes.is_empty() {
-            cells.resize(width, String::new());
-            cells.push(if is_header {
+            cells.resize(width, empty.clone());
+            cells.push(Piece::from(if is_header {
                 // The profile in use, if not the defaults, beside the column's name.
                 match profile_line(report, lang) {
                     Some(profile) => format!("{}（{profile}）", labels(lang)[7]),
@@ -359,7 +360,7 @@ pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -
                 }
             } else {
                 notes
-            });
+            }));
         }
         rows.push(cells);
     };
@@ -369,7 +370,7 @@ pub fn annotated_table(text: &str, report: &Report, lang: Lang, delimiter: u8) -
             annotate(blank, Vec::new());
         }
         next = next.max(row.number.saturating_add(1));
-        annotate(row.number, row.cells.iter().map(Piece::to_string).collect());
+        annotate(row.number, row.cells);
     }
     let text = write_rows(rows, delimiter);
     if delimiter == b',' {

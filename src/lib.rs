@@ -7,9 +7,9 @@
 //! text ─► input (Grid) ─► layout (Sheet) ─► indicator (Indicator, Value) ─► rules (Diagnostic) ─► report (Report) ─► view (Overview, rows)
 //! ```
 //!
-//! This crate has no web dependency: the native CLI and the tests call
-//! [`check_text`], and the web page's worker (compiled to wasm) calls it
-//! through [`view::Checked`], unchanged.
+//! This crate has no web dependency: the native CLI calls [`check_shared`]
+//! and the tests [`check_text`], and the web page's worker (compiled to
+//! wasm) calls it through [`view::Checked`], unchanged.
 
 pub mod batch;
 pub mod config;

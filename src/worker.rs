@@ -144,7 +144,7 @@ pub fn run() {
     /// the batch workbook), how it was read, and the profile it was checked with.
     #[cfg(feature = "files")]
     struct BatchFile {
-        text: Option<String>,
+        text: Option<SharedText>,
         source: Option<Message>,
         row: jixiao_lint::batch::BatchRow,
         config: Config,
@@ -178,11 +178,12 @@ pub fn run() {
         let config = in_force();
         let file = match read {
             Ok(decoded) => {
-                let report = jixiao_lint::check_text(&decoded.text, &config);
+                let text = SharedText::new(decoded.text);
+                let report = jixiao_lint::check_shared(&text, &config, &mut |_| {});
                 let source = Some(decoded.source.describe());
                 BatchFile {
                     row: BatchRow::checked(name, source.clone(), &report),
-                    text: Some(decoded.text),
+                    text: Some(text),
                     source,
                     config,
                 }
@@ -282,7 +283,7 @@ pub fn run() {
         let text_bytes: usize = batch
             .iter()
             .filter_map(|f| f.text.as_ref())
-            .map(String::len)
+            .map(|text| text.len())
             .sum();
         if text_bytes > MAX_WORKBOOK_TABLE {
             return failure(Message::new(
@@ -295,7 +296,7 @@ pub fn run() {
             .map(|f| {
                 f.text
                     .as_ref()
-                    .map(|text| jixiao_lint::check_text(text, &f.config))
+                    .map(|text| jixiao_lint::check_shared(text, &f.config, &mut |_| {}))
             })
             .collect();
         let files: Vec<_> = batch
@@ -629,7 +630,12 @@ pub fn run() {
         if Reflect::has(&data, &"recheck".into()).unwrap_or(false) {
             // The table kept, checked again with another profile.
             return match KEPT.with_borrow_mut(Option::take) {
-                Some(kept) => check_and_keep(scope, kept.text, None, &data),
+                Some(kept) => {
+                    // Its report freed before the new one is made.
+                    let text = SharedText::clone(&kept.text);
+                    drop(kept);
+                    check_and_keep(scope, text, None, &data)
+                }
                 None => with_kept(|_| JsValue::NULL),
             };
         }

@@ -18,10 +18,10 @@
 
 use crate::batch::{headings, totals, BatchRow};
 use crate::export::{finding_text, indicator_rows, suggestion_text};
-use crate::input::read_text;
+use crate::input::read_shared;
 use crate::report::Report;
 use crate::rules::{Diagnostic, Severity};
-use crate::text::{column_letter, Lang, Message};
+use crate::text::{column_letter, Lang, Message, SharedText};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Url, Workbook, Worksheet, XlsxError};
 use std::collections::{HashMap, HashSet};
@@ -51,7 +51,11 @@ pub fn fill(severity: Severity) -> u32 {
 
 /// The annotated workbook of `text` and its report, as the bytes of an .xlsx
 /// file; or why it cannot be written (a table beyond Excel's rows or columns).
-pub fn annotated_workbook(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Message> {
+pub fn annotated_workbook(
+    text: &SharedText,
+    report: &Report,
+    lang: Lang,
+) -> Result<Vec<u8>, Message> {
     write(text, report, lang).map_err(Failure::message)
 }
 
@@ -106,9 +110,9 @@ fn quoted(name: &str) -> String {
     format!("'{}'", name.replace('\'', "''"))
 }
 
-fn write(text: &str, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
+fn write(text: &SharedText, report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
     let names = sheet_names(lang);
-    let grid = read_text(text);
+    let grid = read_shared(text);
     let last_row = grid.rows.last().map_or(0, |r| r.number);
     let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     if last_row > MAX_ROWS || width > MAX_COLUMNS {

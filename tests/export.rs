@@ -7,6 +7,11 @@ use common::{findings, report, seed};
 use jixiao_lint::export::{annotated_table, findings_csv, findings_markdown, indicator_table};
 use jixiao_lint::text::Lang;
 
+/// The text as the CLI and the page's worker hold it.
+fn shared(text: &str) -> jixiao_lint::SharedText {
+    jixiao_lint::SharedText::new(text.to_owned())
+}
+
 fn read_csv(text: &str) -> Vec<Vec<String>> {
     let text = text
         .strip_prefix('\u{FEFF}')
@@ -73,7 +78,7 @@ fn the_annotated_table_reads_back_with_the_same_findings() {
     let seed = seed();
     let report = report(&seed);
     for delimiter in [b'\t', b','] {
-        let annotated = annotated_table(&seed, &report, Lang::Zh, delimiter);
+        let annotated = annotated_table(&shared(&seed), &report, Lang::Zh, delimiter);
         assert_eq!(
             findings(&annotated),
             findings(&seed),
@@ -90,7 +95,7 @@ fn the_annotated_table_reads_back_with_the_same_findings() {
         );
     }
     // Goals that start with "-" are neutralised for Excel and read back unchanged.
-    let tsv = annotated_table(&seed, &report, Lang::Zh, b'\t');
+    let tsv = annotated_table(&shared(&seed), &report, Lang::Zh, b'\t');
     assert!(tsv.contains("\t'-为进一步推进我区信息资源共享利用"));
 }
 
@@ -99,7 +104,7 @@ fn hostile_cells_are_neutralised_in_every_export() {
     let seed = seed();
     let hostile = seed.replace("工作经费\t6.00", "=HYPERLINK(\"http://x\",\"点我\")\t6.00");
     let report = report(&hostile);
-    let tsv = annotated_table(&hostile, &report, Lang::Zh, b'\t');
+    let tsv = annotated_table(&shared(&hostile), &report, Lang::Zh, b'\t');
     assert!(tsv.contains("'=HYPERLINK"));
     assert!(!tsv.lines().any(|l| l.starts_with('=') || l.contains("\t=")));
     let csv = findings_csv(&[("x", &report)], Lang::Zh);

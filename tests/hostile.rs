@@ -149,7 +149,12 @@ fn every_kind_of_line_end_keeps_every_row_and_its_number() {
         ("a stray CR", &stray),
     ] {
         assert_eq!(findings(table), findings(&seed), "{name}");
-        let annotated = annotated_table(table, &report(table), Lang::Zh, b'\t');
+        let annotated = annotated_table(
+            &jixiao_lint::SharedText::new(table.to_owned()),
+            &report(table),
+            Lang::Zh,
+            b'\t',
+        );
         let grid = jixiao_lint::input::read_text(&annotated);
         assert_eq!(
             grid.rows.last().map(|r| r.number as usize),

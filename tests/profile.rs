@@ -284,7 +284,12 @@ fn a_profile_round_trips_through_its_file_and_is_stated_in_every_report() {
         .starts_with("规则配置（与默认不同）：满意度下限"));
     let markdown = export::findings_markdown(&report, jixiao_lint::text::Lang::En);
     assert!(markdown.contains("Profile (differs from the defaults): Satisfaction floor"));
-    let annotated = export::annotated_table(&seed(), &report, jixiao_lint::text::Lang::Zh, b'\t');
+    let annotated = export::annotated_table(
+        &jixiao_lint::SharedText::new(seed()),
+        &report,
+        jixiao_lint::text::Lang::Zh,
+        b'\t',
+    );
     assert!(annotated
         .lines()
         .nth(8)

@@ -15,7 +15,12 @@ use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 fn workbook(text: &str, lang: Lang) -> Vec<u8> {
-    annotated_workbook(text, &report(text), lang).expect("the workbook is written")
+    annotated_workbook(
+        &jixiao_lint::SharedText::new(text.to_owned()),
+        &report(text),
+        lang,
+    )
+    .expect("the workbook is written")
 }
 
 fn sheet(bytes: &[u8], name: &str) -> calamine::Range<Data> {
@@ -322,14 +327,23 @@ fn a_profile_gets_a_sheet_of_its_own() {
     let seed = seed();
     let config = jixiao_lint::profile::parse("[rules]\nvalue-vague = \"off\"\n").unwrap();
     let report = check_text(&seed, &config);
-    let bytes = annotated_workbook(&seed, &report, Lang::Zh).unwrap();
+    let bytes = annotated_workbook(
+        &jixiao_lint::SharedText::new(seed.clone()),
+        &report,
+        Lang::Zh,
+    )
+    .unwrap();
     let profile = sheet(&bytes, "规则配置");
     assert_eq!(
         profile.get_value((1, 0)),
         Some(&Data::String("value-vague：关闭".into()))
     );
-    let plain =
-        annotated_workbook(&seed, &check_text(&seed, &Config::default()), Lang::Zh).unwrap();
+    let plain = annotated_workbook(
+        &jixiao_lint::SharedText::new(seed.clone()),
+        &check_text(&seed, &Config::default()),
+        Lang::Zh,
+    )
+    .unwrap();
     let book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(plain)).unwrap();
     assert!(!book.sheet_names().contains(&"规则配置".to_owned()));
 }

@@ -315,8 +315,8 @@ pub fn is_date(text: &str) -> bool {
 /// Reads a value as written in the 绩效指标 cell: a piece of it, or a text
 /// of its own (`&str`, `String`).
 pub fn parse_value(raw: impl Into<Piece>) -> Value {
-    let raw = raw.into();
-    let raw = raw.part(raw.trim());
+    let mut raw: Piece = raw.into();
+    raw.narrow(str::trim);
     let half = crate::text::half_width(&raw);
     let mut text = half.trim();
     for prefix in ["标准:", "指标值:", "目标值:"] {

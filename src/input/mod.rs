@@ -24,8 +24,8 @@ pub struct Row {
     /// 1-based row number as a spreadsheet shows it: blank lines count, and a
     /// quoted cell with line breaks inside stays in one row.
     pub number: u32,
-    /// Pieces of the input's text, unless unquoted (`""` inside) or read
-    /// from a spreadsheet.
+    /// Pieces of the input's text, unless unquoting changed them (`""`
+    /// inside, or text after the closing quote).
     pub cells: Vec<Piece>,
 }
 
