@@ -401,17 +401,8 @@ impl Sink<'_> {
         zh: &str,
         en: &str,
     ) {
-        let name = &indicator.name;
-        let message = match indicator.number {
-            Some(n) => Message::new(
-                format!("第 {n} 项指标「{name}」：{zh}"),
-                format!("indicator {n} \"{name}\": {en}"),
-            ),
-            None => Message::new(
-                format!("指标「{name}」：{zh}"),
-                format!("indicator \"{name}\": {en}"),
-            ),
-        };
+        let (label_zh, label_en) = indicator_label(indicator);
+        let message = Message::new(format!("{label_zh}：{zh}"), format!("{label_en}: {en}"));
         self.report_as(severity, Location::indicator(project, indicator), message);
     }
 
