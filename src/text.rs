@@ -18,7 +18,7 @@ pub const fn t(zh: &'static str, en: &'static str) -> Text {
 
 /// An owned bilingual message, usually formatted with figures. In JSON it
 /// reads `"message": zh, "message_en": en`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Message {
     #[serde(rename = "message")]
     pub zh: String,

@@ -385,7 +385,7 @@ impl From<&Diagnostic> for Problem {
             cell: d.cell(),
             project: d.project.as_deref().map(str::to_owned),
             indicator: d.indicator,
-            message: d.message.clone(),
+            message: Message::clone(&d.message),
             suggestion: d.suggestion.as_deref().cloned(),
         }
     }
@@ -504,7 +504,12 @@ impl Checked {
             unreadable: report
                 .layout
                 .is_none()
-                .then(|| report.diagnostics.first().map(|d| d.message.clone()))
+                .then(|| {
+                    report
+                        .diagnostics
+                        .first()
+                        .map(|d| Message::clone(&d.message))
+                })
                 .flatten(),
             department: s.department.clone(),
             amount_unit: s.amount_unit.label().to_owned(),
@@ -824,7 +829,7 @@ fn make_cell(
         .map(|d| Finding {
             severity: d.severity,
             rule: d.rule.to_owned(),
-            message: d.message.clone(),
+            message: Message::clone(&d.message),
             suggestion: d.suggestion.as_deref().cloned(),
         })
         .collect();

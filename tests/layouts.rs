@@ -298,10 +298,9 @@ fn weights_within_the_bands_the_form_prints() {
         .into_iter()
         .find(|d| d.rule == "weight-band")
         .unwrap()
-        .message
-        .zh;
+        .message;
     assert_eq!(
-        message,
+        message.zh,
         "「产出指标（50分）」下各指标的权重合计为 80，表格印定为 50"
     );
 }

@@ -125,7 +125,7 @@ fn rows_in_input_order_with_every_cell_finding_at_its_cell() {
             .map(|cell| {
                 cell.findings
                     .iter()
-                    .filter(|f| f.rule == d.rule && f.message == d.message)
+                    .filter(|f| f.rule == d.rule && f.message == *d.message)
                     .count()
             })
             .sum();

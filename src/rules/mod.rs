@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::indicator::Indicator;
 use crate::layout::{Column, Line, Project, Sheet};
 use crate::text::{cell_name, column_letter, Message, Text};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::Arc;
@@ -175,8 +176,8 @@ impl Context<'_> {
 
 /// One finding, located as the user sees the table. Small, as a large table
 /// has a hundred thousand of them: the cell's name (`B11`) and column letters
-/// are written out only when shown or exported, and a project's name is held
-/// once for all of its findings.
+/// are written out only when shown or exported, a project's name is held
+/// once for all of its findings, and findings with the same message share it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub rule: &'static str,
@@ -190,7 +191,10 @@ pub struct Diagnostic {
     pub indicator: Option<u32>,
     /// Byte range of the indicator in the 绩效指标 cell, for highlighting.
     pub span: Option<Range<u32>>,
-    pub message: Message,
+    /// Shared by the check's findings that say the same: a large table
+    /// repeats a few messages (no cost indicator, markup in a cell) many
+    /// thousand times.
+    pub message: Arc<Message>,
     /// The fix, where it can be computed (`null` where it cannot). Boxed: few
     /// findings have one.
     pub suggestion: Option<Box<Suggestion>>,
@@ -353,6 +357,8 @@ pub struct Sink<'r> {
     /// The project of the last finding: the next finding of the same
     /// project shares its name.
     project: Option<Arc<str>>,
+    /// Every message reported so far, once (see [`Diagnostic::message`]).
+    messages: FxHashSet<Arc<Message>>,
 }
 
 impl<'r> Sink<'r> {
@@ -363,6 +369,7 @@ impl<'r> Sink<'r> {
             found: Vec::new(),
             ranks: Vec::new(),
             project: None,
+            messages: FxHashSet::default(),
         }
     }
 
@@ -407,10 +414,18 @@ impl Sink<'_> {
     }
 
     pub fn report_as(&mut self, severity: Severity, at: Location, mut message: Message) {
-        // Kept as long as the report, without the room that `format!` leaves
-        // to spare: half as much again, over the findings of a large table.
-        message.zh.shrink_to_fit();
-        message.en.shrink_to_fit();
+        let message = match self.messages.get(&message) {
+            Some(said) => Arc::clone(said),
+            None => {
+                // Kept as long as the report, without the room that `format!`
+                // leaves to spare: half as much again, over many findings.
+                message.zh.shrink_to_fit();
+                message.en.shrink_to_fit();
+                let message = Arc::new(message);
+                self.messages.insert(Arc::clone(&message));
+                message
+            }
+        };
         let project = at.project.map(|name| match &self.project {
             Some(last) if **last == *name => Arc::clone(last),
             _ => Arc::clone(self.project.insert(name.into())),
