@@ -665,7 +665,7 @@ const MAX_RENAME_PAIRS: usize = 250_000;
 fn indicator_level_key(i: &Indicator) -> String {
     format!(
         "{}\u{1}{}",
-        normalize_key(&i.level2.label()),
+        normalize_key(&i.level2().label()),
         normalize_key(&i.name)
     )
 }
@@ -681,7 +681,7 @@ fn match_indicators(old: &Project, new: &Project) -> Vec<Option<usize>> {
         &|i: &Indicator| {
             format!(
                 "{}\u{1}{}\u{1}{}",
-                normalize_key(&i.level2.label()),
+                normalize_key(&i.level2().label()),
                 normalize_key(&i.period.raw),
                 normalize_key(&i.annual.raw)
             )
@@ -1040,13 +1040,13 @@ fn indicator_changes(
         let fields: [(Field, String, String); 5] = [
             (
                 Field::Level1,
-                before.level1.label(),
-                indicator.level1.label(),
+                before.level1().label(),
+                indicator.level1().label(),
             ),
             (
                 Field::Level2,
-                before.level2.label(),
-                indicator.level2.label(),
+                before.level2().label(),
+                indicator.level2().label(),
             ),
             (
                 Field::Name,

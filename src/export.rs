@@ -466,8 +466,8 @@ pub fn indicator_rows(report: &Report, lang: Lang) -> Vec<Vec<String>> {
                     unit.name.clone().unwrap_or_default(),
                     project.line.name.clone(),
                     indicator.number.map(|n| n.to_string()).unwrap_or_default(),
-                    indicator.level1.label(),
-                    indicator.level2.label(),
+                    indicator.level1().label(),
+                    indicator.level2().label(),
                     indicator.name.to_string(),
                 ];
                 row.extend(value(&indicator.period));

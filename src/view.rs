@@ -796,8 +796,8 @@ fn indicator_content(project: &Project, found: &[Diagnostic]) -> CellContent {
             .iter()
             .map(|indicator| IndicatorRow {
                 number: indicator.number,
-                level1: indicator.level1.label(),
-                level2: indicator.level2.label(),
+                level1: indicator.level1().label(),
+                level2: indicator.level2().label(),
                 name: indicator.name.to_string(),
                 period: indicator.period.raw.to_string(),
                 annual: indicator.annual.raw.to_string(),

@@ -211,7 +211,7 @@ fn merged_cells_of_a_long_table_in_html_are_filled() {
     assert_eq!(report.layout, Some("long"));
     let project = report.sheet.projects().next().unwrap();
     assert_eq!(project.indicators.indicators.len(), 3);
-    assert_eq!(project.indicators.indicators[1].level1.name, "产出指标");
+    assert_eq!(project.indicators.indicators[1].level1().name, "产出指标");
     assert_eq!(
         findings(&text),
         vec![

@@ -28,8 +28,8 @@ fn hubei_style_with_merged_cells_filled_down() {
     let second = &projects[0].indicators.indicators[1];
     assert_eq!(
         (
-            &*second.level1.name,
-            &*second.level2.name,
+            second.level1().name,
+            second.level2().name,
             second.name.as_str()
         ),
         ("产出指标", "质量指标", "工程验收合格率")

@@ -15,65 +15,106 @@ use crate::text::Piece;
 use framework::{Family, Level2, LEVEL2};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 pub use value::{parse_value, Operator, Value, ValueKind};
 
-/// A level as written in the cell: optional numeric code and a name. Both
-/// are nearly always the framework's own words (`2`, `效益指标`), which are
-/// then not copied: a large table has two levels for each of its hundreds of
-/// thousands of indicators.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Level {
-    pub code: Option<Cow<'static, str>>,
-    pub name: Cow<'static, str>,
+/// A level as written in the cell: optional numeric code and a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Level<'a> {
+    pub code: Option<&'a str>,
+    pub name: &'a str,
 }
 
-/// `text`, as the framework's own code or name when it is one (with or
-/// without its 指标: `社会效益指标`, `社会效益`).
-fn framework_word(text: &str) -> Cow<'static, str> {
-    const CODES: [&str; 3] = ["1", "2", "3"];
-    let names = Family::ALL.map(Family::name).into_iter();
-    let names = names.chain(LEVEL2.iter().map(|l| l.name));
-    let known = CODES
-        .into_iter()
-        .chain(LEVEL2.iter().filter_map(|l| l.code))
-        .chain(names.flat_map(|name| [name, name.strip_suffix("指标").unwrap_or(name)]))
-        .find(|word| *word == text);
-    match known {
-        Some(word) => Cow::Borrowed(word),
-        None => Cow::Owned(text.to_owned()),
-    }
-}
-
-impl Level {
+impl Level<'_> {
     pub fn is_empty(&self) -> bool {
         self.code.is_none() && self.name.is_empty()
     }
 
     /// `2-效益指标` as written, for messages.
     pub fn label(&self) -> String {
-        match &self.code {
+        match self.code {
             Some(code) => format!("{code}-{}", self.name),
-            None => self.name.to_string(),
+            None => self.name.to_owned(),
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// The framework's own codes and names (with or without their 指标:
+/// `社会效益指标`, `社会效益`), in which nearly every level is written.
+static FRAMEWORK_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    const CODES: [&str; 3] = ["1", "2", "3"];
+    let names = Family::ALL.map(Family::name).into_iter();
+    let names = names.chain(LEVEL2.iter().map(|l| l.name));
+    CODES
+        .into_iter()
+        .chain(LEVEL2.iter().filter_map(|l| l.code))
+        .chain(names.flat_map(|name| [name, name.strip_suffix("指标").unwrap_or(name)]))
+        .collect()
+});
+
+/// An indicator's two levels, as four words (each level's code and name).
+/// A word is held as its place among [`FRAMEWORK_WORDS`], one byte: a large
+/// table has hundreds of thousands of indicators, and two levels as strings
+/// took a quarter of each. The rare word of the table's own is kept apart.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Levels {
+    /// [`Levels::NONE`] for no code or an empty name, [`Levels::OWN`] for a
+    /// word in `own`, else one more than the word's place.
+    words: [u8; 4],
+    own: Option<Box<[Box<str>; 4]>>,
+}
+
+impl Levels {
+    const NONE: u8 = 0;
+    const OWN: u8 = u8::MAX;
+
+    fn of(levels: [Level; 2]) -> Levels {
+        let mut out = Levels::default();
+        let written = levels.map(|l| [l.code, Some(l.name).filter(|n| !n.is_empty())]);
+        for (at, word) in written.into_iter().flatten().enumerate() {
+            let Some(word) = word else { continue };
+            out.words[at] = match FRAMEWORK_WORDS.iter().position(|known| *known == word) {
+                Some(place) if place < usize::from(Levels::OWN - 1) => place as u8 + 1,
+                _ => {
+                    out.own.get_or_insert_with(Default::default)[at] = word.into();
+                    Levels::OWN
+                }
+            };
+        }
+        out
+    }
+
+    fn word(&self, at: usize) -> Option<&str> {
+        match self.words[at] {
+            Levels::NONE => None,
+            Levels::OWN => self.own.as_ref().map(|own| &*own[at]),
+            place => FRAMEWORK_WORDS.get(usize::from(place) - 1).copied(),
+        }
+    }
+
+    /// The first (0) or second (1) level.
+    fn level(&self, which: usize) -> Level<'_> {
+        Level {
+            code: self.word(2 * which),
+            name: self.word(2 * which + 1).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Indicator {
     /// The `N` of `N、`, when written.
     pub number: Option<u32>,
     /// Byte range of the whole indicator in the cell text, for highlighting.
     pub span: Range<u32>,
-    pub level1: Level,
-    pub level2: Level,
+    /// See [`Indicator::level1`] and [`Indicator::level2`].
+    levels: Levels,
     /// The third-level name (三级指标).
     pub name: Piece,
     pub period: Value,
     pub annual: Value,
     /// Where the levels put it in the framework, decided once: every rule asks.
-    #[serde(skip)]
     placed: Placement,
     /// In the long layouts: the indicator's own row and the facts it carries.
     pub own_row: Option<Box<OwnRow>>,
@@ -98,28 +139,44 @@ pub struct OwnRow {
     pub single_value: bool,
 }
 
-/// An indicator's place in the framework.
+/// The JSON contract: the levels written out as `level1` and `level2`.
+impl Serialize for Indicator {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Indicator", 8)?;
+        out.serialize_field("number", &self.number)?;
+        out.serialize_field("span", &self.span)?;
+        out.serialize_field("level1", &self.level1())?;
+        out.serialize_field("level2", &self.level2())?;
+        out.serialize_field("name", &self.name)?;
+        out.serialize_field("period", &self.period)?;
+        out.serialize_field("annual", &self.annual)?;
+        out.serialize_field("own_row", &self.own_row)?;
+        out.end()
+    }
+}
+
+/// An indicator's place in the framework: its family, and its second level
+/// as a place in [`LEVEL2`] (a byte, not a pointer).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Placement {
     family: Option<Family>,
-    level2: Option<&'static Level2>,
+    level2: Option<u8>,
 }
 
 impl Placement {
     /// By code when the code is known, else by name; the family falls back
     /// to the second level's.
-    fn of(level1: &Level, level2: &Level) -> Placement {
+    fn of(level1: Level, level2: Level) -> Placement {
         let coded = level2.code.is_some();
         // `产出指标（50分）`: a printed weight band is no part of the name.
-        let (name1, name2) = (weight_band(&level1.name).0, weight_band(&level2.name).0);
+        let (name1, name2) = (weight_band(level1.name).0, weight_band(level2.name).0);
         let level2 = level2
             .code
-            .as_deref()
             .and_then(Level2::from_code)
             .or_else(|| Level2::from_name(name2));
         let family = level1
             .code
-            .as_deref()
             .and_then(Family::from_code)
             .or_else(|| Family::from_name(name1))
             // A 二级 name merged across both columns (社会公众或服务对象满意度指标
@@ -135,7 +192,11 @@ impl Placement {
             }
             (family, _) => family,
         };
-        Placement { family, level2 }
+        let place = |known: &Level2| LEVEL2.iter().position(|l| l == known);
+        Placement {
+            family,
+            level2: level2.and_then(place).map(|at| at as u8),
+        }
     }
 }
 
@@ -153,14 +214,23 @@ impl Indicator {
         Indicator {
             number: Some(number),
             span: 0..0,
-            placed: Placement::of(&level1, &level2),
-            level1,
-            level2,
+            placed: Placement::of(level1, level2),
+            levels: Levels::of([level1, level2]),
             name: levels[2].trim().into(),
             period,
             annual,
             own_row: Some(Box::new(own_row)),
         }
+    }
+
+    /// The first level (一级指标) as written.
+    pub fn level1(&self) -> Level<'_> {
+        self.levels.level(0)
+    }
+
+    /// The second level (二级指标) as written.
+    pub fn level2(&self) -> Level<'_> {
+        self.levels.level(1)
     }
 
     /// The first-level family: by code when the code is known, else by name.
@@ -170,7 +240,7 @@ impl Indicator {
 
     /// The framework's second level: by code when the code is known, else by name.
     pub fn level2_known(&self) -> Option<&'static Level2> {
-        self.placed.level2
+        self.placed.level2.map(|at| &LEVEL2[usize::from(at)])
     }
 
     /// The value a check holds against the year: the annual value, else the
@@ -454,9 +524,8 @@ fn parse_one(text: &Piece, body: Range<usize>, number: Option<u32>) -> Indicator
     Indicator {
         number,
         span: offsets(body),
-        placed: Placement::of(&level1, &level2),
-        level1,
-        level2,
+        placed: Placement::of(level1, level2),
+        levels: Levels::of([level1, level2]),
         name: text.part(name),
         period: value_of(period),
         annual: value_of(annual),
@@ -467,15 +536,13 @@ fn parse_one(text: &Piece, body: Range<usize>, number: Option<u32>) -> Indicator
 /// Splits `2-效益指标, 22-社会效益, 政务服务水平` into its levels and name. A part
 /// counts as a level only if it has a code or a framework name, so a name that
 /// itself contains commas stays whole.
-fn parse_head(head: &str) -> (Level, Level, &str) {
+fn parse_head(head: &str) -> (Level<'_>, Level<'_>, &str) {
     let mut rest = head;
     let mut take_level = |is_second: bool| -> Level {
         let (part, after) = match find_comma(rest) {
             Some((p, len)) => (&rest[..p], &rest[p + len..]),
             None => (rest, ""),
         };
-        // Looked at in place, and copied only when it is kept as a level:
-        // this runs twice for each of a large table's indicators.
         let (code, name) = split_level(part.trim());
         let known = code.is_some()
             || if is_second {
@@ -485,10 +552,7 @@ fn parse_head(head: &str) -> (Level, Level, &str) {
             };
         if known && !after.trim().is_empty() {
             rest = after.trim_start();
-            Level {
-                code: code.map(framework_word),
-                name: framework_word(name),
-            }
+            Level { code, name }
         } else {
             Level::default()
         }
@@ -538,12 +602,9 @@ pub fn weight_band(name: &str) -> (&str, Option<(Decimal, Decimal)>) {
 }
 
 /// `22-社会效益` → code 22, name 社会效益; `社会效益` → no code.
-fn parse_level(part: &str) -> Level {
+fn parse_level(part: &str) -> Level<'_> {
     let (code, name) = split_level(part);
-    Level {
-        code: code.map(framework_word),
-        name: framework_word(name),
-    }
+    Level { code, name }
 }
 
 /// A level's code and name as written (`2-效益指标` → `2`, `效益指标`), as
@@ -618,8 +679,8 @@ mod tests {
             .map(|i| {
                 (
                     i.number,
-                    i.level1.label(),
-                    i.level2.label(),
+                    i.level1().label(),
+                    i.level2().label(),
                     i.name.to_string(),
                     i.period.raw.to_string(),
                     i.annual.raw.to_string(),
@@ -672,6 +733,44 @@ mod tests {
         );
     }
 
+    #[test]
+    fn levels_in_the_frameworks_words_or_their_own() {
+        let text = "1、9-自定义指标, 22-社会效益, 甲；年度指标值:1个; 2、产出指标, 数量, 乙；年度指标值:1个";
+        let cell = parse_indicators(&text.into());
+        let [own, known] = &cell.indicators[..] else {
+            panic!("{cell:?}")
+        };
+        let level = |code, name| Level { code, name };
+        assert_eq!(
+            (own.level1(), own.level2()),
+            (
+                level(Some("9"), "自定义指标"),
+                level(Some("22"), "社会效益")
+            )
+        );
+        assert_eq!(
+            (known.level1(), known.level2()),
+            (level(None, "产出指标"), level(None, "数量"))
+        );
+        // Only the words the framework lacks are kept apart.
+        assert_eq!(
+            own.levels.own.as_ref().map(|o| o.clone().map(String::from)),
+            Some([
+                "9".into(),
+                "自定义指标".into(),
+                String::new(),
+                String::new()
+            ])
+        );
+        assert_eq!(
+            (
+                known.levels.own.as_ref(),
+                known.levels.words.contains(&Levels::NONE)
+            ),
+            (None, true)
+        );
+        assert_eq!(Indicator::clone(own), *own);
+    }
     #[test]
     fn indicators_numbered_past_999_and_years_in_values() {
         let one = |n: u32| {

@@ -23,20 +23,18 @@ pub static RULE: Rule = Rule {
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
     let level1 = indicator
-        .level1
+        .level1()
         .code
-        .as_deref()
         .and_then(Family::from_code)
-        .map(|f| (f.name(), &indicator.level1));
+        .map(|f| (f.name(), indicator.level1()));
     let level2 = indicator
-        .level2
+        .level2()
         .code
-        .as_deref()
         .and_then(Level2::from_code)
-        .map(|l| (l.name, &indicator.level2));
+        .map(|l| (l.name, indicator.level2()));
     // The code that the name stands for, where the framework knows the name.
-    let named_level1 = Family::from_name(&indicator.level1.name).and_then(Family::code);
-    let named_level2 = Level2::from_name(&indicator.level2.name).and_then(|l| l.code);
+    let named_level1 = Family::from_name(indicator.level1().name).and_then(Family::code);
+    let named_level2 = Level2::from_name(indicator.level2().name).and_then(|l| l.code);
     let named = [level1.map(|_| named_level1), level2.map(|_| named_level2)];
     for ((expected, written), named) in [level1, level2]
         .into_iter()
@@ -45,10 +43,10 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     {
         // As written in most tables, with or without the trailing 指标: no allocation.
         let as_expected =
-            written.name == expected || expected.strip_suffix("指标") == Some(&*written.name);
-        if !as_expected && !written.name.is_empty() && name_key(&written.name) != name_key(expected)
+            written.name == expected || expected.strip_suffix("指标") == Some(written.name);
+        if !as_expected && !written.name.is_empty() && name_key(written.name) != name_key(expected)
         {
-            let code = written.code.as_deref().unwrap_or_default();
+            let code = written.code.unwrap_or_default();
             out.report_indicator(
                 project,
                 indicator,

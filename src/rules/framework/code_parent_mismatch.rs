@@ -22,14 +22,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
-    let parent = indicator.level1.code.as_deref().and_then(Family::from_code);
-    let child = indicator.level2.code.as_deref().and_then(Level2::from_code);
+    let parent = indicator.level1().code.and_then(Family::from_code);
+    let child = indicator.level2().code.and_then(Level2::from_code);
     let (Some(parent), Some(child)) = (parent, child) else {
         return;
     };
     if child.family != parent {
         let (label_zh, label_en) = indicator_label(indicator);
-        let (l1, l2) = (indicator.level1.label(), indicator.level2.label());
+        let (l1, l2) = (indicator.level1().label(), indicator.level2().label());
         out.report(
             Location::indicator(project, indicator),
             Message::new(

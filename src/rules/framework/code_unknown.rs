@@ -27,9 +27,8 @@ pub static RULE: Rule = Rule {
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
     let mut report = |zh: String, en: String| out.report_indicator(project, indicator, &zh, &en);
     if let Some(code) = indicator
-        .level1
+        .level1()
         .code
-        .as_deref()
         .filter(|c| Family::from_code(c).is_none())
     {
         report(
@@ -38,9 +37,8 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
             );
     }
     if let Some(code) = indicator
-        .level2
+        .level2()
         .code
-        .as_deref()
         .filter(|c| Level2::from_code(c).is_none())
     {
         report(
@@ -50,16 +48,16 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     }
     // A known 二级 name merged across both columns (社会公众或服务对象满意度指标
     // over 一级 and 二级) is both levels at once.
-    let spans_both = || Level2::from_name(&indicator.level1.name).is_some();
-    if !indicator.level1.is_empty() && indicator.level2.is_empty() && !spans_both() {
+    let spans_both = || Level2::from_name(indicator.level1().name).is_some();
+    if !indicator.level1().is_empty() && indicator.level2().is_empty() && !spans_both() {
         report(
             format!(
                 "一级指标「{}」之后没有可识别的二级指标",
-                indicator.level1.label()
+                indicator.level1().label()
             ),
             format!(
                 "no known second-level indicator follows \"{}\"",
-                indicator.level1.label()
+                indicator.level1().label()
             ),
         );
     }

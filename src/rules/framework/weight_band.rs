@@ -50,11 +50,11 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
         let Ok(weight) = Decimal::from_str_exact(raw.trim_end_matches(['%', '分']).trim()) else {
             continue;
         };
-        for level in [&indicator.level1.name, &indicator.level2.name] {
+        for level in [indicator.level1().name, indicator.level2().name] {
             let Some(band) = weight_band(level).1 else {
                 continue;
             };
-            match groups.iter_mut().find(|g| *g.level == **level) {
+            match groups.iter_mut().find(|g| g.level == level) {
                 Some(group) => group.sum = group.sum.saturating_add(weight),
                 None => groups.push(Group {
                     level,
