@@ -450,7 +450,7 @@ pub fn indicator_rows(report: &Report, lang: Lang) -> Vec<Vec<String>> {
                 .map(|o| o.symbol().to_owned())
                 .unwrap_or_default(),
             v.number.map(|n| n.to_string()).unwrap_or_default(),
-            v.unit.as_deref().unwrap_or_default().to_owned(),
+            v.unit().unwrap_or_default().to_owned(),
         ]
     };
     let mut rows = vec![header.into_iter().map(str::to_owned).collect::<Vec<_>>()];

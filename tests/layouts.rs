@@ -99,7 +99,7 @@ fn sichuan_style_with_operator_unit_weight_and_direction_columns() {
         .indicators[0];
     assert_eq!(first.annual.raw, "≥500人次");
     assert_eq!(
-        (first.annual.operator, first.annual.unit.as_deref()),
+        (first.annual.operator, first.annual.unit()),
         (Some(Operator::AtLeast), Some("人次"))
     );
     assert_eq!(

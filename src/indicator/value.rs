@@ -4,7 +4,6 @@
 use crate::text::Piece;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::borrow::Cow;
 
 /// The comparison a target states: budget systems use ≥ > = < ≤.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -61,20 +60,61 @@ pub struct Value {
     pub operator: Option<Operator>,
     /// The number, or a range's low end (see [`Value::upper`]).
     pub number: Option<Decimal>,
-    /// The unit, as the framework's own word (`%`, `万元`) unless it was
-    /// made of two (`元/人`).
-    pub unit: Option<Cow<'static, str>>,
+    /// See [`Value::unit`]: one byte for what nearly every unit is, a word
+    /// of [`UNITS`] (a large table has two values for each indicator).
+    unit: Unit,
     pub kind: ValueKind,
     /// See [`Value::is_placeholder`].
     placeholder: bool,
 }
 
-/// See [`Value::text`] and [`Value::upper`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// See [`Value::text`], [`Value::upper`] and [`Value::unit`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Rare {
     /// `None` when it is `raw` itself.
     text: Option<Piece>,
     upper: Option<Decimal>,
+    /// A unit made of two (`元/人`).
+    unit: Option<String>,
+}
+
+/// A value's unit in one byte: [`Unit::NONE`], a word of [`UNITS`] by its
+/// place, or [`Unit::COMPOSED`] (one made of two, `元/人`, kept in [`Rare`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Unit(u8);
+
+const _: () = assert!(UNITS.len() < u8::MAX as usize);
+
+impl Unit {
+    const NONE: Unit = Unit(0);
+    const COMPOSED: Unit = Unit(u8::MAX);
+
+    /// The word at `at` in [`UNITS`], by the first place of the word it
+    /// shows (`个月` as `月`), so that equal units compare equal.
+    fn listed(at: usize) -> Unit {
+        let word = shown(UNITS[at]);
+        let at = if word == UNITS[at] {
+            at
+        } else {
+            UNITS.iter().position(|u| *u == word).unwrap_or(at)
+        };
+        // UNITS has fewer than 255 words.
+        Unit(at as u8 + 1)
+    }
+
+    /// The word of [`UNITS`] it is, unless none or composed.
+    fn word(self) -> Option<&'static str> {
+        let at = usize::from(self.0).checked_sub(1)?;
+        UNITS.get(at).map(|unit| shown(unit))
+    }
+}
+
+/// A unit as a value shows it: `个月` reads `月`, `个` stays `个`.
+fn shown(unit: &'static str) -> &'static str {
+    match unit.trim_start_matches('个') {
+        "" => unit,
+        rest => rest,
+    }
 }
 
 /// The JSON contract: `text` written out whether or not it is `raw`, and
@@ -88,7 +128,7 @@ impl Serialize for Value {
         out.serialize_field("operator", &self.operator)?;
         out.serialize_field("number", &self.number)?;
         out.serialize_field("upper", &self.upper())?;
-        out.serialize_field("unit", &self.unit)?;
+        out.serialize_field("unit", &self.unit())?;
         out.serialize_field("kind", &self.kind)?;
         out.end()
     }
@@ -106,6 +146,15 @@ impl Value {
         self.rare.as_ref().and_then(|r| r.upper)
     }
 
+    /// The unit, as the framework's own word (`%`, `万元`), or one made of
+    /// two (`元/人`).
+    pub fn unit(&self) -> Option<&str> {
+        match self.unit {
+            Unit::COMPOSED => self.rare.as_ref().and_then(|r| r.unit.as_deref()),
+            listed => listed.word(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.kind == ValueKind::Empty
     }
@@ -115,7 +164,7 @@ impl Value {
     }
 
     pub fn is_percent(&self) -> bool {
-        self.unit.as_deref() == Some("%")
+        self.unit() == Some("%")
     }
 
     /// A template blank left in place: `控制数`, `XX`, `**`, `/`, `无`, `待定`, `≥**%`.
@@ -291,14 +340,14 @@ const UNITS: [&str; 79] = [
     "宗",
 ];
 
-/// The first unit of [`UNITS`] that `text` starts with. The first bytes are
-/// compared before the rest: this runs for every number of a large table.
-fn unit_at(text: &str) -> Option<&'static str> {
+/// The place in [`UNITS`] of the first unit that `text` starts with. The
+/// first bytes are compared before the rest: this runs for every number of a
+/// large table.
+fn unit_at(text: &str) -> Option<usize> {
     let first = *text.as_bytes().first()?;
     UNITS
         .iter()
-        .copied()
-        .find(|u| u.as_bytes()[0] == first && text.starts_with(u))
+        .position(|u| u.as_bytes()[0] == first && text.starts_with(u))
 }
 
 /// A date or a span of dates, which needs no unit: `2023.07-2024.01`,
@@ -329,18 +378,17 @@ pub fn parse_value(raw: impl Into<Piece>) -> Value {
     });
     // A slice of `raw` unless made half-width.
     let text = (text != raw.as_str()).then(|| raw.part(text));
-    let shown = text.as_deref().unwrap_or(raw.as_str());
-    let placeholder = looks_like_placeholder(shown);
-    let facts = read_quantity(shown);
-    let rare = (text.is_some() || facts.upper.is_some()).then(|| {
-        Box::new(Rare {
-            text,
-            upper: facts.upper,
-        })
-    });
+    let text_shown = text.as_deref().unwrap_or(raw.as_str());
+    let placeholder = looks_like_placeholder(text_shown);
+    let facts = read_quantity(text_shown);
+    let rare = Rare {
+        text,
+        upper: facts.upper,
+        unit: facts.composed,
+    };
     Value {
         raw,
-        rare,
+        rare: (rare != Rare::default()).then(|| Box::new(rare)),
         operator: facts.operator,
         number: facts.number,
         unit: facts.unit,
@@ -354,8 +402,17 @@ struct Quantity {
     operator: Option<Operator>,
     number: Option<Decimal>,
     upper: Option<Decimal>,
-    unit: Option<Cow<'static, str>>,
+    unit: Unit,
+    /// The unit when it is [`Unit::COMPOSED`].
+    composed: Option<String>,
     kind: ValueKind,
+}
+
+impl Quantity {
+    fn compose(&mut self, unit: String) {
+        self.unit = Unit::COMPOSED;
+        self.composed = Some(unit);
+    }
 }
 
 /// The operator, number(s), unit and kind of a value's text.
@@ -364,7 +421,8 @@ fn read_quantity(text: &str) -> Quantity {
         operator: None,
         number: None,
         upper: None,
-        unit: None,
+        unit: Unit::NONE,
+        composed: None,
         kind: ValueKind::Empty,
     };
     if text.is_empty() {
@@ -382,23 +440,18 @@ fn read_quantity(text: &str) -> Quantity {
 
     // Unit: a known unit right after the number (one space allowed), then an optional `/X`.
     let trimmed = after.strip_prefix(' ').unwrap_or(after);
-    if let Some(unit) = unit_at(trimmed) {
-        // 个月 reads 月, 个 stays 个.
-        let shown = match unit.trim_start_matches('个') {
-            "" => unit,
-            rest => rest,
-        };
-        let mut unit_text = Cow::Borrowed(shown);
+    if let Some(at) = unit_at(trimmed) {
+        let unit = UNITS[at];
+        value.unit = Unit::listed(at);
         after = &trimmed[unit.len()..];
         if let Some(rest) = after.strip_prefix('/') {
             // `元/生`: per pupil, a unit only after a slash.
             let pupil = rest.starts_with('生').then_some("生");
-            if let Some(per) = unit_at(rest).or(pupil) {
-                unit_text = Cow::Owned(format!("{shown}/{per}"));
+            if let Some(per) = unit_at(rest).map(|at| UNITS[at]).or(pupil) {
+                value.compose(format!("{}/{per}", shown(unit)));
                 after = &rest[per.len()..];
             }
         }
-        value.unit = Some(unit_text);
     }
 
     // What is left around the quantity: operator words, a 每X prefix, filler.
@@ -419,10 +472,8 @@ fn read_quantity(text: &str) -> Quantity {
             per = Some(&period[3..]);
         }
     }
-    if let (Some(per), Some(unit)) = (per, value.unit.as_mut()) {
-        if !unit.contains('/') {
-            *unit = Cow::Owned(format!("{unit}/{per}"));
-        }
+    if let (Some(per), Some(unit)) = (per, value.unit.word()) {
+        value.compose(format!("{unit}/{per}"));
     }
     let mut operator = if found.upper.is_some() {
         Some(Operator::Between)
@@ -679,11 +730,26 @@ mod tests {
             let v = parse_value(raw);
             let dec = |s: Option<&str>| s.map(|s| s.parse::<Decimal>().unwrap());
             assert_eq!(
-                (v.operator, v.number, v.upper(), v.unit.as_deref(), v.kind),
+                (v.operator, v.number, v.upper(), v.unit(), v.kind),
                 (op, dec(number), dec(upper), unit, kind),
                 "{raw:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_unit_is_held_in_a_byte_unless_composed() {
+        assert!(std::mem::size_of::<Value>() <= 56);
+        // `个月` reads `月`, and holds the same byte.
+        let (months, month) = (parse_value("3个月"), parse_value("3月"));
+        assert_eq!((months.unit(), months.unit), (Some("月"), month.unit));
+        assert!(months.rare.is_none());
+        let per = parse_value("每年2次");
+        assert_eq!((per.unit(), per.unit), (Some("次/年"), Unit::COMPOSED));
+        assert_eq!(
+            (parse_value("合格").unit(), parse_value("").unit),
+            (None, Unit::NONE)
+        );
     }
 
     /// The placeholder test as first written, kept as the reference.

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 /// `99999999999999999999999999亿元`), and the denominator of a unit cost
 /// (`元/套` → `套`).
 pub(crate) fn money_in_wan(value: &Value) -> Option<(Option<Decimal>, Option<&str>)> {
-    let unit = value.unit.as_deref()?;
+    let unit = value.unit()?;
     let (money, per) = match unit.split_once('/') {
         Some((money, per)) => (money, Some(per)),
         None => (unit, None),
@@ -70,11 +70,11 @@ fn matching_quantity<'p>(
         } else {
             &i.period
         };
-        let counts = match value.unit.as_deref() {
+        let counts = match value.unit() {
             Some(unit) => unit == per || (is_head(unit) && is_head(per)),
             None => i.name.contains(per),
         };
-        let unit = value.unit.as_deref().unwrap_or(per);
+        let unit = value.unit().unwrap_or(per);
         counts
             .then(|| value.upper().or(value.number).map(|n| (n, i, unit)))
             .flatten()

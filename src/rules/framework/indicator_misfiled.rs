@@ -63,7 +63,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         return;
     }
     let name = &indicator.name;
-    let unit = value.unit.as_deref().unwrap_or("");
+    let unit = value.unit().unwrap_or("");
     let (under_zh, under_en, zh, en) = match level2 {
         "13" if !is_time(name, value, unit) => (
             "时效指标",

@@ -130,10 +130,7 @@ fn report_main_output(project: &Project, promised: &[(&str, &str, Decimal)], out
         } else {
             &i.period
         };
-        let counted = value
-            .unit
-            .as_deref()
-            .is_some_and(|u| UNITS.contains(&u) && u != "%");
+        let counted = value.unit().is_some_and(|u| UNITS.contains(&u) && u != "%");
         (quantity && counted).then_some((i, value, value.upper().or(value.number)?))
     });
     let Some((indicator, value, number)) = main else {

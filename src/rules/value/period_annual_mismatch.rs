@@ -66,13 +66,12 @@ fn mismatch(indicator: &Indicator) -> Option<(&'static str, &'static str)> {
     ) else {
         return None;
     };
-    if period.unit != annual.unit {
+    if period.unit() != annual.unit() {
         return Some(("的计量单位不同", "have different units"));
     }
     // Only cumulative quantities add up over the period: not rates, not per-time units.
     let cumulative = period
-        .unit
-        .as_deref()
+        .unit()
         .is_some_and(|u| u != "%" && u != "‰" && !u.contains('/'));
     (cumulative && a > p).then_some((
         "中，年度值大于整个实施周期的值",

@@ -36,13 +36,13 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     };
     let (period, annual) = (&indicator.period, &indicator.annual);
     let counted =
-        |v: &crate::indicator::Value| v.has_number() && !v.is_percent() && v.unit.is_some();
+        |v: &crate::indicator::Value| v.has_number() && !v.is_percent() && v.unit().is_some();
     let single = indicator.own_row.as_deref().is_some_and(|o| o.single_value);
     if single
         || period_funds <= annual_funds
         || !counted(period)
         || period.number != annual.number
-        || period.unit != annual.unit
+        || period.unit() != annual.unit()
     {
         return;
     }

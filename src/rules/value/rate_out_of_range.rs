@@ -32,7 +32,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     }
     let rate_name = super::is_rate_name(&indicator.name);
     let out_of_range = |v: &Value| {
-        let is_rate = v.is_percent() || (rate_name && v.unit.is_none());
+        let is_rate = v.is_percent() || (rate_name && v.unit().is_none());
         is_rate && beyond(v)
     };
     super::report_values(

@@ -35,7 +35,7 @@ fn check(cx: &Context, project: &Project, indicator: &Indicator, out: &mut Sink)
         // A bare number is that percentage; a word (满意) becomes the floor of
         // the profile, which is what satisfaction-low would accept.
         let floor = cx.config.satisfaction_floor.normalize();
-        let fixed = |v: &Value| match (v.number, v.unit.as_deref()) {
+        let fixed = |v: &Value| match (v.number, v.unit()) {
             (Some(_), None) => format!("{}%", v.raw.trim()),
             _ => format!("≥{floor}%"),
         };

@@ -39,8 +39,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         .and_then(|o| o.measure_unit.as_deref());
     let written = column.or(indicator
         .annual
-        .unit
-        .as_deref()
+        .unit()
         .filter(|_| indicator.annual.has_number()));
     let Some(written) = written else { return };
     let same =

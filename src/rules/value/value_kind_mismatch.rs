@@ -64,7 +64,7 @@ const KEPT_LOW: [&str; 22] = [
 ];
 
 fn base_unit(value: &Value) -> Option<&str> {
-    let unit = value.unit.as_deref()?;
+    let unit = value.unit()?;
     Some(unit.split('/').next().unwrap_or(unit))
 }
 

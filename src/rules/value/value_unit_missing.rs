@@ -34,7 +34,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     }
     let bare = |v: &Value| {
         v.kind == ValueKind::Quantity
-            && v.unit.is_none()
+            && v.unit().is_none()
             && v.number.is_some()
             && !crate::indicator::value::is_date(v.text())
     };
