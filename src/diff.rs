@@ -939,7 +939,7 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
             let Some(o) = reverse[n] else {
                 let mut added = change(ChangeKind::ProjectAdded, name, project_name);
                 added.cell = Some(cell_name(project.line.name_index, project.line.row));
-                added.new = Some(project.line.name.clone());
+                added.new = Some(project.line.name.to_string());
                 changes.push(added);
                 continue;
             };
@@ -948,8 +948,8 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
             if normalize_key(&was.line.name) != normalize_key(&project.line.name) {
                 let mut renamed = change(ChangeKind::ProjectRenamed, name, project_name);
                 renamed.field = Some(Field::Name);
-                renamed.old = Some(was.line.name.clone());
-                renamed.new = Some(project.line.name.clone());
+                renamed.old = Some(was.line.name.to_string());
+                renamed.new = Some(project.line.name.to_string());
                 renamed.cell = Some(cell_name(project.line.name_index, project.line.row));
                 renamed.old_cell = Some(cell_name(was.line.name_index, was.line.row));
                 changes.push(renamed);
@@ -997,7 +997,7 @@ fn table_changes(old: &Side, new: &Side, map: &Mapping) -> Vec<Change> {
             if map.projects[o].is_none() {
                 let mut removed =
                     change(ChangeKind::ProjectRemoved, name, Some(&p.project.line.name));
-                removed.old = Some(p.project.line.name.clone());
+                removed.old = Some(p.project.line.name.to_string());
                 removed.old_cell = Some(cell_name(p.project.line.name_index, p.project.line.row));
                 changes.push(removed);
             }

@@ -464,7 +464,7 @@ pub fn indicator_rows(report: &Report, lang: Lang) -> Vec<Vec<String>> {
                         None => cell_name(project.indicator_cell.index, project.line.row),
                     },
                     unit.name.clone().unwrap_or_default(),
-                    project.line.name.clone(),
+                    project.line.name.to_string(),
                     indicator.number.map(|n| n.to_string()).unwrap_or_default(),
                     indicator.level1().label(),
                     indicator.level2().label(),

@@ -36,7 +36,9 @@ impl AmountUnit {
 pub enum AmountProblem {
     NotANumber,
     Negative,
-    TooManyDecimals(u32),
+    /// How many (at most 28, `Decimal`'s most): a byte, as a large table
+    /// has an amount for each of its rows and columns.
+    TooManyDecimals(u8),
     /// More than [`MAX_INTEGER_DIGITS`] digits before the point.
     TooLarge,
 }
@@ -104,7 +106,7 @@ pub fn parse_amount(
         return Err(AmountProblem::Negative);
     }
     if value.scale() > max_decimals && value.normalize().scale() > max_decimals {
-        return Err(AmountProblem::TooManyDecimals(value.scale()));
+        return Err(AmountProblem::TooManyDecimals(value.scale() as u8));
     }
     Ok((value, unit))
 }

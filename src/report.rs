@@ -130,7 +130,7 @@ impl Report {
                 let has = |kind: CoverageKind| indicators.iter().any(|i| kind.covers(i));
                 Coverage {
                     row: project.line.row,
-                    project: project.line.name.clone(),
+                    project: project.line.name.to_string(),
                     present: CoverageKind::ALL.map(|kind| (kind, has(kind))),
                 }
             })

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::ptr::NonNull;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// A user-facing text in Chinese (first) and English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -157,7 +157,7 @@ pub type SharedText = Arc<String>;
 pub struct Piece {
     /// Keeps the text that `at` points into alive.
     text: SharedText,
-    /// Where the piece starts in the text's buffer. Read directly, not
+    /// Where the piece starts in the text's buffer (dangling when empty). Read directly, not
     /// through the `Arc` and the `String` and with the checks of slicing
     /// again: the rules read pieces millions of times (a first A/B run of
     /// the page's wasm, reading through the `Arc`, was a third slower; later
@@ -220,14 +220,25 @@ impl Piece {
     }
 }
 
+/// The text of every empty piece, allocated once.
+static EMPTY: LazyLock<SharedText> = LazyLock::new(SharedText::default);
+
+/// An empty piece: no allocation of its own (a table has many empty cells).
 impl Default for Piece {
     fn default() -> Piece {
-        Piece::from(String::new())
+        Piece {
+            text: Arc::clone(&EMPTY),
+            at: NonNull::dangling(),
+            len: 0,
+        }
     }
 }
 
 impl From<&str> for Piece {
     fn from(text: &str) -> Piece {
+        if text.is_empty() {
+            return Piece::default();
+        }
         Piece::from(text.to_owned())
     }
 }

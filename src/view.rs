@@ -776,10 +776,10 @@ fn group_members(diagnostics: &[Diagnostic]) -> Vec<Vec<u32>> {
 /// The name or an amount of a total, unit or project row.
 fn line_content(line: &Line, column: Column) -> CellContent {
     match column {
-        Column::Name => CellContent::Text(line.name.clone()),
+        Column::Name => CellContent::Text(line.name.to_string()),
         _ => CellContent::Amount(
             line.amount(column)
-                .map(|a| a.raw.clone())
+                .map(|a| a.raw.to_string())
                 .unwrap_or_default(),
         ),
     }

@@ -159,22 +159,19 @@ impl RowReader<'_> {
     }
 
     fn line(&self, row: &Row) -> Line {
-        let (name_index, name) = self.cell(row, Column::Name);
+        let (name_index, _) = self.cell(row, Column::Name);
+        let mut name = row.piece(name_index);
+        name.narrow(str::trim);
         let amounts = Column::AMOUNTS
             .into_iter()
             .filter_map(|column| {
                 let index = self.header.index(column)?;
-                Some(Amount::read(
-                    column,
-                    index,
-                    row.cell(index).trim(),
-                    self.unit,
-                ))
+                Some(Amount::read(column, index, row.piece(index), self.unit))
             })
             .collect();
         Line {
             row: row.number,
-            name: name.trim().to_owned(),
+            name,
             name_index,
             amounts,
         }
@@ -202,7 +199,7 @@ impl RowReader<'_> {
             }
         } else if has_amounts && !has_text {
             sheet.units.push(Unit {
-                name: Some(line.name.clone()),
+                name: Some(line.name.to_string()),
                 line: Some(line),
                 projects: Vec::new(),
             });

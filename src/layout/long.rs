@@ -454,7 +454,7 @@ fn read_from(
             .iter()
             .map(|(column, row, index, raw)| Amount {
                 row: Some(*row),
-                ..reader.amount(*column, *index, raw)
+                ..reader.amount(*column, *index, raw.as_str().into())
             })
             .collect();
         let goal = form
@@ -473,7 +473,7 @@ fn read_from(
         reader.current.project = Some(new_project(
             Line {
                 row,
-                name,
+                name: name.into(),
                 name_index,
                 amounts,
             },
@@ -536,7 +536,7 @@ impl Reader<'_> {
         self.header.index(column).map(|i| (i, row.cell(i).trim()))
     }
 
-    fn amount(&self, column: Column, index: usize, raw: &str) -> Amount {
+    fn amount(&self, column: Column, index: usize, raw: Piece) -> Amount {
         Amount::read(column, index, raw, self.unit)
     }
 
@@ -597,14 +597,15 @@ impl Reader<'_> {
             let line = Line {
                 row: row.number,
                 name: if name.is_empty() {
-                    self.current.unit.clone().unwrap_or_default()
+                    self.current.unit.as_deref().unwrap_or_default().into()
                 } else {
-                    name.to_owned()
+                    name.into()
                 },
                 name_index: self.header.index(Column::Name).unwrap_or(0),
                 amounts: self
-                    .cell(row, Column::Total)
-                    .map(|(i, raw)| vec![self.amount(Column::Total, i, raw)])
+                    .header
+                    .index(Column::Total)
+                    .map(|i| vec![self.amount(Column::Total, i, row.piece(i))])
                     .unwrap_or_default(),
             };
             let goal = match self.cell(row, Column::Goal) {

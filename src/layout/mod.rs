@@ -302,7 +302,8 @@ pub struct Amount {
     /// Its row when that is not its line's (a form's amounts, each on a
     /// line of the key–value block).
     pub row: Option<u32>,
-    pub raw: String,
+    /// As written, trimmed: a piece of the input.
+    pub raw: Piece,
     /// In 万元 whatever the table's unit; `None` when unreadable.
     pub value: Option<Decimal>,
     pub problem: Option<AmountProblem>,
@@ -312,13 +313,14 @@ impl Amount {
     /// Reads an amount cell of a table whose amounts are in `table_unit`; a
     /// cell that names its own unit (`60000元`) is taken in that unit. Decimals
     /// are left to the amount-invalid rule and its configured limit.
-    pub fn read(column: Column, index: usize, raw: &str, table_unit: AmountUnit) -> Amount {
-        let parsed = crate::money::parse_amount(raw, u32::MAX);
+    pub fn read(column: Column, index: usize, mut raw: Piece, table_unit: AmountUnit) -> Amount {
+        raw.narrow(str::trim);
+        let parsed = crate::money::parse_amount(&raw, u32::MAX);
         Amount {
             column,
             index,
             row: None,
-            raw: raw.to_owned(),
+            raw,
             value: parsed
                 .as_ref()
                 .ok()
@@ -332,7 +334,8 @@ impl Amount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Line {
     pub row: u32,
-    pub name: String,
+    /// As written, trimmed: a piece of the input, shared by its findings.
+    pub name: Piece,
     /// 0-based index of the name column.
     pub name_index: usize,
     pub amounts: Vec<Amount>,

@@ -15,7 +15,7 @@ mod value;
 use crate::config::Config;
 use crate::indicator::Indicator;
 use crate::layout::{Column, Line, Project, Sheet};
-use crate::text::{cell_name, column_letter, Message, Text};
+use crate::text::{cell_name, column_letter, Message, Piece, Text};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -176,8 +176,8 @@ impl Context<'_> {
 
 /// One finding, located as the user sees the table. Small, as a large table
 /// has a hundred thousand of them: the cell's name (`B11`) and column letters
-/// are written out only when shown or exported, a project's name is held
-/// once for all of its findings, and findings with the same message share it.
+/// are written out only when shown or exported, a project's name is a piece
+/// of the input, and findings with the same message share it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub rule: &'static str,
@@ -186,7 +186,7 @@ pub struct Diagnostic {
     pub row: u32,
     /// 0-based column, when the finding is about one cell.
     pub column_index: Option<usize>,
-    pub project: Option<Arc<str>>,
+    pub project: Option<Piece>,
     /// The indicator's number `N` in its cell.
     pub indicator: Option<u32>,
     /// Byte range of the indicator in the 绩效指标 cell, for highlighting.
@@ -270,7 +270,7 @@ impl Suggestion {
 pub struct Location<'a> {
     pub row: u32,
     pub column: Option<usize>,
-    pub project: Option<&'a str>,
+    pub project: Option<&'a Piece>,
     pub indicator: Option<u32>,
     pub span: Option<Range<u32>>,
 }
@@ -354,9 +354,6 @@ pub struct Sink<'r> {
     rank: usize,
     found: Vec<Diagnostic>,
     ranks: Vec<usize>,
-    /// The project of the last finding: the next finding of the same
-    /// project shares its name.
-    project: Option<Arc<str>>,
     /// Every message reported so far, once (see [`Diagnostic::message`]).
     messages: FxHashSet<Arc<Message>>,
 }
@@ -368,7 +365,6 @@ impl<'r> Sink<'r> {
             rank: 0,
             found: Vec::new(),
             ranks: Vec::new(),
-            project: None,
             messages: FxHashSet::default(),
         }
     }
@@ -426,17 +422,13 @@ impl Sink<'_> {
                 message
             }
         };
-        let project = at.project.map(|name| match &self.project {
-            Some(last) if **last == *name => Arc::clone(last),
-            _ => Arc::clone(self.project.insert(name.into())),
-        });
         self.ranks.push(self.rank);
         self.found.push(Diagnostic {
             rule: self.rule.id,
             severity,
             row: at.row,
             column_index: at.column,
-            project,
+            project: at.project.cloned(),
             indicator: at.indicator,
             span: at.span,
             message,
