@@ -351,9 +351,11 @@ pub struct Sink<'r> {
     /// The rule now running.
     rule: &'r Rule,
     /// Its place in the registry, kept with each finding for the sort.
-    rank: usize,
+    rank: u8,
     found: Vec<Diagnostic>,
-    ranks: Vec<usize>,
+    /// Each finding's rule's rank: a byte, as the registry has fewer than
+    /// 256 rules (kept beside the findings, not in them, until the sort).
+    ranks: Vec<u8>,
     /// Every message reported so far, once (see [`Diagnostic::message`]).
     messages: FxHashSet<Arc<Message>>,
 }
@@ -370,7 +372,7 @@ impl<'r> Sink<'r> {
     }
 
     /// Findings from here on are `rule`'s, the `rank`th of the registry.
-    fn run(&mut self, rule: &'r Rule, rank: usize) -> &mut Self {
+    fn run(&mut self, rule: &'r Rule, rank: u8) -> &mut Self {
         self.rule = rule;
         self.rank = rank;
         self
@@ -504,7 +506,7 @@ pub fn check_with_progress(
     let mut sink = Sink::new(REGISTRY[0]);
     let (mut per_line, mut per_project, mut per_indicator, mut walking) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (rank, &rule) in REGISTRY.iter().enumerate() {
+    for (rank, &rule) in (0..=u8::MAX).zip(REGISTRY) {
         // A rule the profile turns off does not run.
         if !config.runs(rule.id) {
             done(rule);
@@ -581,9 +583,11 @@ pub fn check_with_progress(
     for rule in &walking[reported..] {
         done(rule);
     }
+    // The room the vector grew into, given back before the sort asks for
+    // its keys (the check's peak of memory): the report keeps the findings.
+    sink.found.shrink_to_fit();
+    sink.ranks.shrink_to_fit();
     let mut found = sort_by_position(sink.found, &sink.ranks);
-    // The room the vector grew into, given back: the report keeps it.
-    found.shrink_to_fit();
     // The profile's severities (none by default).
     for (id, setting) in &config.rules {
         if let crate::config::RuleSetting::Severity(severity) = setting {
@@ -600,7 +604,7 @@ pub fn check_with_progress(
 /// The small keys are sorted with each finding's index, and the findings are
 /// then put in that order in place, each moved about once, rather than moved
 /// around during the sort.
-fn sort_by_position(mut all: Vec<Diagnostic>, ranks: &[usize]) -> Vec<Diagnostic> {
+fn sort_by_position(mut all: Vec<Diagnostic>, ranks: &[u8]) -> Vec<Diagnostic> {
     let mut keyed: Vec<_> = all
         .iter()
         .zip(ranks)
