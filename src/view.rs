@@ -744,32 +744,34 @@ fn sheet_rows(report: &Report) -> Vec<RowRef> {
 }
 
 /// The findings' indices by severity, then rule in registry order: the
-/// problem list's groups.
+/// problem list's groups, each in the report's order. Counted into place
+/// rather than sorted: no keys nor a sort's scratch beside the report, and
+/// each group exactly the size it needs (this runs as a large check ends,
+/// when the worker's memory is at its highest).
 fn group_members(diagnostics: &[Diagnostic]) -> Vec<Vec<u32>> {
+    // One more place for a rule not in the registry, after all of them.
+    let rules = REGISTRY.len() + 1;
     let rule_index = |id: &str| {
         REGISTRY
             .iter()
             .position(|r| r.id == id)
-            .unwrap_or(usize::MAX)
+            .unwrap_or(REGISTRY.len())
     };
-    let mut keyed: Vec<((Severity, usize), u32)> = diagnostics
+    // Severity's order is its declaration's: Error, Warning, Info (last).
+    const SEVERITIES: usize = Severity::Info as usize + 1;
+    let keys: Vec<usize> = diagnostics
         .iter()
-        .enumerate()
-        .map(|(i, d)| ((d.severity, rule_index(d.rule)), i as u32))
+        .map(|d| d.severity as usize * rules + rule_index(d.rule))
         .collect();
-    // Stable: each group keeps the report's order.
-    keyed.sort_by_key(|(key, _)| *key);
-    let mut groups: Vec<Vec<u32>> = Vec::new();
-    let mut last = None;
-    for (key, i) in keyed {
-        if last != Some(key) {
-            groups.push(Vec::new());
-            last = Some(key);
-        }
-        if let Some(group) = groups.last_mut() {
-            group.push(i);
-        }
+    let mut sizes = vec![0; SEVERITIES * rules];
+    for &key in &keys {
+        sizes[key] += 1;
     }
+    let mut groups: Vec<Vec<u32>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for (i, key) in keys.into_iter().enumerate() {
+        groups[key].push(i as u32);
+    }
+    groups.retain(|g| !g.is_empty());
     groups
 }
 
