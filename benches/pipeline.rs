@@ -4,41 +4,11 @@
 //! Run: `cargo bench --bench pipeline` (prints MB/s; not a timed test).
 //! `BENCH_MB=10 cargo bench --bench pipeline` picks another size.
 
-use jixiao_lint::{check_shared, input, layout, rules, Config, SharedText};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use jixiao_lint::{check_shared, input, layout, memory, rules, Config, SharedText};
 use std::time::{Duration, Instant};
 
-/// The system allocator, counting the bytes live and their peak.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let live = LIVE.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(live, Relaxed);
-}
-
-// SAFETY: every call goes to `System` as it came; only the counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        grew(new_size);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: memory::Counting = memory::Counting;
 
 /// The seed's preamble and header, then its unit and project rows repeated
 /// with distinct names and amounts until the text reaches `target` bytes.
@@ -139,11 +109,11 @@ fn main() {
     // its report keeps, and the findings' share of that (bytes asked of the
     // allocator, not counting its own overhead).
     drop((grid, sheet, diagnostics, report));
-    let before = LIVE.load(Relaxed);
-    PEAK.store(before, Relaxed);
+    let before = memory::live();
+    memory::reset_peak();
     let mut report = check_shared(&text, &config, &mut |_| {});
-    let peak = PEAK.load(Relaxed) - before;
-    let live = || LIVE.load(Relaxed) - before;
+    let peak = memory::peak() - before;
+    let live = || memory::live() - before;
     let kept = live();
     let findings = report.diagnostics.len();
     drop(std::mem::take(&mut report.diagnostics));

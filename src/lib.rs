@@ -19,6 +19,7 @@ pub mod indicator;
 pub mod input;
 pub mod json;
 pub mod layout;
+pub mod memory;
 pub mod money;
 mod parallel;
 #[cfg(feature = "profiles")]

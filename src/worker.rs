@@ -20,7 +20,7 @@
 //! The view's data travels as `data`, a Uint8Array of `view::to_bytes`:
 //! - `{check: text}`, a file's bytes (an ArrayBuffer, transferred), or a
 //!   paste's `{plain, html}` (the HTML's table when it has merged cells) →
-//!   `{data: First, source, source_en, check_ms, memory_bytes, projects}`;
+//!   `{data: First, source, source_en, check_ms, memory_bytes, peak_bytes, projects}`;
 //!   while a large table is checked the worker also posts `{progress: 0…1}`;
 //! - `{rows: "from,to"}` → `{data: Vec<TableRow>}` of the table kept;
 //! - `{problems: "group,from,to"}` → `{data: Vec<Problem>}` of the table kept;
@@ -60,6 +60,12 @@
 //! defaults); a wrong one checks with the defaults and says why in
 //! `profile_error`, `profile_error_en`. A check marked `restored` (the table
 //! the page carries over to the file worker) posts no progress.
+
+/// The allocator, counted: a check tells the most bytes it held
+/// (`peak_bytes`) beside the wasm memory it grew (`memory_bytes`).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: jixiao_lint::memory::Counting = jixiao_lint::memory::Counting;
 
 /// Natively there is no page: says where to look.
 #[cfg(not(target_arch = "wasm32"))]
@@ -568,6 +574,7 @@ pub fn run() {
                 "source_en": source.en,
                 "check_ms": check_ms,
                 "memory_bytes": memory_bytes,
+                "peak_bytes": jixiao_lint::memory::peak(),
                 "projects": checked.overview.projects,
                 "profile_error": profile_error.as_ref().map(|m| &m.zh),
                 "profile_error_en": profile_error.as_ref().map(|m| &m.en),
@@ -581,6 +588,8 @@ pub fn run() {
     // so that V8 has compiled and optimised it before the page's first request.
     #[inline(never)]
     fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) -> JsValue {
+        // A check's `peak_bytes` counts from here: the text's arrival too.
+        jixiao_lint::memory::reset_peak();
         // A file's bytes, alone or as `{file, profile}`.
         let file = if data.is_instance_of::<ArrayBuffer>() {
             Some(data.clone())

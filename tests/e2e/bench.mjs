@@ -18,7 +18,7 @@
 // twice in one worker. The last line is machine-readable, for the 50 MB table (or
 // the largest size; first_1mb_mb_s for the 1 MB one; first_paste_ms from measure.mjs,
 // which scripts/bench.sh runs first):
-//   wasm_mb_s=… papaparse_mb_s=… native_mb_s=… wasm_vs_papaparse=… wasm_vs_native=… peak_mem_ratio=…
+//   wasm_mb_s=… papaparse_mb_s=… native_mb_s=… wasm_vs_papaparse=… wasm_vs_native=… peak_mem_ratio=… held_mem_ratio=…
 //   file_vs_peer=… handover_ms=… check_vs_papaparse=… first_paste_ms=… first_1mb_mb_s=… recheck_mem_ratio=… longest_task_ms=…
 // MB here are 10^6 bytes; ratios above 1 mean ours is faster. Each figure is the
 // median of --runs runs; a fresh worker (fresh wasm memory) for each wasm run.
@@ -140,7 +140,7 @@ try {
               if (data.progress !== undefined) return;
               const ms = performance.now() - start;
               if (!data.ok) return reject(new Error(data.message_en));
-              resolve({ ms, checkMs: data.check_ms, memory: data.memory_bytes, projects: data.projects });
+              resolve({ ms, checkMs: data.check_ms, memory: data.memory_bytes, held: data.peak_bytes, projects: data.projects });
             };
             const start = performance.now();
             worker.postMessage(message, transfer);
@@ -188,6 +188,8 @@ try {
     const checkMs = median(inPage.wasmRuns.map((r) => r.checkMs));
     const papaMs = median(inPage.papaRuns.map((r) => r.ms));
     const memory = Math.max(...inPage.wasmRuns.map((r) => r.memory));
+    // The most bytes the check held (counted at the allocator); the memory beyond it is the allocator's spare.
+    const held = Math.max(...inPage.wasmRuns.map((r) => r.held));
     const fileMs = median(inPage.fileRuns.map((r) => r.ms));
     const papaFileMs = median(inPage.papaFileRuns.map((r) => r.ms));
     const firstMs = median(inPage.firstRuns.map((r) => r.ms));
@@ -199,13 +201,14 @@ try {
     if (!nat.line.includes(`${projects} 个项目`)) {
       throw new Error(`the page's worker and the CLI disagree: ${projects} projects vs ${nat.line}`);
     }
-    results.push({ table, wasmMs, checkMs, papaMs, nativeMs: nat.ms, memory, projects, fileMs, papaFileMs, firstMs, handoverMs, recheck: inPage.recheck });
+    results.push({ table, wasmMs, checkMs, papaMs, nativeMs: nat.ms, memory, held, projects, fileMs, papaFileMs, firstMs, handoverMs, recheck: inPage.recheck });
     console.log(
       `${String(table.mb).padStart(3)} MB (${table.bytes} bytes, ${projects} projects): ` +
         `wasm ${wasmMs.toFixed(0)} ms = ${mbs(table.bytes, wasmMs).toFixed(1)} MB/s (check alone ${checkMs.toFixed(0)} ms), ` +
         `Papa Parse ${papaMs.toFixed(0)} ms = ${mbs(table.bytes, papaMs).toFixed(1)} MB/s, ` +
         `native ${nat.ms.toFixed(0)} ms = ${mbs(table.bytes, nat.ms).toFixed(1)} MB/s, ` +
-        `wasm memory ${(memory / 1e6).toFixed(0)} MB = ${(memory / table.bytes).toFixed(2)}× the input`,
+        `wasm memory ${(memory / 1e6).toFixed(0)} MB = ${(memory / table.bytes).toFixed(2)}× the input ` +
+          `(held at most ${(held / 1e6).toFixed(0)} MB = ${(held / table.bytes).toFixed(2)}×)`,
     );
     console.log(
       `       file picked: worker ${fileMs.toFixed(0)} ms = ${mbs(table.bytes, fileMs).toFixed(1)} MB/s, ` +
@@ -270,7 +273,7 @@ const small = results.find((r) => r.table.mb === 1);
 console.log(
   `wasm_mb_s=${wasmRate.toFixed(1)} papaparse_mb_s=${papaRate.toFixed(1)} native_mb_s=${nativeRate.toFixed(1)} ` +
     `wasm_vs_papaparse=${(wasmRate / papaRate).toFixed(2)} wasm_vs_native=${(wasmRate / nativeRate).toFixed(2)} ` +
-    `peak_mem_ratio=${(last.memory / bytes).toFixed(2)} ` +
+    `peak_mem_ratio=${(last.memory / bytes).toFixed(2)} held_mem_ratio=${(last.held / bytes).toFixed(2)} ` +
     `file_vs_peer=${(last.papaFileMs / last.fileMs).toFixed(2)} handover_ms=${last.handoverMs.toFixed(0)} ` +
     `check_vs_papaparse=${(last.papaMs / last.checkMs).toFixed(2)} ` +
     `first_paste_ms=${process.env.FIRST_PASTE_MS ?? 'n/a'} ` +
