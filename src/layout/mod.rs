@@ -474,5 +474,10 @@ pub fn read_sheet(grid: &Grid, mappings: &[ColumnMapping]) -> Sheet {
         .unwrap_or_default();
     sheet.unbalanced_quote_row = grid.unbalanced_quote_row;
     sheet.first_row = grid.rows.first().map(|r| r.number);
+    // The room the lists grew into, given back: the report keeps them.
+    for unit in &mut sheet.units {
+        unit.projects.shrink_to_fit();
+    }
+    sheet.units.shrink_to_fit();
     sheet
 }
