@@ -166,7 +166,8 @@ pub struct Piece {
     len: usize,
 }
 
-// SAFETY: `at` points into the buffer of `text`, which the `Arc` keeps alive
+// SAFETY: `at` points into the buffer of `text` (or dangles, with a length of
+// 0, in an empty piece), which the `Arc` keeps alive
 // and which is never changed while shared (no `&mut` to it can exist while a
 // piece holds a second reference); a piece is as `Send` and `Sync` as the
 // `Arc<String>` it holds.
@@ -213,7 +214,9 @@ impl Piece {
     pub fn as_str(&self) -> &str {
         // SAFETY: `at` and `len` are those of a `&str` slice of `text`'s
         // buffer (`of`, `narrow`, `From<String>`), which lives and stays
-        // unchanged as long as `text` does, so they are valid UTF-8.
+        // unchanged as long as `text` does, so they are valid UTF-8; or a
+        // dangling pointer with a length of 0 (`Default`), which is valid
+        // for an empty slice.
         unsafe {
             std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.at.as_ptr(), self.len))
         }
@@ -245,6 +248,9 @@ impl From<&str> for Piece {
 
 impl From<String> for Piece {
     fn from(text: String) -> Piece {
+        if text.is_empty() {
+            return Piece::default();
+        }
         let text = Arc::new(text);
         Piece {
             at: NonNull::from(text.as_bytes()).cast(),

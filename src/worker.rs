@@ -61,8 +61,8 @@
 //! `profile_error`, `profile_error_en`. A check marked `restored` (the table
 //! the page carries over to the file worker) posts no progress.
 
-/// The allocator, counted: a check tells the most bytes it held
-/// (`peak_bytes`) beside the wasm memory it grew (`memory_bytes`).
+/// The allocator, counted: a check tells the most bytes live while it was
+/// answered (`peak_bytes`) beside the wasm memory it grew (`memory_bytes`).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: jixiao_lint::memory::Counting = jixiao_lint::memory::Counting;
@@ -588,7 +588,9 @@ pub fn run() {
     // so that V8 has compiled and optimised it before the page's first request.
     #[inline(never)]
     fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) -> JsValue {
-        // A check's `peak_bytes` counts from here: the text's arrival too.
+        // A check's `peak_bytes` counts from here: the text's arrival too, and
+        // in a worker that checked before, what it still holds of that (a
+        // fresh worker's, as the bench's, is the check's own).
         jixiao_lint::memory::reset_peak();
         // A file's bytes, alone or as `{file, profile}`.
         let file = if data.is_instance_of::<ArrayBuffer>() {

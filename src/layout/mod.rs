@@ -302,7 +302,7 @@ pub struct Amount {
     /// Its row when that is not its line's (a form's amounts, each on a
     /// line of the key–value block).
     pub row: Option<u32>,
-    /// As written, trimmed: a piece of the input.
+    /// As written, trimmed: a piece of the input (a copy in a form).
     pub raw: Piece,
     /// In 万元 whatever the table's unit; `None` when unreadable.
     pub value: Option<Decimal>,
@@ -334,7 +334,8 @@ impl Amount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Line {
     pub row: u32,
-    /// As written, trimmed: a piece of the input, shared by its findings.
+    /// As written, trimmed: a piece of the input (in the long layouts, a
+    /// copy), shared by its findings.
     pub name: Piece,
     /// 0-based index of the name column.
     pub name_index: usize,

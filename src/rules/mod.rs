@@ -177,7 +177,8 @@ impl Context<'_> {
 /// One finding, located as the user sees the table. Small, as a large table
 /// has a hundred thousand of them: the cell's name (`B11`) and column letters
 /// are written out only when shown or exported, a project's name is a piece
-/// of the input, and findings with the same message share it.
+/// of the input, and findings with the same message share it (natively, those
+/// found by the same thread).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub rule: &'static str,
@@ -506,6 +507,7 @@ pub fn check_with_progress(
     let mut sink = Sink::new(REGISTRY[0]);
     let (mut per_line, mut per_project, mut per_indicator, mut walking) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    debug_assert!(REGISTRY.len() <= 256, "a rank is a byte");
     for (rank, &rule) in (0..=u8::MAX).zip(REGISTRY) {
         // A rule the profile turns off does not run.
         if !config.runs(rule.id) {
@@ -587,6 +589,8 @@ pub fn check_with_progress(
     // its keys (the check's peak of memory): the report keeps the findings.
     sink.found.shrink_to_fit();
     sink.ranks.shrink_to_fit();
+    // The messages are all in the findings now: the set that found them goes.
+    drop(sink.messages);
     let mut found = sort_by_position(sink.found, &sink.ranks);
     // The profile's severities (none by default).
     for (id, setting) in &config.rules {
