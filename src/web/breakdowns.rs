@@ -189,7 +189,11 @@ fn coverage(state: State, o: &Overview, lang: Lang) -> impl IntoView {
 pub fn Breakdowns(state: State) -> impl IntoView {
     // The section stays as it is from one report to the next (its content is
     // redrawn): once shown it is no longer lazy, as the problems and the table.
+    // The charts come a frame after the report (see `State::drawn`).
     let content = move || {
+        if !state.is_drawn() {
+            return None;
+        }
         let lang = state.lang.get();
         state.overview(|s| {
             view! {

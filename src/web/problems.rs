@@ -156,6 +156,10 @@ fn entries_in(
     (above.unwrap_or(0), entries, top - drawn_to)
 }
 
+/// The entries (headings and problems) of a list drawn whole that the
+/// report's first frame shows: more than a screen holds.
+const FIRST_FRAME_ENTRIES: usize = 24;
+
 #[component]
 pub fn Problems(state: State) -> impl IntoView {
     let shown = RwSignal::new([true; 3]);
@@ -203,12 +207,19 @@ pub fn Problems(state: State) -> impl IntoView {
         let (above, entries, below) = if is_virtual() {
             entries_in(&groups, scroll.visible())
         } else {
+            // The rest of a long list comes with the charts (see `State::drawn`).
+            let shown = if state.is_drawn() {
+                usize::MAX
+            } else {
+                FIRST_FRAME_ENTRIES
+            };
             let all = groups
                 .iter()
                 .flat_map(|&(g, count)| {
                     std::iter::once(Entry::Head(g))
                         .chain((0..count).map(move |i| Entry::Item(g, i)))
                 })
+                .take(shown)
                 .collect();
             (0, all, 0)
         };

@@ -81,6 +81,10 @@ pub fn Table(state: State) -> impl IntoView {
     // sent it. Keyed, so that a scroll adds and drops rows at the edges and
     // leaves the others (and the focus in them) as they are.
     let entries = move || {
+        // The rows come a frame after the report (see `State::drawn`).
+        if !state.is_drawn() {
+            return Vec::new();
+        }
         let lang = state.lang.get();
         let generation = state.slices.generation();
         let range = window.get();

@@ -104,16 +104,26 @@ export async function paste(page, text) {
   await input(page).fill(text);
 }
 
-// Waits until the summary shows the seed's figures: the report is rendered.
+// Waits until the whole report is drawn: the page draws the summary and the first
+// problems in one frame, and the other problems, the charts and the table's rows in
+// the task after it (README "Speed").
+export async function reportDrawn(page) {
+  await expect(page.locator('main[data-drawn]')).toHaveCount(1);
+}
+
+// Waits until the summary shows the seed's figures and the whole report is drawn.
 export async function expectSeedReport(page) {
   for (const [key, value] of Object.entries(seedSummary)) {
     await expect(summary(page, key), `summary ${key}`).toHaveText(value);
   }
   await expect(problem(page, 'amount-unit-subtotal', 'B11')).toHaveCount(1);
+  await reportDrawn(page);
 }
 
-// Every rendered finding, as the attributes the contract gives it.
+// Every rendered finding, as the attributes the contract gives it, once the whole
+// report is drawn.
 export async function pageProblems(page) {
+  await reportDrawn(page);
   return page.locator('[data-problem]').evaluateAll((elements) =>
     elements.map((e) => ({
       rule: e.getAttribute('data-rule'),
