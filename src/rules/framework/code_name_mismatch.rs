@@ -22,49 +22,51 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
-    let level1 = indicator
-        .level1()
-        .code
-        .and_then(Family::from_code)
-        .map(|f| (f.name(), indicator.level1()));
-    let level2 = indicator
-        .level2()
-        .code
-        .and_then(Level2::from_code)
-        .map(|l| (l.name, indicator.level2()));
-    // The code that the name stands for, where the framework knows the name.
-    let named_level1 = Family::from_name(indicator.level1().name).and_then(Family::code);
-    let named_level2 = Level2::from_name(indicator.level2().name).and_then(|l| l.code);
-    let named = [level1.map(|_| named_level1), level2.map(|_| named_level2)];
-    for ((expected, written), named) in [level1, level2]
-        .into_iter()
-        .zip(named)
-        .filter_map(|(level, named)| Some((level?, named.flatten())))
-    {
+    let (level1, level2) = (indicator.level1(), indicator.level2());
+    let levels = [
+        (
+            level1.code.and_then(Family::from_code).map(Family::name),
+            level1,
+        ),
+        (
+            level2.code.and_then(Level2::from_code).map(|l| l.name),
+            level2,
+        ),
+    ];
+    for (at, (expected, written)) in levels.into_iter().enumerate() {
+        let Some(expected) = expected else {
+            continue;
+        };
         // As written in most tables, with or without the trailing 指标: no allocation.
         let as_expected =
             written.name == expected || expected.strip_suffix("指标") == Some(written.name);
-        if !as_expected && !written.name.is_empty() && name_key(written.name) != name_key(expected)
-        {
-            let code = written.code.unwrap_or_default();
-            out.report_indicator(
-                project,
-                indicator,
-                &format!("编码 {code} 对应“{expected}”，但名称写作“{}”", written.name),
-                &format!(
-                    "code {code} stands for \"{expected}\" but the name reads \"{}\"",
-                    written.name
+        if as_expected || written.name.is_empty() || name_key(written.name) == name_key(expected) {
+            continue;
+        }
+        let code = written.code.unwrap_or_default();
+        out.report_indicator(
+            project,
+            indicator,
+            &format!("编码 {code} 对应“{expected}”，但名称写作“{}”", written.name),
+            &format!(
+                "code {code} stands for \"{expected}\" but the name reads \"{}\"",
+                written.name
+            ),
+        );
+        // The code that the name stands for, where the framework knows the name.
+        let named = if at == 0 {
+            Family::from_name(written.name).and_then(Family::code)
+        } else {
+            Level2::from_name(written.name).and_then(|l| l.code)
+        };
+        if let Some(right) = named.filter(|right| *right != code) {
+            out.suggest(
+                format!("{right}-{}", written.name),
+                Message::new(
+                    format!("指标体系中“{}”的编码是 {right}；若名称无误，编码应改为 {right}", written.name),
+                    format!("in the framework \"{}\" has the code {right}; if the name is right, the code should be {right}", written.name),
                 ),
             );
-            if let Some(right) = named.filter(|right| *right != code) {
-                out.suggest(
-                    format!("{right}-{}", written.name),
-                    Message::new(
-                        format!("指标体系中“{}”的编码是 {right}；若名称无误，编码应改为 {right}", written.name),
-                        format!("in the framework \"{}\" has the code {right}; if the name is right, the code should be {right}", written.name),
-                    ),
-                );
-            }
         }
     }
 }

@@ -32,6 +32,10 @@ const COUNT_UNITS: [&str; 14] = [
     "个", "人", "人次", "户", "次", "项", "名", "台", "套", "家", "件", "场", "条", "处",
 ];
 
+/// Units of people, and of what people are not counted in.
+const PEOPLE: [&str; 3] = ["人", "人次", "名"];
+const NOT_PEOPLE: [&str; 6] = ["户", "家", "台", "套", "件", "项"];
+
 /// Names ending in 率 that are no ratio: an efficiency or frequency is
 /// legitimately a time or a count (办件效率 ≤3天, 巡查频率 2次/周).
 const NOT_RATIOS: [&str; 7] = ["效率", "频率", "功率", "速率", "利率", "汇率", "税率"];
@@ -103,14 +107,19 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         );
         return;
     }
-    let of_people = contains_any(name, &["人数", "人口", "人员数", "人次"]);
-    let of_households = name.contains("户数");
+    // The values are looked at before the name is searched: most values
+    // rule a finding out already.
+    let values = [&indicator.period, &indicator.annual];
+    let unit_in = |units: &[&str]| {
+        values
+            .iter()
+            .any(|v| base_unit(v).is_some_and(|u| units.contains(&u)))
+    };
+    let counted = unit_in(&PEOPLE) || unit_in(&NOT_PEOPLE);
+    let of_people = counted && contains_any(name, &["人数", "人口", "人员数", "人次"]);
+    let of_households = counted && name.contains("户数");
     if of_people != of_households {
-        let wrong: &[&str] = if of_people {
-            &["户", "家", "台", "套", "件", "项"]
-        } else {
-            &["人", "人次", "名"]
-        };
+        let wrong: &[&str] = if of_people { &NOT_PEOPLE } else { &PEOPLE };
         let (zh, en) = if of_people {
             (
                 "不是以人计：人数、人口应以人或人次计",
@@ -131,15 +140,16 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
             en,
         );
     }
-    let to_deliver = indicator
-        .level2_known()
-        .is_some_and(|l| l.name == "数量指标")
+    let capped = |v: &Value| {
+        matches!(v.operator, Some(Operator::AtMost | Operator::Below))
+            && base_unit(v).is_some_and(|u| COUNT_UNITS.contains(&u))
+    };
+    let to_deliver = values.iter().any(|v| capped(v))
+        && indicator
+            .level2_known()
+            .is_some_and(|l| l.name == "数量指标")
         && !contains_any(name, &KEPT_LOW);
     if to_deliver {
-        let capped = |v: &Value| {
-            matches!(v.operator, Some(Operator::AtMost | Operator::Below))
-                && base_unit(v).is_some_and(|u| COUNT_UNITS.contains(&u))
-        };
         super::report_values(
             project,
             indicator,

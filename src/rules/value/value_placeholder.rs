@@ -27,8 +27,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
-    // 生态效益指标 | 本项目不适用此指标 | 无: said, not left blank.
-    if indicator.name.contains("不适用") {
+    // 生态效益指标 | 本项目不适用此指标 | 无: said, not left blank. (The
+    // values first: they are decided already, the name is searched.)
+    let placeholder = indicator.period.is_placeholder() || indicator.annual.is_placeholder();
+    if !placeholder || indicator.name.contains("不适用") {
         return;
     }
     super::report_values(

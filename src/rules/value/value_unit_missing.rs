@@ -27,17 +27,22 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) {
-    // `服务对象满意度(%)`, `新增数量（个）`: the name carries the unit.
-    let name = indicator.name.trim_end();
-    if name.ends_with([')', '）']) && name.contains(['(', '（']) {
-        return;
-    }
     let bare = |v: &Value| {
         v.kind == ValueKind::Quantity
             && v.unit().is_none()
             && v.number.is_some()
             && !crate::indicator::value::is_date(v.text())
     };
+    // Most values have a unit: they are looked at before the name is searched.
+    let hit = [&indicator.period, &indicator.annual].map(bare);
+    if hit == [false, false] {
+        return;
+    }
+    // `服务对象满意度(%)`, `新增数量（个）`: the name carries the unit.
+    let name = indicator.name.trim_end();
+    if name.ends_with([')', '）']) && name.contains(['(', '（']) {
+        return;
+    }
     super::report_values(
         project,
         indicator,
@@ -49,7 +54,6 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
     let Some(unit) = super::unit_from_name(&indicator.name) else {
         return;
     };
-    let hit = [&indicator.period, &indicator.annual].map(bare);
     if let Some(value) = super::fixed_values(indicator, hit, |v| format!("{}{unit}", v.raw.trim()))
     {
         out.suggest(
