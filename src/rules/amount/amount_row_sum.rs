@@ -42,36 +42,43 @@ fn check(cx: &Context, line: &Line, out: &mut Sink) {
         }
         listed += 1;
     }
+    // A form's `其中:` lines are parts of the total, not all of them: their
+    // sum is only a lower bound, so no total can be suggested.
+    let wrong = match listed {
+        3 => true,
+        1 | 2 => computed > stated,
+        _ => false,
+    };
+    // Formatted only for a finding: nearly every row adds up.
+    if !wrong || cx.config.amounts_agree(stated, computed) {
+        return;
+    }
     let (s, c) = (format_amount(stated), format_amount(computed));
     let (gap_zh, gap_en) = gap(stated, computed);
-    match listed {
-        3 if !cx.config.amounts_agree(stated, computed) => {
-            out.report(
-                Location::amount(line, total),
+    if listed == 3 {
+        out.report(
+            Location::amount(line, total),
+            Message::new(
+                format!("总计 {s} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = {c}{gap_zh}"),
+                format!("Total {s} ≠ fiscal + special account + other = {c}{gap_en}"),
+            ),
+        );
+        if let Some(value) = as_written(cx, computed, &total.raw) {
+            out.suggest(
+                value,
                 Message::new(
-                    format!("总计 {s} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = {c}{gap_zh}"),
-                    format!("Total {s} ≠ fiscal + special account + other = {c}{gap_en}"),
+                    "各资金来源之和；若各来源金额无误，总计应为此数",
+                    "the sum of the funding sources; if they are right, the total should be this",
                 ),
             );
-            if let Some(value) = as_written(cx, computed, &total.raw) {
-                out.suggest(
-                    value,
-                    Message::new(
-                        "各资金来源之和；若各来源金额无误，总计应为此数",
-                        "the sum of the funding sources; if they are right, the total should be this",
-                    ),
-                );
-            }
         }
-        // A form's `其中:` lines are parts of the total, not all of them: their
-        // sum is only a lower bound, so no total can be suggested.
-        1 | 2 if computed > stated && !cx.config.amounts_agree(stated, computed) => out.report(
+    } else {
+        out.report(
             Location::amount(line, total),
             Message::new(
                 format!("总计 {s} 小于其中所列资金之和 {c}{gap_zh}"),
                 format!("Total {s} is less than the sources listed under it, {c}{gap_en}"),
             ),
-        ),
-        _ => {}
+        );
     }
 }
