@@ -41,11 +41,11 @@ pub(crate) struct State {
     pub large: RwSignal<Option<usize>>,
     /// The checked table's overview; `None` while there is none or it is checked.
     overview: RwSignal<Option<Arc<Overview>>>,
-    /// `overview` once the frame that shows the summary and the problems is
-    /// on the screen: the charts and the table's rows, below them, are drawn
-    /// from it, in a task of their own. Drawn with the rest, they made that
-    /// task twice as long (the seed's first paste, a large table's longest
-    /// task: README "Speed").
+    /// `overview` once the frame that shows the summary and the first
+    /// problems is on the screen: the rest of a long problem list, the charts
+    /// and the table's rows, below them, are drawn then, in a task of their
+    /// own. Drawn with the rest, they made that task twice as long (the
+    /// seed's first paste, a large table's longest task: README "The page").
     drawn: RwSignal<Option<Arc<Overview>>>,
     /// How far the check of a large table has got (per cent), while it runs.
     pub progress: RwSignal<Option<u32>>,

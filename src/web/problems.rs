@@ -208,7 +208,7 @@ pub fn Problems(state: State) -> impl IntoView {
             entries_in(&groups, scroll.visible())
         } else {
             // The rest of a long list comes with the charts (see `State::drawn`).
-            let shown = if state.is_drawn() {
+            let drawn = if state.is_drawn() {
                 usize::MAX
             } else {
                 FIRST_FRAME_ENTRIES
@@ -219,7 +219,7 @@ pub fn Problems(state: State) -> impl IntoView {
                     std::iter::once(Entry::Head(g))
                         .chain((0..count).map(move |i| Entry::Item(g, i)))
                 })
-                .take(shown)
+                .take(drawn)
                 .collect();
             (0, all, 0)
         };

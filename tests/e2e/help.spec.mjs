@@ -58,6 +58,9 @@ test('the help is in English when the page is', async ({ page }) => {
 });
 
 test('every rule found in the seed has the same help as jixiao-lint explain, in both languages', async ({ page }) => {
+  // Some forty dialogs opened and closed, each beside a CLI run: 25-33 s on this
+  // project's 2-core machine, too near the default 30 s.
+  test.setTimeout(90_000);
   const rules = [...new Set(await page.locator('[data-problem]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))))];
   expect(rules.length).toBeGreaterThan(10);
   for (const rule of rules) await expectHelpLikeCli(page, rule, 'zh');
