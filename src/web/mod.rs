@@ -42,11 +42,15 @@ pub(crate) struct State {
     /// The checked table's overview; `None` while there is none or it is checked.
     overview: RwSignal<Option<Arc<Overview>>>,
     /// `overview` once the frame that shows the summary and the first
-    /// problems is on the screen: the rest of a long problem list, the charts
-    /// and the table's rows, below them, are drawn then, in a task of their
-    /// own. Drawn with the rest, they made that task twice as long (the
-    /// seed's first paste, a large table's longest task: README "The page").
+    /// problems is on the screen: for a first report (none on show before)
+    /// the rest of a long problem list, the charts and the table's rows,
+    /// below them, are drawn then, in a task of their own. Drawn with the
+    /// rest, they made that task twice as long (the seed's first paste, a
+    /// large table's longest task: README "The page"). A report that
+    /// replaces one on show is drawn whole at once (`show_overview`).
     drawn: RwSignal<Option<Arc<Overview>>>,
+    /// Whether `drawn` is the overview on show.
+    whole: Memo<bool>,
     /// How far the check of a large table has got (per cent), while it runs.
     pub progress: RwSignal<Option<u32>>,
     /// The slices of rows and problems of the table shown.
@@ -82,6 +86,15 @@ impl State {
     fn new() -> Self {
         let hash = window().location().hash().unwrap_or_default();
         let notice = RwSignal::new(None);
+        let (overview, drawn) = (RwSignal::new(None), RwSignal::new(None));
+        let whole = Memo::new(move |_| {
+            overview.with(|shown: &Option<Arc<Overview>>| {
+                drawn.with(|drawn: &Option<Arc<Overview>>| match (shown, drawn) {
+                    (Some(shown), Some(drawn)) => Arc::ptr_eq(shown, drawn),
+                    _ => false,
+                })
+            })
+        });
         let state = State {
             input: RwSignal::new(String::new()),
             lang: RwSignal::new(if stored(LANG_KEY).as_deref() == Some("en") {
@@ -90,8 +103,9 @@ impl State {
                 Lang::Zh
             }),
             large: RwSignal::new(None),
-            overview: RwSignal::new(None),
-            drawn: RwSignal::new(None),
+            overview,
+            drawn,
+            whole,
             progress: RwSignal::new(None),
             slices: slices::Slices::new(notice),
             checks: StoredValue::new(0),
@@ -163,14 +177,21 @@ impl State {
         self.overview.with(|o| o.as_deref().map(f))
     }
 
-    /// Whether the overview shown is the one drawn (see `drawn`; reactive).
+    /// Whether the whole report on show is drawn (see `drawn`; reactive).
     pub fn is_drawn(&self) -> bool {
-        self.overview.with(|shown| {
-            self.drawn.with(|drawn| match (shown, drawn) {
-                (Some(shown), Some(drawn)) => Arc::ptr_eq(shown, drawn),
-                _ => false,
-            })
-        })
+        self.whole.get()
+    }
+
+    /// Puts a checked table's report on show: a first report draws its lower
+    /// part a frame later (see `drawn`), one that replaces a report on show
+    /// (an edit, a profile changed) is drawn whole at once, so that the page
+    /// neither flickers nor loses its scroll position.
+    fn show_overview(&self, overview: Overview) {
+        let overview = Some(Arc::new(overview));
+        if self.overview.with_untracked(Option::is_some) {
+            self.drawn.set(overview.clone());
+        }
+        self.overview.set(overview);
     }
 
     /// Replaces the input with the user's own: a paste, an edit, the sample
@@ -303,7 +324,7 @@ impl State {
                     state.selected.set(None);
                     state.slices.clear();
                     state.slices.fill(rows, problems);
-                    state.overview.set(Some(Arc::new(overview)));
+                    state.show_overview(overview);
                     state.source.set(source);
                     compare::on_checked(state);
                     // Set only when there is one: a damaged link's notice stays.
@@ -391,7 +412,7 @@ impl State {
                     state.selected.set(None);
                     state.slices.clear();
                     state.slices.fill(rows, problems);
-                    state.overview.set(Some(Arc::new(overview)));
+                    state.show_overview(overview);
                     if checked.profile_error.is_some() {
                         state.notice.set(checked.profile_error);
                     }
