@@ -167,10 +167,9 @@ pub struct Piece {
 }
 
 // SAFETY: `at` points into the buffer of `text` (or dangles, with a length of
-// 0, in an empty piece), which the `Arc` keeps alive
-// and which is never changed while shared (no `&mut` to it can exist while a
-// piece holds a second reference); a piece is as `Send` and `Sync` as the
-// `Arc<String>` it holds.
+// 0, in an empty piece), which the `Arc` keeps alive and which is never
+// changed while shared (no `&mut` to it can exist while a piece holds a second
+// reference); a piece is as `Send` and `Sync` as the `Arc<String>` it holds.
 unsafe impl Send for Piece {}
 unsafe impl Sync for Piece {}
 

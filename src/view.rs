@@ -746,8 +746,8 @@ fn sheet_rows(report: &Report) -> Vec<RowRef> {
 /// The findings' indices by severity, then rule in registry order: the
 /// problem list's groups, each in the report's order. Counted into place
 /// rather than sorted: a key for each finding but no sort's scratch beside
-/// the report, and each group exactly the size it needs (this runs as a large check ends,
-/// when the worker's memory is at its highest).
+/// the report, and each group exactly the size it needs (this runs as a
+/// large check ends, when the worker's memory is at its highest).
 fn group_members(diagnostics: &[Diagnostic]) -> Vec<Vec<u32>> {
     // One more place for a rule not in the registry, after all of them.
     let rules = REGISTRY.len() + 1;
