@@ -124,6 +124,13 @@ fn shown_groups(o: &Overview, shown: [bool; 3], only_rule: &str) -> Vec<(usize, 
         .collect()
 }
 
+/// Every entry of a list drawn whole, in order: each group's heading, then its problems.
+fn whole_list(groups: &[(usize, usize)]) -> impl Iterator<Item = Entry> + '_ {
+    groups.iter().flat_map(|&(g, count)| {
+        std::iter::once(Entry::Head(g)).chain((0..count).map(move |i| Entry::Item(g, i)))
+    })
+}
+
 /// The entries in the pixel range `visible` of a virtual list, with the
 /// heights above the first and below the last.
 fn entries_in(
@@ -200,52 +207,53 @@ pub fn Problems(state: State) -> impl IntoView {
     };
     let total = move || groups().iter().map(|(_, count)| count + 1).sum::<usize>();
     let is_virtual = move || total() > VIRTUAL_ENTRIES;
-    let list = move || {
+    // One problem or heading, drawn from the slice the worker sent.
+    let draw = move |entries: Vec<Entry>| {
         let lang = state.lang.get();
-        let overview = state.overview.get()?;
-        let groups = groups();
-        let (above, entries, below) = if is_virtual() {
-            entries_in(&groups, scroll.visible())
-        } else {
-            // The rest of a long list comes with the charts (see `State::drawn`).
-            let drawn = if state.is_drawn() {
-                usize::MAX
-            } else {
-                FIRST_FRAME_ENTRIES
-            };
-            let all = groups
-                .iter()
-                .flat_map(|&(g, count)| {
-                    std::iter::once(Entry::Head(g))
-                        .chain((0..count).map(move |i| Entry::Item(g, i)))
-                })
-                .take(drawn)
-                .collect();
-            (0, all, 0)
-        };
-        let views = entries
-            .into_iter()
-            .map(|entry| match entry {
-                Entry::Head(g) => head(state, lang, &overview.groups[g]),
-                Entry::Item(g, i) => {
-                    let severity = overview.groups[g].severity;
-                    let page = state.slices.problems(g, i / PAGE);
-                    match page.as_ref().and_then(|p| p.get(i % PAGE)) {
-                        Some(problem) => item(state, lang, problem),
-                        None => view! {
-                            <div class=format!("problem-row loading {}", severity.id())>{i18n::LOADING.get(lang)}</div>
+        state.overview.with(|overview| {
+            let overview = overview.as_deref()?;
+            let views = entries
+                .into_iter()
+                .map(|entry| match entry {
+                    Entry::Head(g) => head(state, lang, &overview.groups[g]),
+                    Entry::Item(g, i) => {
+                        let severity = overview.groups[g].severity;
+                        let page = state.slices.problems(g, i / PAGE);
+                        match page.as_ref().and_then(|p| p.get(i % PAGE)) {
+                            Some(problem) => item(state, lang, problem),
+                            None => view! {
+                                <div class=format!("problem-row loading {}", severity.id())>{i18n::LOADING.get(lang)}</div>
+                            }
+                            .into_any(),
                         }
-                        .into_any(),
                     }
-                }
-            })
-            .collect_view();
-        let spacer = |height: usize| {
-            (height > 0).then(
-                || view! { <div aria-hidden="true" style:height=format!("{height}px")></div> },
-            )
-        };
-        Some(view! { {spacer(above)} {views} {spacer(below)} })
+                })
+                .collect_view();
+            Some(views)
+        })
+    };
+    // A list drawn whole comes in two parts: its first entries with the
+    // summary, the rest with the charts (see `State::drawn`), each redrawn
+    // on its own. A virtual list draws what is in view.
+    let list = move || {
+        let groups = groups();
+        if is_virtual() {
+            let (above, entries, below) = entries_in(&groups, scroll.visible());
+            let spacer = |height: usize| {
+                (height > 0).then(
+                    || view! { <div aria-hidden="true" style:height=format!("{height}px")></div> },
+                )
+            };
+            view! { {spacer(above)} {draw(entries)} {spacer(below)} }.into_any()
+        } else {
+            let first = whole_list(&groups).take(FIRST_FRAME_ENTRIES).collect();
+            draw(first).into_any()
+        }
+    };
+    let rest = move || {
+        let groups = groups();
+        (!is_virtual() && state.is_drawn())
+            .then(|| draw(whole_list(&groups).skip(FIRST_FRAME_ENTRIES).collect()))
     };
 
     view! {
@@ -275,6 +283,7 @@ pub fn Problems(state: State) -> impl IntoView {
             </Show>
             <div class="groups" class:virtual=is_virtual on:scroll=move |event| scroll.on_scroll(&event)>
                 {list}
+                {rest}
             </div>
         </section>
     }
