@@ -134,7 +134,13 @@ pub fn run() {
         }
         let request = js_sys::Object::new();
         let _ = Reflect::set(&request, &"check".into(), &WARM_UP_TABLE.into());
-        drop(answer(&scope, request.into()));
+        let checked = answer(&scope, request.into());
+        // The last one's report goes to the page, which draws it off the
+        // screen to warm its own code up (src/web/mod.rs, `rehearse`).
+        if left == 1 {
+            let _ = Reflect::set(&checked, &"rehearsal".into(), &true.into());
+            let _ = scope.post_message(&checked);
+        }
         // The page has no table yet: nothing is kept.
         KEPT.with_borrow_mut(|kept| *kept = None);
         let next = scope.clone();

@@ -45,6 +45,9 @@ type Answer = Option<(Function, Function)>;
 /// Told how far a check has got (0–1).
 type OnProgress = Rc<dyn Fn(f64)>;
 
+/// Draws the sample's report (see `on_rehearsal`).
+type OnRehearsal = Box<dyn FnOnce(First)>;
+
 struct Worker {
     build: Build,
     worker: web_sys::Worker,
@@ -101,6 +104,14 @@ thread_local! {
     static LEAVING: RefCell<Option<Worker>> = const { RefCell::new(None) };
     /// How many times a worker was ended (it died, or a check was cancelled).
     static STOPS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Who draws the sample's report that a warm worker sends (once).
+    static ON_REHEARSAL: RefCell<Option<OnRehearsal>> = const { RefCell::new(None) };
+}
+
+/// Has `f` draw the sample's report, which the check worker sends on its own
+/// once its warm-up is over (src/worker.rs); once, and not if it is malformed.
+pub fn on_rehearsal(f: impl FnOnce(First) + 'static) {
+    ON_REHEARSAL.set(Some(Box::new(f)));
 }
 
 /// Changes whenever a worker is ended, and with it the table it kept.
@@ -143,6 +154,12 @@ fn start(build: Build) -> Result<Worker, JsValue> {
     let worker = web_sys::Worker::new_with_options(build.url(), &options)?;
     let on_message = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
+        if Reflect::get(&data, &"rehearsal".into()).is_ok_and(|v| v.is_truthy()) {
+            if let (Some(rehearse), Ok(first)) = (ON_REHEARSAL.take(), decode(&data)) {
+                rehearse(first);
+            }
+            return;
+        }
         let mut answer = None;
         with_worker(build, |w| {
             if let Some(done) = Reflect::get(&data, &"progress".into())
