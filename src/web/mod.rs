@@ -136,43 +136,67 @@ impl State {
         }
     }
 
-    /// Draws the sample's report (which the worker sends once it is warm)
-    /// off the page, and drops it: while the page still waits for its first
-    /// table, so that the user's first report runs code already compiled
-    /// and optimised, as the worker's warm-up does for the check. A fresh
-    /// page's first paste of the seed took 80 ms against 25 ms for the
-    /// next one (README "The page"). Nothing of it reaches the document:
-    /// its elements are never attached, its state is its own.
-    fn rehearse(&self, first: view::First) {
-        let waiting = self.input.with_untracked(|t| t.trim().is_empty())
+    /// Whether the page still waits for its first table: nothing given,
+    /// nothing on show.
+    fn waits(&self) -> bool {
+        self.input.with_untracked(|t| t.trim().is_empty())
             && self.large.get_untracked().is_none()
-            && self.overview.with_untracked(Option::is_none);
-        let stage = document()
-            .create_element("div")
-            .ok()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        let (true, Some(stage)) = (waiting, stage) else {
+            && self.overview.with_untracked(Option::is_none)
+    }
+
+    /// Draws the sample's report (which the worker sends once it is warm)
+    /// off the page, and drops it, while the page still waits for its
+    /// first table: the user's first report then runs code already compiled
+    /// and optimised, as the worker's warm-up does for the check. A fresh
+    /// page's first paste of the seed took 80 ms against 25 ms for the next
+    /// one (README "The page"). Nothing of it reaches the document: its
+    /// elements are never attached, its state is its own. One part of the
+    /// report per task (`rehearsed_part`): drawn whole at once, cold, it
+    /// took 110–215 ms, which a paste just then would have waited for.
+    fn rehearse(&self, first: view::First) {
+        if !self.waits() {
             return;
-        };
-        let lang = self.lang.get_untracked();
-        let drawn = stage.clone();
-        let rehearsal = leptos::mount::mount_to(stage, move || {
+        }
+        let owner = Owner::new();
+        let stand_in = owner.with(|| {
             let stand_in = State::blank();
-            stand_in.lang.set(lang);
+            stand_in.lang.set(self.lang.get_untracked());
             stand_in.slices.fill(first.rows, first.problems);
             let overview = Some(Arc::new(first.overview));
             stand_in.drawn.set(overview.clone());
             stand_in.overview.set(overview);
-            view! { <summary::Summary state=stand_in /> {report(stand_in)} }
+            stand_in
         });
-        // A hook for the browser tests: how many problems it drew.
-        let problems = drawn
-            .query_selector_all("[data-problem]")
-            .map_or(0, |found| found.length());
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-rehearsed", &problems.to_string());
-        }
-        drop(rehearsal);
+        self.rehearse_from(stand_in, owner, 0, 0);
+    }
+
+    /// Draws part `part` of the rehearsal and the rest in later tasks, unless
+    /// a table came meanwhile; `problems` counts the problems drawn so far.
+    fn rehearse_from(self, stand_in: State, owner: Owner, part: usize, problems: u32) {
+        let stage = document()
+            .create_element("div")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let (true, Some(stage)) = (self.waits(), stage) else {
+            return;
+        };
+        let Some(draw) = rehearsed_part(part) else {
+            // A hook for the browser tests: the rehearsal is over, and drew that many.
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-rehearsed", &problems.to_string());
+            }
+            return drop(owner);
+        };
+        let drawn = leptos::mount::mount_to(stage.clone(), move || draw(stand_in));
+        let problems = problems
+            + stage
+                .query_selector_all("[data-problem]")
+                .map_or(0, |found| found.length());
+        drop(drawn);
+        set_timeout(
+            move || self.rehearse_from(stand_in, owner, part + 1, problems),
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Shows a shared link's table instead of the input kept from last time,
@@ -631,22 +655,37 @@ pub fn App() -> impl IntoView {
             </Show>
             <intake::Progress state=state />
             {summary(false)}
-            <Show when=shown>{report(state)}</Show>
+            <Show when=shown>
+                <compare::Compare state=state />
+                <problems::Problems state=state />
+                <exports::Exports state=state />
+                <breakdowns::Breakdowns state=state />
+                <table::Table state=state />
+            </Show>
             <problems::HelpPanel state=state />
         </main>
     }
 }
 
-/// The report below the summary: the comparison, the problems, the
-/// exports, the charts and the table.
-fn report(state: State) -> impl IntoView {
-    view! {
-        <compare::Compare state=state />
-        <problems::Problems state=state />
-        <exports::Exports state=state />
-        <breakdowns::Breakdowns state=state />
-        <table::Table state=state />
-    }
+/// The parts of a report that `State::rehearse` draws, one per task: every
+/// part of the report App shows, each about as long as a first report's
+/// first task.
+fn rehearsed_part(part: usize) -> Option<fn(State) -> AnyView> {
+    Some(match part {
+        0 => |state| {
+            view! { <summary::Summary state=state /> <problems::Problems state=state /> }.into_any()
+        },
+        1 => |state| view! { <breakdowns::Breakdowns state=state /> }.into_any(),
+        2 => |state| {
+            view! {
+                <compare::Compare state=state />
+                <exports::Exports state=state />
+                <table::Table state=state />
+            }
+            .into_any()
+        },
+        _ => return None,
+    })
 }
 
 /// Puts a message on the page after a panic (plain text, in both languages,
