@@ -46,7 +46,7 @@ pub(crate) struct State {
     /// the rest of a long problem list, the charts and the table's rows,
     /// below them, are drawn then, in a task of their own. Drawn with the
     /// rest, they made that task twice as long (the seed's first paste, a
-    /// large table's longest task: README "The page"). A report that
+    /// large table's longest task: README "Hosting"). A report that
     /// replaces one on show is drawn whole at once (`show_overview`).
     drawn: RwSignal<Option<Arc<Overview>>>,
     /// Whether `drawn` is the overview on show.
@@ -149,7 +149,7 @@ impl State {
     /// first table: the user's first report then runs code already compiled
     /// and optimised, as the worker's warm-up does for the check. A fresh
     /// page's first paste of the seed took 80 ms against 25 ms for the next
-    /// one (README "The page"). Nothing of it reaches the document: its
+    /// one (README "Hosting"). Nothing of it reaches the document: its
     /// elements are never attached, its state is its own. One part of the
     /// report per task (`rehearsed_part`): drawn whole at once, cold, it
     /// took 110–215 ms, which a paste just then would have waited for.
