@@ -154,9 +154,6 @@ impl State {
     /// report per task (`rehearsed_part`): drawn whole at once, cold, it
     /// took 110–215 ms, which a paste just then would have waited for.
     fn rehearse(&self, first: view::First) {
-        if !self.waits() {
-            return;
-        }
         let owner = Owner::new();
         let stand_in = owner.with(|| {
             let stand_in = State::blank();
@@ -173,19 +170,23 @@ impl State {
     /// Draws part `part` of the rehearsal and the rest in later tasks, unless
     /// a table came meanwhile; `problems` counts the problems drawn so far.
     fn rehearse_from(self, stand_in: State, owner: Owner, part: usize, problems: u32) {
-        let stage = document()
-            .create_element("div")
-            .ok()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        let (true, Some(stage)) = (self.waits(), stage) else {
+        if !self.waits() {
             return;
-        };
+        }
         let Some(draw) = rehearsed_part(part) else {
             // A hook for the browser tests: the rehearsal is over, and drew that many.
             if let Some(root) = document().document_element() {
                 let _ = root.set_attribute("data-rehearsed", &problems.to_string());
             }
+            // With it go the stand-in's signals (an early return drops it too).
             return drop(owner);
+        };
+        let Some(stage) = document()
+            .create_element("div")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
         };
         let drawn = leptos::mount::mount_to(stage.clone(), move || draw(stand_in));
         let problems = problems

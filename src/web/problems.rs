@@ -207,7 +207,7 @@ pub fn Problems(state: State) -> impl IntoView {
     };
     let total = move || groups().iter().map(|(_, count)| count + 1).sum::<usize>();
     let is_virtual = move || total() > VIRTUAL_ENTRIES;
-    // One problem or heading, drawn from the slice the worker sent.
+    // Draws entries: each group's heading, each problem from the slices the worker sent.
     let draw = move |entries: Vec<Entry>| {
         let lang = state.lang.get();
         state.overview.with(|overview| {

@@ -109,7 +109,7 @@ test('a paste event on the page body loads the table', async ({ page }) => {
 
 test('a first report draws the charts and the table rows after its first frame; an edit redraws it whole at once', async ({ page }) => {
   // Drawn in one task with the rest, the charts and the rows doubled that task
-  // (README "Speed"); a report that replaces one on show must not flicker.
+  // (README "Hosting"); a report that replaces one on show must not flicker.
   await open(page);
   const edited = replaceOnce(seed, '合计\t13,931.00', '合计\t13,930.00');
   const seen = await page.evaluate(async ({ text, edited }) => {
@@ -149,7 +149,7 @@ test('a first report draws the charts and the table rows after its first frame; 
 
 test('a fresh page draws the sample\'s report off the page once its worker is warm, and leaves nothing of it', async ({ page }) => {
   // The rehearsal that makes a fresh page's first report as quick as the next
-  // one's (README "Speed"): the whole report, 80 problems, drawn and dropped.
+  // one's (README "Hosting"): the whole report, 80 problems, drawn and dropped.
   await open(page);
   await expect(page.locator('html')).toHaveAttribute('data-rehearsed', '80');
   await expect(page.locator('[data-state="empty"]')).toBeVisible();

@@ -106,7 +106,7 @@ export async function paste(page, text) {
 
 // Waits until the whole report is drawn: the page draws the summary and the first
 // problems in one frame, and the other problems, the charts and the table's rows in
-// the task after it (README "Speed").
+// the task after it (README "Hosting").
 export async function reportDrawn(page) {
   await expect(page.locator('main[data-drawn]')).toHaveCount(1);
 }
