@@ -3,12 +3,23 @@
 //! beside the wasm memory it grew (which also holds what the allocator keeps
 //! spare and never gives back).
 
-use std::alloc::{GlobalAlloc, Layout, System};
+#[cfg(not(target_arch = "wasm32"))]
+use std::alloc::System;
+use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-/// The system allocator (dlmalloc in wasm), counting the bytes live and
-/// their peak. A binary installs it with `#[global_allocator]`.
+/// The allocator underneath, counting the bytes live and their peak. A
+/// binary installs it with `#[global_allocator]`.
 pub struct Counting;
+
+/// Natively the system's allocator. In wasm Talc, made for wasm, in place of
+/// the standard library's dlmalloc: the 50 MB table's check in the page's
+/// worker took about a fifth less time, and each worker's wasm is smaller
+/// (README "Speed").
+#[cfg(not(target_arch = "wasm32"))]
+static INNER: System = System;
+#[cfg(target_arch = "wasm32")]
+static INNER: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
@@ -18,18 +29,18 @@ fn grew(by: usize) {
     PEAK.fetch_max(live, Relaxed);
 }
 
-// SAFETY: every call goes to `System` as it came; only the counters are
+// SAFETY: every call goes to `INNER` as it came; only the counters are
 // added, for the calls that succeed.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let ptr = unsafe { System.alloc(layout) };
+        let ptr = unsafe { INNER.alloc(layout) };
         if !ptr.is_null() {
             grew(layout.size());
         }
         ptr
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let ptr = unsafe { System.alloc_zeroed(layout) };
+        let ptr = unsafe { INNER.alloc_zeroed(layout) };
         if !ptr.is_null() {
             grew(layout.size());
         }
@@ -37,10 +48,10 @@ unsafe impl GlobalAlloc for Counting {
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { INNER.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        let new = unsafe { INNER.realloc(ptr, layout, new_size) };
         if !new.is_null() {
             LIVE.fetch_sub(layout.size(), Relaxed);
             grew(new_size);
