@@ -124,6 +124,27 @@ fn starts_with_bytes(hay: &[u8], word: &[u8]) -> bool {
     hay.len() >= word.len() && hay.iter().zip(word).all(|(a, b)| a == b)
 }
 
+/// Where the next ASCII digit is. Sixteen bytes at a time without an early
+/// exit, which the compiler turns into vector compares: the cells and goals
+/// are long and mostly Chinese.
+pub(crate) fn next_digit(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(16);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        if chunk
+            .iter()
+            .fold(false, |found, b| found | b.is_ascii_digit())
+        {
+            break;
+        }
+        offset += 16;
+    }
+    bytes[offset..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|at| offset + at)
+}
+
 /// A cell's name as a spreadsheet shows it: `B11` for column 1 of row 11.
 pub fn cell_name(column: usize, row: u32) -> String {
     format!("{}{row}", column_letter(column))

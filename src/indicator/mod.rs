@@ -14,6 +14,7 @@ pub mod value;
 use crate::text::Piece;
 use framework::{Family, Level2, LEVEL2};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -53,6 +54,17 @@ static FRAMEWORK_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Each of [`FRAMEWORK_WORDS`] and its place (the first, for a word listed
+/// twice): looked up four times per indicator, where a walk through the list
+/// compared up to some fifty words each time.
+static WORD_PLACES: LazyLock<FxHashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut places = FxHashMap::default();
+    for (place, word) in FRAMEWORK_WORDS.iter().enumerate() {
+        places.entry(*word).or_insert(place);
+    }
+    places
+});
+
 /// An indicator's two levels, as four words (each level's code and name).
 /// A word is held as its place among [`FRAMEWORK_WORDS`], one byte: a large
 /// table has hundreds of thousands of indicators, and two levels as strings
@@ -74,8 +86,8 @@ impl Levels {
         let written = levels.map(|l| [l.code, Some(l.name).filter(|n| !n.is_empty())]);
         for (at, word) in written.into_iter().flatten().enumerate() {
             let Some(word) = word else { continue };
-            out.words[at] = match FRAMEWORK_WORDS.iter().position(|known| *known == word) {
-                Some(place) if place < usize::from(Levels::OWN - 1) => place as u8 + 1,
+            out.words[at] = match WORD_PLACES.get(word) {
+                Some(&place) if place < usize::from(Levels::OWN - 1) => place as u8 + 1,
                 _ => {
                     out.own.get_or_insert_with(Default::default)[at] = word.into();
                     Levels::OWN
@@ -406,7 +418,7 @@ fn numbered_starts(text: &str) -> Vec<(usize, usize, u32)> {
     let mut i = 0;
     // Each turn starts at a run of digits (a digit after a non-digit, since
     // the last run is skipped whole).
-    while let Some(skip) = next_digit(&bytes[i..]) {
+    while let Some(skip) = crate::text::next_digit(&bytes[i..]) {
         i += skip;
         let digits_end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         let boundary = text[..i]
@@ -430,27 +442,6 @@ fn numbered_starts(text: &str) -> Vec<(usize, usize, u32)> {
         i = digits_end;
     }
     starts
-}
-
-/// Where the next ASCII digit is. Sixteen bytes at a time without an early
-/// exit, which the compiler turns into vector compares: the cells are long
-/// and mostly Chinese.
-fn next_digit(bytes: &[u8]) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(16);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        if chunk
-            .iter()
-            .fold(false, |found, b| found | b.is_ascii_digit())
-        {
-            break;
-        }
-        offset += 16;
-    }
-    bytes[offset..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|at| offset + at)
 }
 
 /// A value label's position and length in the indicator text.

@@ -156,11 +156,8 @@ fn quantities(goal: &str) -> Vec<(&str, &str, Decimal)> {
     let bytes = goal.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() {
-            at += 1;
-            continue;
-        }
+    while let Some(skip) = crate::text::next_digit(&bytes[at..]) {
+        at += skip;
         let start = at;
         while at < bytes.len()
             && (bytes[at].is_ascii_digit() || bytes[at] == b'.' || bytes[at] == b',')
@@ -179,7 +176,12 @@ fn quantities(goal: &str) -> Vec<(&str, &str, Decimal)> {
             .strip_prefix("多")
             .or_else(|| rest.strip_prefix("余"))
             .unwrap_or(rest);
-        let Some(unit) = UNITS.iter().find(|u| rest.starts_with(**u)) else {
+        // The first byte compared before the rest: a goal has many digits.
+        let first = rest.as_bytes().first();
+        let Some(unit) = UNITS
+            .iter()
+            .find(|u| u.as_bytes().first() == first && rest.starts_with(**u))
+        else {
             continue;
         };
         let Ok(number) = digits.replace(',', "").parse::<Decimal>() else {

@@ -43,7 +43,7 @@ fn check(_: &Context, project: &Project, out: &mut Sink) {
 /// Arabic digits, or a Chinese numeral followed by a measure word (两个, 五项).
 fn is_quantified(text: &str) -> bool {
     // Most goals hold a digit: found without decoding a character.
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+    if crate::text::next_digit(text.as_bytes()).is_some() {
         return true;
     }
     let mut after_numeral = false;
