@@ -3,7 +3,9 @@
 
 use crate::text::Piece;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// The comparison a target states: budget systems use ≥ > = < ≤.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -340,14 +342,30 @@ const UNITS: [&str; 79] = [
     "宗",
 ];
 
-/// The place in [`UNITS`] of the first unit that `text` starts with. The
-/// first bytes are compared before the rest: this runs for every number of a
-/// large table.
+/// The places in [`UNITS`] of the units that start with each character, in
+/// the order of [`UNITS`] (only units with the same first character can both
+/// match, so the first match among them is the first in [`UNITS`]).
+static UNITS_BY_FIRST: LazyLock<FxHashMap<char, Vec<u8>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<char, Vec<u8>> = FxHashMap::default();
+    for (at, unit) in UNITS.iter().enumerate() {
+        if let Some(first) = unit.chars().next() {
+            by_first.entry(first).or_default().push(at as u8);
+        }
+    }
+    by_first
+});
+
+/// The place in [`UNITS`] of the first unit that `text` starts with. Only the
+/// units that start with its first character are compared: this runs for
+/// every number of a large table, and most numbers are followed by a unit
+/// that a walk through the whole list reached late (`%`).
 fn unit_at(text: &str) -> Option<usize> {
-    let first = *text.as_bytes().first()?;
-    UNITS
+    let first = text.chars().next()?;
+    UNITS_BY_FIRST
+        .get(&first)?
         .iter()
-        .position(|u| u.as_bytes()[0] == first && text.starts_with(u))
+        .map(|&at| usize::from(at))
+        .find(|&at| text.starts_with(UNITS[at]))
 }
 
 /// A date or a span of dates, which needs no unit: `2023.07-2024.01`,
@@ -509,12 +527,28 @@ fn strip_operators<'a>(
     before: bool,
 ) -> &'a str {
     loop {
+        // Most often nothing is left around the number: every value comes here twice.
+        if text.is_empty() {
+            return text;
+        }
         let start = text.len();
         if let Some((op, len)) = leading_symbol(text) {
             operator.get_or_insert(op);
             text = text[len..].trim_start();
         }
+        // The byte at the edge compared before the word: most words differ there.
+        let edge = |t: &str| {
+            if before {
+                t.bytes().last()
+            } else {
+                t.bytes().next()
+            }
+        };
+        let at_edge = edge(text);
         for &(word, op) in &OPERATOR_WORDS {
+            if edge(word) != at_edge {
+                continue;
+            }
             let stripped = if before {
                 text.strip_suffix(word)
             } else {
