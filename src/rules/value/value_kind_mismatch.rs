@@ -67,9 +67,16 @@ const KEPT_LOW: [&str; 22] = [
     "控制",
 ];
 
+/// The unit before any `/` (人 of 人/天). The `/` is found byte by byte: a
+/// unit is a few bytes, shorter than a searcher takes to set up, and this runs
+/// several times for each value of a large table.
 fn base_unit(value: &Value) -> Option<&str> {
     let unit = value.unit()?;
-    Some(unit.split('/').next().unwrap_or(unit))
+    Some(
+        unit.bytes()
+            .position(|b| b == b'/')
+            .map_or(unit, |at| &unit[..at]),
+    )
 }
 
 fn is_ratio(name: &str) -> bool {
