@@ -5,7 +5,7 @@
 mod web;
 
 /// Talc, made for wasm, in place of the standard library's dlmalloc: less
-/// code in the first load (README "Sizes").
+/// code in the first load (README "Hosting").
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
