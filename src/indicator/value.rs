@@ -718,6 +718,22 @@ mod tests {
         ValueKind,
     );
 
+    /// The units grouped by their first character give the unit that a walk
+    /// through the whole list gives: for each unit, each of its beginnings,
+    /// and each with text after it.
+    #[test]
+    fn unit_at_agrees_with_a_walk_through_the_list() {
+        let walk = |text: &str| UNITS.iter().position(|u| text.starts_with(u));
+        let mut texts: Vec<String> = vec![String::new(), "左右".into(), "abc".into()];
+        for unit in UNITS {
+            texts.extend(unit.char_indices().map(|(at, _)| unit[..at].to_owned()));
+            texts.extend([unit.to_owned(), format!("{unit}/天"), format!("{unit}以上")]);
+        }
+        for text in &texts {
+            assert_eq!(unit_at(text), walk(text), "{text}");
+        }
+    }
+
     /// (raw, operator, number, upper, unit, kind)
     #[rustfmt::skip]
     const CASES: &[Case] = {
