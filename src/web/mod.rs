@@ -136,12 +136,16 @@ impl State {
         }
     }
 
+    /// Whether a table was given: pasted text, or a large table kept apart
+    /// from the paste area (reactive).
+    fn has_input(&self) -> bool {
+        self.large.get().is_some() || self.input.with(|t| !t.trim().is_empty())
+    }
+
     /// Whether the page still waits for its first table: nothing given,
     /// nothing on show.
     fn waits(&self) -> bool {
-        self.input.with_untracked(|t| t.trim().is_empty())
-            && self.large.get_untracked().is_none()
-            && self.overview.with_untracked(Option::is_none)
+        untrack(|| !self.has_input()) && self.overview.with_untracked(Option::is_none)
     }
 
     /// Draws the sample's report (which the worker sends once it is warm)
@@ -607,8 +611,7 @@ pub fn App() -> impl IntoView {
             .lang
             .update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
     };
-    let has_input =
-        move || state.large.get().is_some() || state.input.with(|t| !t.trim().is_empty());
+    let has_input = move || state.has_input();
     let unreadable = move || has_input() && state.overview(|o| o.layout.is_none()) == Some(true);
     let shown = move || has_input() && state.overview(|o| o.layout.is_some()) == Some(true);
     // A shared link's reader (often on a phone, from a chat app) sees the
