@@ -4,15 +4,16 @@
 # summary). Run it before and after a change that must not change what the
 # checker says (a speed-up, a refactor), then `diff -r BEFORE AFTER`: an empty
 # diff proves the reports byte-identical.
-# Usage: scripts/fixture-reports.sh OUTDIR   (NO_BUILD=1 to use the built binary)
+# Usage: scripts/fixture-reports.sh OUTDIR   (NO_BUILD=1 to use the built binary,
+# BIN=path to use another: the commit before, built elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/fixture-reports.sh OUTDIR}
 mkdir -p "$out"
-if [ -z "${NO_BUILD:-}" ]; then
+if [ -z "${NO_BUILD:-}" ] && [ -z "${BIN:-}" ]; then
   cargo build --release --bin jixiao-lint >&2
 fi
-bin=target/release/jixiao-lint
+bin=${BIN:-target/release/jixiao-lint}
 # A reader's panic (the corrupt .xls) prints its message on stderr: without a
 # backtrace, and without the thread's id, which changes from run to run.
 export RUST_BACKTRACE=0

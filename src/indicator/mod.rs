@@ -11,7 +11,7 @@
 pub mod framework;
 pub mod value;
 
-use crate::text::Piece;
+use crate::text::{trim, trim_start, Piece};
 use framework::{Family, Level2, LEVEL2};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -505,8 +505,7 @@ fn parse_one(text: &Piece, body: Range<usize>, number: Option<u32>) -> Indicator
             .filter(|p| *p > pos)
             .min()
             .unwrap_or(part.len());
-        let raw = part[start..end]
-            .trim_start()
+        let raw = trim_start(&part[start..end])
             .trim_start_matches([':', '：'])
             .trim_matches(is_separator);
         parse_value(text.part(raw))
@@ -534,15 +533,15 @@ fn parse_head(head: &str) -> (Level<'_>, Level<'_>, &str) {
             Some((p, len)) => (&rest[..p], &rest[p + len..]),
             None => (rest, ""),
         };
-        let (code, name) = split_level(part.trim());
+        let (code, name) = split_level(trim(part));
         let known = code.is_some()
             || if is_second {
                 Level2::from_name(name).is_some()
             } else {
                 Family::from_name(name).is_some()
             };
-        if known && !after.trim().is_empty() {
-            rest = after.trim_start();
+        if known && !trim(after).is_empty() {
+            rest = trim_start(after);
             Level { code, name }
         } else {
             Level::default()
@@ -550,7 +549,7 @@ fn parse_head(head: &str) -> (Level<'_>, Level<'_>, &str) {
     };
     let level1 = take_level(false);
     let level2 = take_level(true);
-    (level1, level2, rest.trim())
+    (level1, level2, trim(rest))
 }
 
 /// The first `,` or `，` and its length, found byte by byte rather than by
@@ -569,7 +568,7 @@ fn find_comma(text: &str) -> Option<(usize, usize)> {
 /// `产出指标（50分）` → (产出指标, 50..=50), `效益指标(权重20-30%)` → (效益指标,
 /// 20..=30). Without a band, the name as it is.
 pub fn weight_band(name: &str) -> (&str, Option<(Decimal, Decimal)>) {
-    let name = name.trim();
+    let name = trim(name);
     let Some(open) = name.rfind(['(', '（']) else {
         return (name, None);
     };
@@ -603,10 +602,10 @@ fn parse_level(part: &str) -> Level<'_> {
 fn split_level(part: &str) -> (Option<&str>, &str) {
     let digits = part.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
-        let after = part[digits..].trim_start();
+        let after = trim_start(&part[digits..]);
         for dash in ['-', '－', '—', '–'] {
             if let Some(name) = after.strip_prefix(dash) {
-                return (Some(&part[..digits]), name.trim());
+                return (Some(&part[..digits]), trim(name));
             }
         }
     }

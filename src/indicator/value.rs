@@ -1,7 +1,7 @@
 //! An indicator value (实施周期指标值 / 年度指标值) read into operator, number and
 //! unit, or kept as a qualitative text.
 
-use crate::text::Piece;
+use crate::text::{trim, trim_start, Piece};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -371,7 +371,7 @@ fn unit_at(text: &str) -> Option<usize> {
 /// A date or a span of dates, which needs no unit: `2023.07-2024.01`,
 /// `2024.12`, `2024-06-30` (a year of 19xx or 20xx, then `.`, `-` or `/`).
 pub fn is_date(text: &str) -> bool {
-    let b = text.trim().as_bytes();
+    let b = trim(text).as_bytes();
     b.len() >= 6
         && b[..4].iter().all(u8::is_ascii_digit)
         && matches!(&b[..2], b"19" | b"20")
@@ -383,12 +383,12 @@ pub fn is_date(text: &str) -> bool {
 /// of its own (`&str`, `String`).
 pub fn parse_value(raw: impl Into<Piece>) -> Value {
     let mut raw: Piece = raw.into();
-    raw.narrow(str::trim);
+    raw.narrow(trim);
     let half = crate::text::half_width(&raw);
-    let mut text = half.trim();
+    let mut text = trim(&half);
     for prefix in ["标准:", "指标值:", "目标值:"] {
         if let Some(rest) = text.strip_prefix(prefix) {
-            text = rest.trim_start();
+            text = trim_start(rest);
         }
     }
     let text = text.trim_end_matches(|c: char| {
@@ -498,10 +498,10 @@ fn read_quantity(text: &str) -> Quantity {
     } else {
         None
     };
-    let before = strip_operators(before.trim(), &mut operator, true);
-    after = after.trim_start();
+    let before = strip_operators(trim(before), &mut operator, true);
+    after = trim_start(after);
     after = after.strip_prefix('为').unwrap_or(after);
-    let after = strip_operators(after.trim(), &mut operator, false);
+    let after = strip_operators(trim(after), &mut operator, false);
     let after = after.trim_start_matches('左').trim_start_matches('右');
     value.operator = Some(operator.unwrap_or(Operator::Equal));
     value.kind = if before.is_empty() && after.is_empty() {

@@ -161,7 +161,7 @@ impl RowReader<'_> {
     fn line(&self, row: &Row) -> Line {
         let (name_index, _) = self.cell(row, Column::Name);
         let mut name = row.piece(name_index);
-        name.narrow(str::trim);
+        name.narrow(crate::text::trim);
         let amounts = Column::AMOUNTS
             .into_iter()
             .filter_map(|column| {

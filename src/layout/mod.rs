@@ -314,7 +314,7 @@ impl Amount {
     /// cell that names its own unit (`60000元`) is taken in that unit. Decimals
     /// are left to the amount-invalid rule and its configured limit.
     pub fn read(column: Column, index: usize, mut raw: Piece, table_unit: AmountUnit) -> Amount {
-        raw.narrow(str::trim);
+        raw.narrow(crate::text::trim);
         let parsed = crate::money::parse_amount(&raw, u32::MAX);
         Amount {
             column,

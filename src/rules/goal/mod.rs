@@ -6,10 +6,6 @@ pub mod goal_unquantified;
 
 /// The goal as a reader sees it: markup blanked, a leading `-` dropped, trimmed.
 pub(crate) fn goal_text(project: &crate::layout::Project) -> &str {
-    project
-        .goal
-        .text()
-        .trim()
-        .trim_start_matches(['-', '－'])
-        .trim()
+    let text = crate::text::trim(project.goal.text());
+    crate::text::trim(text.trim_start_matches(['-', '－']))
 }
