@@ -109,13 +109,17 @@ pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// at a character boundary, and the text need not be decoded. The bytes are
 /// compared inline: Chinese words share a handful of lead bytes, so most
 /// first-byte hits are told apart by the next byte, which a `memcmp` call per
-/// hit cost far more than (7% of a large check went to those calls).
+/// hit cost far more than (7% of a large check went to those calls). For the
+/// same reason a continuation byte (`80`–`BF`) starts no match, and the words
+/// are not tried there: two bytes of every three of a Chinese text.
 pub fn contains_any(text: &str, words: &[&str]) -> bool {
     let bytes = text.as_bytes();
-    (0..bytes.len()).any(|at| {
-        let rest = &bytes[at..];
-        words.iter().any(|w| starts_with_bytes(rest, w.as_bytes()))
-    })
+    (0..bytes.len())
+        .filter(|&at| !matches!(bytes[at], 0x80..=0xBF))
+        .any(|at| {
+            let rest = &bytes[at..];
+            words.iter().any(|w| starts_with_bytes(rest, w.as_bytes()))
+        })
 }
 
 /// `hay.starts_with(word)`, compared in a loop the compiler keeps inline.
@@ -439,6 +443,18 @@ mod tests {
                 contains_any(text, &words),
                 words.iter().any(|w| text.contains(w)),
                 "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// As `str::contains` for each word, on texts of the words' own characters.
+        #[test]
+        fn contains_any_is_contains_for_any_word(text in "[满意度率是否?？ab①\\PC]{0,12}") {
+            let words = ["满意度", "率", "是否", "ab", "？", "①"];
+            proptest::prop_assert_eq!(
+                contains_any(&text, &words),
+                words.iter().any(|w| text.contains(w))
             );
         }
     }
