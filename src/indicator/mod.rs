@@ -204,7 +204,8 @@ impl Placement {
             }
             (family, _) => family,
         };
-        let place = |known: &Level2| LEVEL2.iter().position(|l| l == known);
+        // By address: both lookups give a reference into LEVEL2.
+        let place = |known: &Level2| LEVEL2.iter().position(|l| std::ptr::eq(l, known));
         Placement {
             family,
             level2: level2.and_then(place).map(|at| at as u8),
@@ -569,7 +570,7 @@ fn find_comma(text: &str) -> Option<(usize, usize)> {
 /// 20..=30). Without a band, the name as it is.
 pub fn weight_band(name: &str) -> (&str, Option<(Decimal, Decimal)>) {
     let name = trim(name);
-    let Some(open) = name.rfind(['(', '（']) else {
+    let Some(open) = last_open_bracket(name) else {
         return (name, None);
     };
     let inside = name[open..]
@@ -589,6 +590,16 @@ pub fn weight_band(name: &str) -> (&str, Option<(Decimal, Decimal)>) {
         Some(band) if band.0 <= band.1 => (name[..open].trim_end(), Some(band)),
         _ => (name, None),
     }
+}
+
+/// `name.rfind(['(', '（'])`, found by the bytes: most names have no
+/// bracket, and the search for two characters decoded every character of the
+/// name from its end.
+fn last_open_bracket(name: &str) -> Option<usize> {
+    let bytes = name.as_bytes();
+    (0..bytes.len()).rev().find(|&at| {
+        bytes[at] == b'(' || (bytes[at] == 0xEF && bytes[at..].starts_with("（".as_bytes()))
+    })
 }
 
 /// `22-社会效益` → code 22, name 社会效益; `社会效益` → no code.
@@ -650,6 +661,13 @@ mod tests {
     }
 
     proptest! {
+        /// The last bracket found by its bytes is the one `rfind` finds,
+        /// among other characters that start with the same byte (`）`, `：`).
+        #[test]
+        fn last_open_bracket_is_rfind(name in "(\\(|（|）|：|，|产出|分|%|1|a){0,12}") {
+            prop_assert_eq!(last_open_bracket(&name), name.rfind(['(', '（']));
+        }
+
         #[test]
         fn finds_commas_as_find_does(text in "(,|，|；|a|指|\u{FF0C}|\u{FF1C}){0,12}") {
             let found = text.find([',', '，']).map(|p| (p, text[p..].chars().next().map_or(1, char::len_utf8)));

@@ -22,9 +22,7 @@ fn check(_: &Context, project: &Project, indicator: &Indicator, out: &mut Sink) 
         project,
         indicator,
         out,
-        |v| {
-            crate::text::contains_any(v.text(), &["是否"]) || v.text().ends_with(['?', '？'])
-        },
+        |v| crate::text::contains_any(v.text(), &["是否"]) || v.text().ends_with(['?', '？']),
         "是评价问题而不是目标，应写明要达到的状态（如“开支范围合规”）",
         "is a question, not a target; state the result to reach",
     );
