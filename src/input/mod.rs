@@ -282,22 +282,7 @@ fn find_end(bytes: &[u8], delimiter: u8, lines: LineEnd) -> usize {
 
 /// Where the first delimiter, LF or CR is.
 fn find_stop(bytes: &[u8], delimiter: u8) -> usize {
-    let stops = |b: u8| b == delimiter || b == b'\n' || b == b'\r';
-    // Sixteen bytes at a time without an early exit, which the compiler turns
-    // into vector compares: most of a large table is long indicator cells.
-    let mut chunks = bytes.chunks_exact(16);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |found, &b| found | stops(b)) {
-            break;
-        }
-        offset += 16;
-    }
-    offset
-        + bytes[offset..]
-            .iter()
-            .position(|&b| stops(b))
-            .unwrap_or(bytes.len() - offset)
+    memchr::memchr3(delimiter, b'\n', b'\r', bytes).unwrap_or(bytes.len())
 }
 
 /// A quoted field whose content starts at `at`: `""` is one quote, and after
