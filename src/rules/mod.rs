@@ -407,8 +407,15 @@ impl Sink<'_> {
         zh: &str,
         en: &str,
     ) {
-        let (label_zh, label_en) = indicator_label(indicator);
-        let message = Message::new(format!("{label_zh}：{zh}"), format!("{label_en}: {en}"));
+        let room = LABEL_ROOM + indicator.name.len();
+        let mut message_zh = String::with_capacity(room + zh.len());
+        let mut message_en = String::with_capacity(room + en.len());
+        write_indicator_label(indicator, &mut message_zh, &mut message_en);
+        message_zh.push('：');
+        message_zh.push_str(zh);
+        message_en.push_str(": ");
+        message_en.push_str(en);
+        let message = Message::new(message_zh, message_en);
         self.report_as(severity, Location::indicator(project, indicator), message);
     }
 
@@ -637,16 +644,29 @@ fn sort_by_position(mut all: Vec<Diagnostic>, ranks: &[u8]) -> Vec<Diagnostic> {
     all
 }
 
-/// `2、服务对象满意度` or `第 2 项指标` for messages, in both languages.
+/// `第 2 项指标「服务对象满意度」` or `指标「服务对象满意度」` for messages, in
+/// both languages.
 pub(crate) fn indicator_label(indicator: &Indicator) -> (String, String) {
-    match indicator.number {
-        Some(n) => (
-            format!("第 {n} 项指标「{}」", indicator.name),
-            format!("indicator {n} \"{}\"", indicator.name),
-        ),
-        None => (
-            format!("指标「{}」", indicator.name),
-            format!("indicator \"{}\"", indicator.name),
-        ),
-    }
+    let room = LABEL_ROOM + indicator.name.len();
+    let (mut zh, mut en) = (String::with_capacity(room), String::with_capacity(room));
+    write_indicator_label(indicator, &mut zh, &mut en);
+    (zh, en)
+}
+
+/// The bytes of [`indicator_label`] beside the name's (`第 123 项指标「」`).
+pub(crate) const LABEL_ROOM: usize = 32;
+
+/// Writes [`indicator_label`] into two messages that go on after it: a
+/// message about an indicator is made with room for the rest, as a string
+/// that grows as it is written is copied each time.
+pub(crate) fn write_indicator_label(indicator: &Indicator, zh: &mut String, en: &mut String) {
+    use std::fmt::Write;
+    let name = &indicator.name;
+    // Writing to a String cannot fail.
+    let _ = match indicator.number {
+        Some(n) => {
+            write!(zh, "第 {n} 项指标「{name}」").and(write!(en, "indicator {n} \"{name}\""))
+        }
+        None => write!(zh, "指标「{name}」").and(write!(en, "indicator \"{name}\"")),
+    };
 }

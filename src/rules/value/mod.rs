@@ -36,17 +36,25 @@ pub(crate) fn report_values(
         return;
     }
     // Written straight into the two messages: value findings are many.
-    // (Writing to a String cannot fail: the results are dropped.)
-    let (mut message_zh, mut message_en) = (String::new(), String::new());
-    let name = &indicator.name;
-    let _ = match indicator.number {
-        Some(n) => write!(message_zh, "第 {n} 项指标「{name}」的")
-            .and(write!(message_en, "indicator {n} \"{name}\": ")),
-        None => {
-            write!(message_zh, "指标「{name}」的").and(write!(message_en, "indicator \"{name}\": "))
-        }
-    };
+    // (Writing to a String cannot fail: the results are dropped.) Made with
+    // room for the label, the values with theirs (`实施周期指标值和年度指标值「」`,
+    // 45 bytes) and the words, so that they are not copied as they grow.
     let (period, annual) = (&indicator.period.raw, &indicator.annual.raw);
+    let room = |words: &str| {
+        crate::rules::LABEL_ROOM
+            + 48
+            + indicator.name.len()
+            + period.len()
+            + annual.len()
+            + words.len()
+    };
+    let (mut message_zh, mut message_en) = (
+        String::with_capacity(room(zh)),
+        String::with_capacity(room(en)),
+    );
+    crate::rules::write_indicator_label(indicator, &mut message_zh, &mut message_en);
+    message_zh.push('的');
+    message_en.push_str(": ");
     let same = hit == [true, true] && period == annual;
     let _ = if same && indicator.has_single_value() {
         write!(message_zh, "指标值「{period}」").and(write!(message_en, "value \"{period}\""))
