@@ -204,8 +204,7 @@ impl Placement {
             }
             (family, _) => family,
         };
-        // By address: both lookups give a reference into LEVEL2.
-        let place = |known: &Level2| LEVEL2.iter().position(|l| std::ptr::eq(l, known));
+        let place = |known: &Level2| LEVEL2.iter().position(|l| l == known);
         Placement {
             family,
             level2: level2.and_then(place).map(|at| at as u8),
