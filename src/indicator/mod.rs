@@ -328,10 +328,9 @@ fn is_separator(c: char) -> bool {
 /// byte length, so that every offset still points into the original cell.
 /// Returns `None` when there is no markup.
 pub fn blank_markup(cell: &str) -> Option<String> {
-    if !cell.contains('<') && !cell.contains("&nbsp;") {
-        return None;
-    }
     let bytes = cell.as_bytes();
+    // Only `<` and `&` start markup: most cells have neither.
+    memchr::memchr2(b'<', b'&', bytes)?;
     // The text is copied once, up to each piece of markup and then spaces in
     // its place; `None` until the first piece is found.
     let mut blanked: Option<String> = None;
@@ -345,8 +344,8 @@ pub fn blank_markup(cell: &str) -> Option<String> {
     };
     let mut i = 0;
     while i < bytes.len() {
-        // Only `<` and `&` start markup: skip to the next one.
-        match bytes[i..].iter().position(|&b| b == b'<' || b == b'&') {
+        // Skip to the next `<` or `&`.
+        match memchr::memchr2(b'<', b'&', &bytes[i..]) {
             Some(skip) => i += skip,
             None => break,
         }
