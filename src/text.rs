@@ -387,10 +387,10 @@ pub fn excerpt(s: &str, max_chars: usize) -> String {
 mod tests {
     use super::*;
 
-    /// The edge tests let no white space through: every character that
-    /// `char::is_whitespace` names fails them at both ends, and every
-    /// character trims as `str::trim` trims it, alone, around a word and
-    /// between spaces.
+    /// The edge tests let no white space through: they say "may be white
+    /// space" at both ends of every character that `char::is_whitespace`
+    /// names, and every character trims as `str::trim` trims it, alone,
+    /// around a word and between spaces.
     #[test]
     fn trim_agrees_with_the_standard_library_for_every_character() {
         let mut buf = [0; 4];

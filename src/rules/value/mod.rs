@@ -37,8 +37,9 @@ pub(crate) fn report_values(
     }
     // Written straight into the two messages: value findings are many.
     // (Writing to a String cannot fail: the results are dropped.) Made with
-    // room for the label, the values with theirs (`实施周期指标值和年度指标值「」`,
-    // 45 bytes) and the words, so that they are not copied as they grow.
+    // room for the label, the values and what names them (at most
+    // `实施周期指标值和年度指标值「」`, 45 bytes) and the words, so that the
+    // messages are not copied as they grow.
     let (period, annual) = (&indicator.period.raw, &indicator.annual.raw);
     let room = |words: &str| {
         crate::rules::LABEL_ROOM
