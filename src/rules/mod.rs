@@ -407,10 +407,8 @@ impl Sink<'_> {
         zh: &str,
         en: &str,
     ) {
-        let room = LABEL_ROOM + indicator.name.len();
-        let mut message_zh = String::with_capacity(room + zh.len());
-        let mut message_en = String::with_capacity(room + en.len());
-        write_indicator_label(indicator, &mut message_zh, &mut message_en);
+        let (mut message_zh, mut message_en) =
+            labelled(indicator, '：'.len_utf8() + zh.len(), ": ".len() + en.len());
         message_zh.push('：');
         message_zh.push_str(zh);
         message_en.push_str(": ");
@@ -647,21 +645,19 @@ fn sort_by_position(mut all: Vec<Diagnostic>, ranks: &[u8]) -> Vec<Diagnostic> {
 /// `第 2 项指标「服务对象满意度」` or `指标「服务对象满意度」` for messages, in
 /// both languages.
 pub(crate) fn indicator_label(indicator: &Indicator) -> (String, String) {
-    let room = LABEL_ROOM + indicator.name.len();
-    let (mut zh, mut en) = (String::with_capacity(room), String::with_capacity(room));
-    write_indicator_label(indicator, &mut zh, &mut en);
-    (zh, en)
+    labelled(indicator, 0, 0)
 }
 
-/// The bytes of [`indicator_label`] beside the name's (`第 123 项指标「」`).
-pub(crate) const LABEL_ROOM: usize = 32;
-
-/// Writes [`indicator_label`] into two messages that go on after it: a
-/// message about an indicator is made with room for the rest, as a string
-/// that grows as it is written is copied each time.
-pub(crate) fn write_indicator_label(indicator: &Indicator, zh: &mut String, en: &mut String) {
+/// [`indicator_label`], with room for `more_zh` and `more_en` bytes after it:
+/// a message about an indicator goes on after its label, and a string that
+/// grows as it is written is copied each time.
+pub(crate) fn labelled(indicator: &Indicator, more_zh: usize, more_en: usize) -> (String, String) {
     use std::fmt::Write;
     let name = &indicator.name;
+    // The label's own bytes beside the name's: `第 123 项指标「」`.
+    let room = 32 + name.len();
+    let mut zh = String::with_capacity(room + more_zh);
+    let mut en = String::with_capacity(room + more_en);
     // Writing to a String cannot fail.
     let _ = match indicator.number {
         Some(n) => {
@@ -669,4 +665,5 @@ pub(crate) fn write_indicator_label(indicator: &Indicator, zh: &mut String, en: 
         }
         None => write!(zh, "指标「{name}」").and(write!(en, "indicator \"{name}\"")),
     };
+    (zh, en)
 }

@@ -37,23 +37,13 @@ pub(crate) fn report_values(
     }
     // Written straight into the two messages: value findings are many.
     // (Writing to a String cannot fail: the results are dropped.) Made with
-    // room for the label, the values and what names them (at most
-    // `实施周期指标值和年度指标值「」`, 45 bytes) and the words, so that the
+    // room after the label for the values and what names them (at most
+    // `的实施周期指标值和年度指标值「」`, 48 bytes) and the words, so that the
     // messages are not copied as they grow.
     let (period, annual) = (&indicator.period.raw, &indicator.annual.raw);
-    let room = |words: &str| {
-        crate::rules::LABEL_ROOM
-            + 48
-            + indicator.name.len()
-            + period.len()
-            + annual.len()
-            + words.len()
-    };
-    let (mut message_zh, mut message_en) = (
-        String::with_capacity(room(zh)),
-        String::with_capacity(room(en)),
-    );
-    crate::rules::write_indicator_label(indicator, &mut message_zh, &mut message_en);
+    let values = 48 + period.len() + annual.len();
+    let (mut message_zh, mut message_en) =
+        crate::rules::labelled(indicator, values + zh.len(), values + en.len());
     message_zh.push('的');
     message_en.push_str(": ");
     let same = hit == [true, true] && period == annual;
