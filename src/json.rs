@@ -62,7 +62,11 @@ pub fn write_pretty<W: Write, T: Serialize + ?Sized>(
     value: &T,
     depth: usize,
 ) -> Result<()> {
-    value.serialize(&mut Serializer { out, depth })
+    value.serialize(&mut Serializer {
+        out,
+        depth,
+        spare: &mut Vec::new(),
+    })
 }
 
 /// `value` as a pretty JSON string, keys sorted (as `to_string_pretty` of
@@ -89,14 +93,89 @@ fn newline<W: Write>(out: &mut W, depth: usize) -> Result<()> {
     Ok(())
 }
 
-/// A string with serde_json's escaping (the same function writes it).
+/// A string with serde_json's escaping (`serde_json::to_writer` of a `str`):
+/// the runs between the bytes it escapes are copied whole. A report's strings
+/// are long and have few such bytes (the English messages' quotes), and
+/// serde_json looks each byte up in a table.
 fn write_str<W: Write>(out: &mut W, s: &str) -> Result<()> {
-    serde_json::to_writer(out, s).map_err(|e| Error(e.to_string()))
+    let bytes = s.as_bytes();
+    out.write_all(b"\"")?;
+    let mut written = 0;
+    while let Some(at) = next_escaped(&bytes[written..]) {
+        let at = written + at;
+        out.write_all(&bytes[written..at])?;
+        write_escaped(out, bytes[at])?;
+        written = at + 1;
+    }
+    out.write_all(&bytes[written..])?;
+    out.write_all(b"\"")?;
+    Ok(())
+}
+
+/// Whether serde_json escapes this byte: `"`, `\\` and the control characters
+/// below U+0020 (nothing else, not even U+007F).
+fn is_escaped(b: u8) -> bool {
+    (b < 0x20) | (b == b'"') | (b == b'\\')
+}
+
+/// Where the first byte to escape is. Sixteen bytes at a time without an
+/// early exit inside them, which the compiler turns into vector compares; the
+/// last few (most keys and short values are only these) padded with spaces to
+/// sixteen.
+fn next_escaped(bytes: &[u8]) -> Option<usize> {
+    let any_escaped = |chunk: &[u8]| chunk.iter().fold(false, |any, &b| any | is_escaped(b));
+    let chunks = bytes.chunks_exact(16);
+    let rest = chunks.remainder();
+    let clean = 16 * chunks.take_while(|chunk| !any_escaped(chunk)).count();
+    if clean == bytes.len() - rest.len() {
+        let mut padded = [b' '; 16];
+        padded[..rest.len()].copy_from_slice(rest);
+        if !any_escaped(&padded) {
+            return None;
+        }
+    }
+    let found = bytes[clean..].iter().position(|&b| is_escaped(b));
+    found.map(|at| clean + at)
+}
+
+/// One escaped byte as serde_json writes it: `"` and `\` after a backslash,
+/// the short escapes of backspace, form feed, line feed, carriage return and
+/// tab, and `\u00xx` (lower-case hex) for the other control characters.
+fn write_escaped<W: Write>(out: &mut W, b: u8) -> Result<()> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let short = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => {
+            let hex = [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]];
+            out.write_all(b"\\u00")?;
+            out.write_all(&hex)?;
+            return Ok(());
+        }
+    };
+    out.write_all(&[b'\\', short])?;
+    Ok(())
 }
 
 pub struct Serializer<'w, W: Write> {
     out: &'w mut W,
     depth: usize,
+    /// The buffers of objects written before, lent to the next ones: a large
+    /// report has hundreds of thousands of objects, and each would otherwise
+    /// allocate (and grow, and free) its own.
+    spare: &'w mut Vec<Buffers>,
+}
+
+/// An object's two buffers (see [`Object`]), empty while spare.
+#[derive(Default)]
+struct Buffers {
+    scratch: Vec<u8>,
+    members: Vec<(Key, std::ops::Range<usize>)>,
 }
 
 impl<'a, 'w, W: Write> ser::Serializer for &'a mut Serializer<'w, W> {
@@ -213,6 +292,7 @@ impl<'a, 'w, W: Write> ser::Serializer for &'a mut Serializer<'w, W> {
         value.serialize(&mut Serializer {
             out: &mut *self.out,
             depth: self.depth + 1,
+            spare: &mut *self.spare,
         })?;
         newline(self.out, self.depth)?;
         self.out.write_all(b"}")?;
@@ -241,16 +321,16 @@ impl<'a, 'w, W: Write> ser::Serializer for &'a mut Serializer<'w, W> {
         Ok(Variant(self.serialize_seq(Some(len))?))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Object<'a, 'w, W>> {
+        let buffers = self.spare.pop().unwrap_or_default();
         Ok(Object {
             ser: self,
-            scratch: Vec::new(),
-            members: Vec::new(),
+            buffers,
             key: None,
         })
     }
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Object<'a, 'w, W>> {
         let mut object = self.serialize_map(Some(len))?;
-        object.members.reserve(len);
+        object.buffers.members.reserve(len);
         Ok(object)
     }
     fn serialize_struct_variant(
@@ -294,6 +374,7 @@ impl<'a, 'w, W: Write> Seq<'a, 'w, W> {
         value.serialize(&mut Serializer {
             out: &mut *self.ser.out,
             depth: self.ser.depth + 1,
+            spare: &mut *self.ser.spare,
         })
     }
 
@@ -370,12 +451,40 @@ fn close_variant<W: Write>(ser: &mut Serializer<'_, W>) -> Result<()> {
 /// sorted by key, as `serde_json::Value`'s sorted map prints them.
 pub struct Object<'a, 'w, W: Write> {
     ser: &'a mut Serializer<'w, W>,
-    /// Every member's value, one after the other.
-    scratch: Vec<u8>,
-    /// Each member's key and where its value lies in `scratch`.
-    members: Vec<(Key, std::ops::Range<usize>)>,
+    /// `scratch`: every member's value, one after the other; `members`: each
+    /// member's key and where its value lies in `scratch`. Borrowed from the
+    /// serializer's spare buffers and given back when the object is closed.
+    buffers: Buffers,
     /// A map's key, between `serialize_key` and `serialize_value`.
     key: Option<Key>,
+}
+
+/// What comes before a member's value: `{` or `,`, a new line, the
+/// indentation and the key with its colon. Put together on the stack and
+/// written at once when the key needs no escaping and the line is short, as
+/// nearly all are: an object's members are most of the writes.
+fn write_member_head<W: Write>(out: &mut W, first: bool, depth: usize, key: &str) -> Result<()> {
+    let opening: &[u8] = if first { b"{" } else { b"," };
+    let mut head = [b' '; 128];
+    let indent = 2 * depth;
+    let length = 2 + indent + key.len() + 4;
+    if length > head.len() || next_escaped(key.as_bytes()).is_some() {
+        out.write_all(opening)?;
+        newline(out, depth)?;
+        write_str(out, key)?;
+        out.write_all(b": ")?;
+        return Ok(());
+    }
+    let key = key.as_bytes();
+    head[0] = opening[0];
+    head[1] = b'\n';
+    // The indentation is the spaces the buffer starts with.
+    let quote = 2 + indent;
+    head[quote] = b'"';
+    head[quote + 1..quote + 1 + key.len()].copy_from_slice(key);
+    head[quote + 1 + key.len()..length].copy_from_slice(b"\": ");
+    out.write_all(&head[..length])?;
+    Ok(())
 }
 
 /// A member's key: a field name as compiled in, or a map's key as written.
@@ -393,48 +502,63 @@ impl Key {
     }
 }
 
+/// The order of `str::cmp`. Most keys of an object differ in their first
+/// byte, which decides without a call to `memcmp`.
+fn key_order(a: &Key, b: &Key) -> std::cmp::Ordering {
+    let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+    match (a.first(), b.first()) {
+        (Some(x), Some(y)) if x != y => x.cmp(y),
+        _ => a.cmp(b),
+    }
+}
+
 impl<'a, 'w, W: Write> Object<'a, 'w, W> {
     fn member<T: Serialize + ?Sized>(&mut self, key: Key, value: &T) -> Result<()> {
-        let start = self.scratch.len();
+        let Buffers { scratch, members } = &mut self.buffers;
+        let start = scratch.len();
         value.serialize(&mut Serializer {
-            out: &mut self.scratch,
+            out: scratch,
             depth: self.ser.depth + 1,
+            spare: &mut *self.ser.spare,
         })?;
-        self.members.push((key, start..self.scratch.len()));
+        members.push((key, start..scratch.len()));
         Ok(())
     }
 
     /// Writes the members sorted, handing the serializer back (a variant
     /// closes its own brace after it).
-    fn close(mut self) -> Result<&'a mut Serializer<'w, W>> {
-        let out = &mut *self.ser.out;
-        if self.members.is_empty() {
+    fn close(self) -> Result<&'a mut Serializer<'w, W>> {
+        let Object { ser, buffers, .. } = self;
+        let Buffers {
+            mut scratch,
+            mut members,
+        } = buffers;
+        let out = &mut *ser.out;
+        if members.is_empty() {
             out.write_all(b"{}")?;
-            return Ok(self.ser);
-        }
-        // Stable: of a key written twice, the last is kept below, as a map's
-        // insert keeps the last value.
-        self.members
-            .sort_by(|(a, _), (b, _)| a.as_str().cmp(b.as_str()));
-        let mut first = true;
-        for (i, (key, range)) in self.members.iter().enumerate() {
-            if self
-                .members
-                .get(i + 1)
-                .is_some_and(|(next, _)| next.as_str() == key.as_str())
-            {
-                continue;
+        } else {
+            // Stable: of a key written twice, the last is kept below, as a
+            // map's insert keeps the last value.
+            members.sort_by(|(a, _), (b, _)| key_order(a, b));
+            let mut first = true;
+            for (i, (key, range)) in members.iter().enumerate() {
+                if members
+                    .get(i + 1)
+                    .is_some_and(|(next, _)| key_order(next, key).is_eq())
+                {
+                    continue;
+                }
+                write_member_head(out, first, ser.depth + 1, key.as_str())?;
+                first = false;
+                out.write_all(&scratch[range.clone()])?;
             }
-            out.write_all(if first { b"{" } else { b"," })?;
-            first = false;
-            newline(out, self.ser.depth + 1)?;
-            write_str(out, key.as_str())?;
-            out.write_all(b": ")?;
-            out.write_all(&self.scratch[range.clone()])?;
+            newline(out, ser.depth)?;
+            out.write_all(b"}")?;
         }
-        newline(out, self.ser.depth)?;
-        out.write_all(b"}")?;
-        Ok(self.ser)
+        scratch.clear();
+        members.clear();
+        ser.spare.push(Buffers { scratch, members });
+        Ok(ser)
     }
 }
 
@@ -698,6 +822,53 @@ mod tests {
         assert_eq!(super::to_string_pretty(&value).unwrap(), via_value(&value));
         for shape in [Shape::Unit, Shape::Tuple(1, "a")] {
             assert_eq!(super::to_string_pretty(&shape).unwrap(), via_value(&shape));
+        }
+    }
+
+    #[test]
+    fn keys_to_escape_long_keys_and_deep_nesting() {
+        let keys = BTreeMap::from([
+            ("引\"号\n".to_owned(), 1),
+            ("a\\b".to_owned(), 2),
+            ("a long key ".repeat(20), 3),
+        ]);
+        assert_eq!(super::to_string_pretty(&keys).unwrap(), via_value(&keys));
+        let mut deep = serde_json::json!({ "leaf": "值" });
+        for depth in 0..70 {
+            deep = serde_json::json!({ "level": depth, "inner": deep });
+        }
+        assert_eq!(super::to_string_pretty(&deep).unwrap(), via_value(&deep));
+    }
+
+    /// Each string as `serde_json::to_string` writes it.
+    fn assert_escaped_as_serde_json(s: &str) {
+        let mut out = Vec::new();
+        super::write_str(&mut out, s).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(s).unwrap(),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn every_ascii_character_escaped_as_serde_json_does() {
+        for c in (0u8..0x80).map(char::from) {
+            assert_escaped_as_serde_json(&c.to_string());
+            // Before, inside and after a run of sixteen clean bytes.
+            assert_escaped_as_serde_json(&format!("指标{c}值 sixteen bytes!!{c}{c}"));
+        }
+        for s in ["", "值", "\u{7f}\u{80}\u{2028}\u{feff}", "\\\"\n\u{1b}"] {
+            assert_escaped_as_serde_json(s);
+        }
+    }
+
+    proptest::proptest! {
+        /// As serde_json on texts of the bytes it escapes, one that it does
+        /// not (U+007F), Chinese and ASCII, long and short.
+        #[test]
+        fn strings_escaped_as_serde_json_does(s in "(\"|\\\\|\n|\r|\t|\u{1}|\u{1f}|\u{7f}|值|指标|a| |0123456789abcdef){0,40}") {
+            assert_escaped_as_serde_json(&s);
         }
     }
 
