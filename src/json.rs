@@ -285,10 +285,7 @@ impl<'a, 'w, W: Write> ser::Serializer for &'a mut Serializer<'w, W> {
         value: &T,
     ) -> Result<()> {
         // `{"Variant": value}`: one member, so nothing to sort.
-        self.out.write_all(b"{")?;
-        newline(self.out, self.depth + 1)?;
-        write_str(self.out, variant)?;
-        self.out.write_all(b": ")?;
+        write_member_head(self.out, true, self.depth + 1, variant)?;
         value.serialize(&mut Serializer {
             out: &mut *self.out,
             depth: self.depth + 1,
@@ -349,12 +346,8 @@ impl<W: Write> Serializer<'_, W> {
     /// `{"Variant": ` before a tuple or struct variant's content, which is
     /// written one level deeper; [`Variant`] closes it.
     fn open_variant(&mut self, variant: &str) -> Result<()> {
-        self.out.write_all(b"{")?;
         self.depth += 1;
-        newline(self.out, self.depth)?;
-        write_str(self.out, variant)?;
-        self.out.write_all(b": ")?;
-        Ok(())
+        write_member_head(self.out, true, self.depth, variant)
     }
 }
 

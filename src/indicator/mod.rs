@@ -330,7 +330,7 @@ fn is_separator(c: char) -> bool {
 pub fn blank_markup(cell: &str) -> Option<String> {
     let bytes = cell.as_bytes();
     // Only `<` and `&` start markup: most cells have neither.
-    memchr::memchr2(b'<', b'&', bytes)?;
+    let mut i = memchr::memchr2(b'<', b'&', bytes)?;
     // The text is copied once, up to each piece of markup and then spaces in
     // its place; `None` until the first piece is found.
     let mut blanked: Option<String> = None;
@@ -342,9 +342,8 @@ pub fn blank_markup(cell: &str) -> Option<String> {
         out.extend(std::iter::repeat_n(' ', end - start));
         copied = end;
     };
-    let mut i = 0;
     while i < bytes.len() {
-        // Skip to the next `<` or `&`.
+        // Skip to the next `<` or `&` (none at the first: `i` is there).
         match memchr::memchr2(b'<', b'&', &bytes[i..]) {
             Some(skip) => i += skip,
             None => break,
