@@ -16,10 +16,11 @@
 // costs apart from the check, the first check of a fresh worker two seconds after
 // it is ready (as a user pastes), and the memory after checking the largest table
 // twice in one worker. The last line is machine-readable, for the 50 MB table (or
-// the largest size; first_1mb_mb_s for the 1 MB one; first_paste_ms from measure.mjs,
-// which scripts/bench.sh runs first):
+// the largest size; first_1mb_mb_s for the 1 MB one; first_paste_ms from measure.mjs
+// and batch_s (200 files in the page's 批量检查) from batch-bench.mjs, which
+// scripts/bench.sh runs first):
 //   wasm_mb_s=… papaparse_mb_s=… native_mb_s=… wasm_vs_papaparse=… wasm_vs_native=… peak_mem_ratio=… held_mem_ratio=…
-//   file_vs_peer=… handover_ms=… check_vs_papaparse=… first_paste_ms=… first_1mb_mb_s=… recheck_mem_ratio=… longest_task_ms=…
+//   file_vs_peer=… handover_ms=… check_vs_papaparse=… first_paste_ms=… first_1mb_mb_s=… recheck_mem_ratio=… longest_task_ms=… batch_s=…
 // MB here are 10^6 bytes; ratios above 1 mean ours is faster. Each figure is the
 // median of --runs runs; a fresh worker (fresh wasm memory) for each wasm run.
 
@@ -278,5 +279,6 @@ console.log(
     `check_vs_papaparse=${(last.papaMs / last.checkMs).toFixed(2)} ` +
     `first_paste_ms=${process.env.FIRST_PASTE_MS ?? 'n/a'} ` +
     `first_1mb_mb_s=${small ? mbs(small.table.bytes, small.firstMs).toFixed(1) : 'n/a'} ` +
-    `recheck_mem_ratio=${last.recheck.toFixed(2)} longest_task_ms=${longestTask.toFixed(0)}`,
+    `recheck_mem_ratio=${last.recheck.toFixed(2)} longest_task_ms=${longestTask.toFixed(0)} ` +
+    `batch_s=${process.env.BATCH_S || 'n/a'}`,
 );
