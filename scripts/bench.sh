@@ -21,6 +21,12 @@ cd tests/e2e
 # (batch-bench.mjs: printed here so that a slower batch is seen on every run, as
 # it was not when the keyed batch table came), then the tables (bench.mjs),
 # whose last line carries the first two's first_paste_ms and batch_s.
-first_paste=$(node measure.mjs | tee /dev/stderr | sed -n 's/.*first_paste_ms=\([0-9.]*\).*/\1/p')
-batch=$(node batch-bench.mjs | tee /dev/stderr | sed -n 's/.*batch_s=\([0-9.]*\).*/\1/p')
-FIRST_PASTE_MS=$first_paste BATCH_S=$batch exec node bench.mjs "$@"
+# Their output is kept in files, not teed to /dev/stderr: when the bench's output
+# goes to a file, tee would open that file again and write over it from the start.
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+node measure.mjs | tee "$out/measure"
+node batch-bench.mjs | tee "$out/batch"
+first_paste=$(sed -n 's/.*first_paste_ms=\([0-9.]*\).*/\1/p' "$out/measure")
+batch=$(sed -n 's/.*batch_s=\([0-9.]*\).*/\1/p' "$out/batch")
+FIRST_PASTE_MS=$first_paste BATCH_S=$batch node bench.mjs "$@"
