@@ -8,6 +8,12 @@
 //
 // Without files it builds this checkout's (cargo, release, wasm32) and times
 // that. Prints each run, then the medians, one line per file.
+//
+// Node 20's V8 takes longer for each memory.grow the larger the memory is
+// (0.6–1 ms a call at 100 MB; the Chromium the tests use, well under 0.01 ms),
+// and Talc grows the memory about a page at a time: a large table's first check
+// here counts that (50 MB: 3.4 s, against about 1 s in the page's worker). Compare
+// the `again` figures for large tables, or the first checks of small ones.
 // wasm-check.spec.mjs holds its count of findings to the CLI's.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
