@@ -7,9 +7,11 @@
 //! (serde_json is built without `preserve_order`), so the published output has
 //! every object's keys in alphabetical order, while the derives emit them in
 //! field order. This serializer keeps the published order: each object's
-//! members are written into a scratch buffer, then copied out sorted by key.
-//! Sequences are written straight through, so the long lists (findings,
-//! projects) stream to the writer one element at a time.
+//! members are written into a scratch buffer, then copied out sorted by key;
+//! but a struct whose members came in sorted order once (the findings,
+//! projects, indicators and values declare them so) is written straight out
+//! from then on. Sequences are written straight through, so the long lists
+//! (findings, projects) stream to the writer one element at a time.
 //!
 //! What it mirrors of `serde_json::Value`, so that the bytes stay the same:
 //! `None` and unit are `null`; an `f32` is widened to `f64` first (as
@@ -65,7 +67,7 @@ pub fn write_pretty<W: Write, T: Serialize + ?Sized>(
     value.serialize(&mut Serializer {
         out,
         depth,
-        spare: &mut Vec::new(),
+        kept: &mut Kept::default(),
     })
 }
 
@@ -165,10 +167,22 @@ fn write_escaped<W: Write>(out: &mut W, b: u8) -> Result<()> {
 pub struct Serializer<'w, W: Write> {
     out: &'w mut W,
     depth: usize,
-    /// The buffers of objects written before, lent to the next ones: a large
-    /// report has hundreds of thousands of objects, and each would otherwise
-    /// allocate (and grow, and free) its own.
-    spare: &'w mut Vec<Buffers>,
+    /// What the objects written before leave to the next ones.
+    kept: &'w mut Kept,
+}
+
+/// What one object leaves to the next.
+#[derive(Default)]
+struct Kept {
+    /// Their buffers, lent to the next: a large report has hundreds of
+    /// thousands of objects, and each would otherwise allocate (and grow, and
+    /// free) its own.
+    spare: Vec<Buffers>,
+    /// The structs whose members came in sorted order (by name): the same
+    /// struct's next objects are written straight out, not buffered, sorted
+    /// and copied (a finding's or an indicator's bytes were copied once per
+    /// level of nesting).
+    sorted: Vec<&'static str>,
 }
 
 /// An object's two buffers (see [`Object`]), empty while spare.
@@ -289,7 +303,7 @@ impl<'a, 'w, W: Write> ser::Serializer for &'a mut Serializer<'w, W> {
         value.serialize(&mut Serializer {
             out: &mut *self.out,
             depth: self.depth + 1,
-            spare: &mut *self.spare,
+            kept: &mut *self.kept,
         })?;
         newline(self.out, self.depth)?;
         self.out.write_all(b"}")?;
@@ -318,16 +332,34 @@ impl<'a, 'w, W: Write> ser::Serializer for &'a mut Serializer<'w, W> {
         Ok(Variant(self.serialize_seq(Some(len))?))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Object<'a, 'w, W>> {
-        let buffers = self.spare.pop().unwrap_or_default();
+        let buffers = self.kept.spare.pop().unwrap_or_default();
         Ok(Object {
             ser: self,
             buffers,
             key: None,
+            name: None,
+            streamed: None,
         })
     }
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Object<'a, 'w, W>> {
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Object<'a, 'w, W>> {
+        // By address: a struct's name is the same literal every time.
+        if self
+            .kept
+            .sorted
+            .iter()
+            .any(|known| std::ptr::eq(*known, name))
+        {
+            return Ok(Object {
+                ser: self,
+                buffers: Buffers::default(),
+                key: None,
+                name: Some(name),
+                streamed: Some(None),
+            });
+        }
         let mut object = self.serialize_map(Some(len))?;
         object.buffers.members.reserve(len);
+        object.name = Some(name);
         Ok(object)
     }
     fn serialize_struct_variant(
@@ -338,7 +370,9 @@ impl<'a, 'w, W: Write> ser::Serializer for &'a mut Serializer<'w, W> {
         len: usize,
     ) -> Result<Variant<Object<'a, 'w, W>>> {
         self.open_variant(variant)?;
-        Ok(Variant(self.serialize_struct(variant, len)?))
+        // Buffered: a variant's name is no struct's, and variants of one enum
+        // differ in their members.
+        Ok(Variant(self.serialize_map(Some(len))?))
     }
 }
 
@@ -367,7 +401,7 @@ impl<'a, 'w, W: Write> Seq<'a, 'w, W> {
         value.serialize(&mut Serializer {
             out: &mut *self.ser.out,
             depth: self.ser.depth + 1,
-            spare: &mut *self.ser.spare,
+            kept: &mut *self.ser.kept,
         })
     }
 
@@ -450,6 +484,12 @@ pub struct Object<'a, 'w, W: Write> {
     buffers: Buffers,
     /// A map's key, between `serialize_key` and `serialize_value`.
     key: Option<Key>,
+    /// A struct's name: whether its members come sorted is learnt from its
+    /// first object.
+    name: Option<&'static str>,
+    /// For a struct whose members came sorted before: written straight out,
+    /// with the last key written (`Some(None)` before the first).
+    streamed: Option<Option<&'static str>>,
 }
 
 /// What comes before a member's value: `{` or `,`, a new line, the
@@ -497,22 +537,42 @@ impl Key {
 
 /// The order of `str::cmp`. Most keys of an object differ in their first
 /// byte, which decides without a call to `memcmp`.
-fn key_order(a: &Key, b: &Key) -> std::cmp::Ordering {
-    let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+fn str_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
     match (a.first(), b.first()) {
         (Some(x), Some(y)) if x != y => x.cmp(y),
         _ => a.cmp(b),
     }
 }
 
+fn key_order(a: &Key, b: &Key) -> std::cmp::Ordering {
+    str_order(a.as_str(), b.as_str())
+}
+
 impl<'a, 'w, W: Write> Object<'a, 'w, W> {
     fn member<T: Serialize + ?Sized>(&mut self, key: Key, value: &T) -> Result<()> {
+        if let (Some(last), Key::Static(key)) = (&mut self.streamed, &key) {
+            // Another type of the same name could come in another order: an
+            // error, never unsorted output.
+            if last.is_some_and(|last| str_order(last, key).is_ge()) {
+                let name = self.name.unwrap_or("a struct");
+                return Err(Error(format!("the members of {name} came out of order")));
+            }
+            let depth = self.ser.depth + 1;
+            write_member_head(self.ser.out, last.is_none(), depth, key)?;
+            *last = Some(key);
+            return value.serialize(&mut Serializer {
+                out: &mut *self.ser.out,
+                depth,
+                kept: &mut *self.ser.kept,
+            });
+        }
         let Buffers { scratch, members } = &mut self.buffers;
         let start = scratch.len();
         value.serialize(&mut Serializer {
             out: scratch,
             depth: self.ser.depth + 1,
-            spare: &mut *self.ser.spare,
+            kept: &mut *self.ser.kept,
         })?;
         members.push((key, start..scratch.len()));
         Ok(())
@@ -521,11 +581,32 @@ impl<'a, 'w, W: Write> Object<'a, 'w, W> {
     /// Writes the members sorted, handing the serializer back (a variant
     /// closes its own brace after it).
     fn close(self) -> Result<&'a mut Serializer<'w, W>> {
-        let Object { ser, buffers, .. } = self;
+        let Object {
+            ser,
+            buffers,
+            name,
+            streamed,
+            ..
+        } = self;
+        if let Some(last) = streamed {
+            if last.is_none() {
+                ser.out.write_all(b"{}")?;
+            } else {
+                newline(ser.out, ser.depth)?;
+                ser.out.write_all(b"}")?;
+            }
+            return Ok(ser);
+        }
         let Buffers {
             mut scratch,
             mut members,
         } = buffers;
+        let in_order = members
+            .windows(2)
+            .all(|w| key_order(&w[0].0, &w[1].0).is_lt());
+        if let Some(name) = name.filter(|_| in_order) {
+            ser.kept.sorted.push(name);
+        }
         let out = &mut *ser.out;
         if members.is_empty() {
             out.write_all(b"{}")?;
@@ -550,7 +631,7 @@ impl<'a, 'w, W: Write> Object<'a, 'w, W> {
         }
         scratch.clear();
         members.clear();
-        ser.spare.push(Buffers { scratch, members });
+        ser.kept.spare.push(Buffers { scratch, members });
         Ok(ser)
     }
 }
@@ -816,6 +897,53 @@ mod tests {
         for shape in [Shape::Unit, Shape::Tuple(1, "a")] {
             assert_eq!(super::to_string_pretty(&shape).unwrap(), via_value(&shape));
         }
+    }
+
+    /// Members declared in the JSON's order: from the second object on, the
+    /// struct is written straight out, not buffered.
+    #[derive(Serialize)]
+    struct Sorted {
+        annual: Option<Box<Sorted>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        level: Option<u8>,
+        name: &'static str,
+        unsorted: Backwards,
+    }
+
+    /// Always buffered and sorted.
+    #[derive(Serialize)]
+    struct Backwards {
+        zeta: u8,
+        alpha: u8,
+    }
+
+    #[derive(Serialize)]
+    struct Empty {}
+
+    #[test]
+    fn structs_in_order_written_straight_out_read_the_same() {
+        let sorted = |level, annual| Sorted {
+            annual,
+            level,
+            name: "指标",
+            unsorted: Backwards { zeta: 1, alpha: 2 },
+        };
+        let value = (
+            vec![
+                sorted(Some(1), None),
+                sorted(None, Some(Box::new(sorted(Some(2), None)))),
+                sorted(Some(3), Some(Box::new(sorted(None, None)))),
+            ],
+            [Empty {}, Empty {}],
+        );
+        // Twice through one serializer and its learnt orders, as the CLI
+        // writes one file after another.
+        let mut out = Vec::new();
+        super::write_pretty(&mut out, &(&value, &value), 0).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            via_value(&(&value, &value))
+        );
     }
 
     #[test]

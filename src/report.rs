@@ -237,15 +237,17 @@ impl CoverageKind {
     }
 }
 
-/// A project as the JSON output lists it.
+/// A project as the JSON output lists it. Its fields, as those of the
+/// indicators and findings, in the JSON's alphabetical order: written in that
+/// order, an object streams out without being buffered (`src/json.rs`).
 #[derive(Clone, Debug, Serialize)]
 pub struct ProjectEntry<'r> {
-    pub row: u32,
-    pub unit: Option<&'r str>,
+    pub indicators: &'r [Indicator],
     pub name: &'r str,
+    pub row: u32,
     /// 总计 in 万元.
     pub total: Option<Decimal>,
-    pub indicators: &'r [Indicator],
+    pub unit: Option<&'r str>,
 }
 
 /// One row of the coverage matrix.

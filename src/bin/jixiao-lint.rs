@@ -509,7 +509,11 @@ fn print_human(checked: &[Checked], lang: Lang, out: &mut dyn Write) -> std::io:
 /// `{"files":[…]}`, each file's report written straight from its structs
 /// (see `jixiao_lint::json`): the same bytes as building a `serde_json::Value`
 /// first, without a tree as large as the output.
-fn print_json(checked: &[Checked], mut out: &mut dyn Write) -> std::io::Result<()> {
+fn print_json(checked: &[Checked], out: &mut dyn Write) -> std::io::Result<()> {
+    // A buffer of a concrete type, whose writes the JSON writer's many small
+    // ones inline (through `dyn Write` each was a call); as large as the
+    // console's, so that its chunks pass that one without a copy.
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
     out.write_all(b"{\n  \"files\": ")?;
     if checked.is_empty() {
         out.write_all(b"[]")?;
@@ -530,7 +534,8 @@ fn print_json(checked: &[Checked], mut out: &mut dyn Write) -> std::io::Result<(
     if !checked.is_empty() {
         out.write_all(b"\n  ]")?;
     }
-    out.write_all(b"\n}\n")
+    out.write_all(b"\n}\n")?;
+    out.flush()
 }
 
 /// `diff OLD NEW`: what the revision fixed, introduced and left, and how the

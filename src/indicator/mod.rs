@@ -156,14 +156,14 @@ impl Serialize for Indicator {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut out = serializer.serialize_struct("Indicator", 8)?;
-        out.serialize_field("number", &self.number)?;
-        out.serialize_field("span", &self.span)?;
+        out.serialize_field("annual", &self.annual)?;
         out.serialize_field("level1", &self.level1())?;
         out.serialize_field("level2", &self.level2())?;
         out.serialize_field("name", &self.name)?;
-        out.serialize_field("period", &self.period)?;
-        out.serialize_field("annual", &self.annual)?;
+        out.serialize_field("number", &self.number)?;
         out.serialize_field("own_row", &self.own_row)?;
+        out.serialize_field("period", &self.period)?;
+        out.serialize_field("span", &self.span)?;
         out.end()
     }
 }

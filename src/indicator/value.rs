@@ -125,13 +125,13 @@ impl Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut out = serializer.serialize_struct("Value", 7)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("number", &self.number)?;
+        out.serialize_field("operator", &self.operator)?;
         out.serialize_field("raw", &self.raw)?;
         out.serialize_field("text", self.text())?;
-        out.serialize_field("operator", &self.operator)?;
-        out.serialize_field("number", &self.number)?;
-        out.serialize_field("upper", &self.upper())?;
         out.serialize_field("unit", &self.unit())?;
-        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("upper", &self.upper())?;
         out.end()
     }
 }

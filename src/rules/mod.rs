@@ -227,15 +227,15 @@ impl Serialize for Diagnostic {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut out = serializer.serialize_struct("Diagnostic", 10)?;
-        out.serialize_field("rule", self.rule)?;
-        out.serialize_field("severity", &self.severity)?;
-        out.serialize_field("row", &self.row)?;
-        out.serialize_field("column", &self.column())?;
         out.serialize_field("cell", &self.cell())?;
-        out.serialize_field("project", &self.project.as_deref())?;
+        out.serialize_field("column", &self.column())?;
         out.serialize_field("indicator", &self.indicator)?;
         out.serialize_field("message", &self.message.zh)?;
         out.serialize_field("message_en", &self.message.en)?;
+        out.serialize_field("project", &self.project.as_deref())?;
+        out.serialize_field("row", &self.row)?;
+        out.serialize_field("rule", self.rule)?;
+        out.serialize_field("severity", &self.severity)?;
         out.serialize_field("suggestion", &self.suggestion)?;
         out.end()
     }
