@@ -601,10 +601,17 @@ impl<'a, 'w, W: Write> Object<'a, 'w, W> {
             mut scratch,
             mut members,
         } = buffers;
-        let in_order = members
-            .windows(2)
-            .all(|w| key_order(&w[0].0, &w[1].0).is_lt());
-        if let Some(name) = name.filter(|_| in_order) {
+        // A struct's first object says whether its members come sorted (a
+        // map's order is its own each time). One that skips members
+        // (`skip_serializing_if`) must declare them sorted, or out of order
+        // among those always written: an object that lacks some could look
+        // sorted when the next is not, which `member` then refuses.
+        let in_order = |members: &[(Key, _)]| {
+            members
+                .windows(2)
+                .all(|w| key_order(&w[0].0, &w[1].0).is_lt())
+        };
+        if let Some(name) = name.filter(|_| in_order(&members)) {
             ser.kept.sorted.push(name);
         }
         let out = &mut *ser.out;
